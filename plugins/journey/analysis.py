@@ -1,0 +1,73 @@
+"""One build's journey analysis: index, template data, findings, summary.
+
+:func:`analyse` is the whole pipeline between Pelican's generators and the
+reports. The plugin runs it when all generators are finalized; the ``check``
+command runs it through a real Pelican build too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .findings import Finding, failing
+from .index import Document, SiteIndex, build_index
+from .rules import run_rules
+from .settings import JourneyConfig
+from .views import SiteJourney, page_journey, site_journey, view_lang
+
+
+@dataclass
+class Analysis:
+    config: JourneyConfig
+    index: SiteIndex
+    findings: list[Finding] = field(default_factory=list)
+    journey: SiteJourney | None = None
+
+    @property
+    def failing(self) -> list[Finding]:
+        return failing(self.findings, self.config.fail_on)
+
+    def summary(self) -> dict[str, int]:
+        """The ``summary`` object of ``report.json`` (SPEC §7)."""
+        counts = self.index.phase_counts()
+        counted = list(self.index.counted())
+        live = [f for f in self.findings if not f.baselined]
+        return {
+            "errors": sum(f.severity == "error" for f in live),
+            "warnings": sum(f.severity == "warning" for f in live),
+            "covered_phases": sum(1 for n in counts.values() if n),
+            "total_phases": len(counts),
+            "content": len(counted),
+            "untagged": sum(1 for d in counted if not d.phases),
+        }
+
+
+def attach_page_data(doc: Document, config: JourneyConfig) -> None:
+    """Give the content object its ``.journey`` (every document gets one)."""
+    lang = view_lang(doc.lang, config.lang)
+    personas = [config.personas[p] for p in doc.tags.personas if p in config.personas]
+    doc.content.journey = page_journey(
+        doc.phases,
+        model=config.model,
+        lang=lang,
+        mapped=doc.mapped,
+        personas=personas,
+        touchpoint=doc.tags.touchpoint,
+    )
+
+
+def analyse(
+    generators: Iterable[Any], config: JourneyConfig, context: Mapping[str, Any]
+) -> Analysis:
+    """Index the build, attach template data, run the rules."""
+    index = build_index(generators, config, context)
+    for doc in index.documents:
+        attach_page_data(doc, config)
+    analysis = Analysis(config, index)
+    analysis.findings = run_rules(index, config)
+    analysis.journey = site_journey(
+        config.model, config.lang, index.phase_counts(), analysis.summary()
+    )
+    return analysis

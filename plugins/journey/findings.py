@@ -1,0 +1,57 @@
+"""Findings: what the coverage rules report, and when a build fails."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+FAIL_LEVELS = ("error", "warning", "never")
+_RANK = {"warning": 1, "error": 2}
+
+
+@dataclass
+class Finding:
+    """One problem found in one build.
+
+    Its identity (:attr:`key`) is rule + source + subject, so it survives
+    unrelated edits to the file: no line numbers, no message text.
+    """
+
+    rule: str
+    severity: str  # "error" or "warning"
+    message: str
+    source: str | None  # path relative to the site root, "/"-separated
+    phase: str | None = None
+    subject: str = ""
+    baselined: bool = False
+    line: int | None = None
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.rule, self.source or "", self.subject)
+
+    def as_dict(self) -> dict[str, object]:
+        """The finding as it appears in ``report.json``."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "source": self.source,
+            "phase": self.phase,
+            "baselined": self.baselined,
+        }
+
+    def log_line(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        return f"[{self.rule}] {where}{self.message}"
+
+
+def fails(finding: Finding, fail_on: str) -> bool:
+    """Whether this finding fails a build whose ``JOURNEY_FAIL_ON`` is ``fail_on``."""
+    if fail_on == "never" or finding.baselined:
+        return False
+    return _RANK.get(finding.severity, 0) >= _RANK[fail_on]
+
+
+def failing(findings: Iterable[Finding], fail_on: str) -> list[Finding]:
+    return [f for f in findings if fails(f, fail_on)]

@@ -1,0 +1,243 @@
+"""The site index: every document of one build with its journey tags.
+
+Built once per build from the generators' own lists (Pelican already parsed
+everything), after all generators are finalized. Rules, injection and reports
+read the index; only :func:`build_index` touches Pelican's generators.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .tagger import Tags, read_tags
+
+if TYPE_CHECKING:
+    from .model import Model, Phase
+    from .settings import JourneyConfig
+
+# Generator attributes that hold content; "*translations" lists hold translations.
+_ARTICLE_LISTS = (
+    "articles",
+    "translations",
+    "hidden_articles",
+    "hidden_translations",
+    "drafts",
+    "drafts_translations",
+)
+_PAGE_LISTS = (
+    "pages",
+    "translations",
+    "hidden_pages",
+    "hidden_translations",
+    "draft_pages",
+    "draft_translations",
+)
+
+
+@dataclass(eq=False)
+class Document:
+    """One article or page as the journey sees it."""
+
+    content: Any  # the Pelican content object (kept at the edge)
+    kind: str  # "article" or "page"
+    key: str  # source path relative to PATH, as in context["generated_content"]
+    source: str  # source path relative to the site root, "/"-separated
+    title: str
+    url: str
+    lang: str
+    status: str
+    category: str | None
+    date: datetime | None
+    tags: Tags
+    phases: tuple[Phase, ...] = ()
+    mapped: bool = False
+    original: Document | None = None  # set on translations
+    translations: list[Document] = field(default_factory=list)
+
+    @property
+    def is_translation(self) -> bool:
+        return self.original is not None
+
+    @property
+    def counted(self) -> bool:
+        """Whether the document counts for coverage: a published original."""
+        return self.status == "published" and self.original is None
+
+    @property
+    def phase(self) -> Phase | None:
+        return self.phases[0] if self.phases else None
+
+    @property
+    def html(self) -> str:
+        """The rendered content fragment, links not yet resolved."""
+        return getattr(self.content, "_content", "") or ""
+
+    @property
+    def metadata(self) -> Mapping[str, Any]:
+        return getattr(self.content, "metadata", {}) or {}
+
+
+@dataclass
+class SiteIndex:
+    """All documents of a build, their tags, and what URLs exist."""
+
+    config: JourneyConfig
+    context: Mapping[str, Any]  # Pelican's shared generator context
+    documents: list[Document]
+    by_key: dict[str, Document]
+    static: dict[str, Any]  # static source key -> Pelican Static object
+    urls: dict[str, Document | None]  # site-relative URL -> document, if any
+
+    @property
+    def model(self) -> Model:
+        return self.config.model
+
+    def counted(self) -> Iterator[Document]:
+        """Published originals: what coverage counts."""
+        return (d for d in self.documents if d.counted)
+
+    def in_phase(self, phase_id: str) -> list[Document]:
+        return [d for d in self.counted() if any(p.id == phase_id for p in d.phases)]
+
+    def phase_counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(self.config.model.ids, 0)
+        for doc in self.counted():
+            for phase in doc.phases:
+                counts[phase.id] += 1
+        return counts
+
+
+def site_path(path: str | os.PathLike[str], base_dir: Path, content_dir: Path) -> str:
+    """A source path relative to the site root (else to PATH), '/'-separated."""
+    absolute = Path(path).resolve()
+    for root in (base_dir, content_dir):
+        try:
+            return absolute.relative_to(root).as_posix()
+        except ValueError:
+            continue
+    return absolute.as_posix()
+
+
+def url_key(url: str) -> str:
+    """Normalise a site-relative URL for lookup: no leading '/', no index.html."""
+    url = url.split("#", 1)[0].split("?", 1)[0].lstrip("/")
+    if url.endswith("index.html"):
+        url = url[: -len("index.html")]
+    return url
+
+
+def _iter_content(generators: Iterable[Any]) -> Iterator[tuple[Any, str, bool]]:
+    """(content object, kind, is_translation) for every article and page."""
+    for generator in generators:
+        if hasattr(generator, "articles"):
+            kind, lists = "article", _ARTICLE_LISTS
+        elif hasattr(generator, "pages"):
+            kind, lists = "page", _PAGE_LISTS
+        else:
+            continue
+        for attribute in lists:
+            for obj in getattr(generator, attribute, ()) or ():
+                yield obj, kind, attribute.endswith("translations")
+
+
+def _document(
+    obj: Any, kind: str, config: JourneyConfig, base_dir: Path, content_dir: Path
+) -> Document:
+    metadata = getattr(obj, "metadata", {}) or {}
+    tags = read_tags(metadata, config.model, config.touchpoints, config.personas.keys())
+    category = getattr(obj, "category", None)
+    source_path = getattr(obj, "source_path", "") or ""
+    return Document(
+        content=obj,
+        kind=kind,
+        key=obj.get_relative_source_path() if source_path else "",
+        source=site_path(source_path, base_dir, content_dir) if source_path else "",
+        title=str(getattr(obj, "title", "") or ""),
+        url=str(getattr(obj, "url", "") or ""),
+        lang=str(getattr(obj, "lang", "") or ""),
+        status=str(getattr(obj, "status", "published") or "published"),
+        category=str(category) if category is not None else None,
+        date=getattr(obj, "date", None),
+        tags=tags,
+        phases=tags.phases,
+    )
+
+
+def _apply_category(doc: Document, config: JourneyConfig) -> None:
+    if doc.phases or doc.tags.has_phase_key or not doc.category:
+        return
+    phase = config.category_phases.get(doc.category.strip().casefold())
+    if phase is not None:
+        doc.phases = (phase,)
+        doc.mapped = True
+
+
+def build_index(
+    generators: Iterable[Any], config: JourneyConfig, context: Mapping[str, Any]
+) -> SiteIndex:
+    """Index every article and page the generators hold."""
+    generators = list(generators)
+    content_dir = Path(str(context.get("PATH", "."))).resolve()
+    entries = [
+        (_document(obj, kind, config, config.base_dir, content_dir), is_translation)
+        for obj, kind, is_translation in _iter_content(generators)
+    ]
+    documents = [doc for doc, _ in entries]
+
+    # Pelican lists each original's translations on it; link them, and let
+    # untagged translations take the phases of their original.
+    original_of = {
+        id(translation): doc
+        for doc, is_translation in entries
+        if not is_translation
+        for translation in getattr(doc.content, "translations", ()) or ()
+    }
+    for doc, is_translation in entries:
+        original = original_of.get(id(doc.content)) if is_translation else None
+        if original is None:
+            continue
+        doc.original = original
+        original.translations.append(doc)
+        if not doc.phases and not doc.tags.has_phase_key:
+            doc.phases = original.phases
+    for doc in documents:
+        _apply_category(doc, config)
+        if doc.original is not None and doc.original.mapped and not doc.phases:
+            doc.phases, doc.mapped = doc.original.phases, True
+
+    static = dict(context.get("static_content", {}) or {})
+    urls: dict[str, Document | None] = {}
+    for doc in documents:
+        if doc.status != "draft" and doc.url:
+            urls.setdefault(url_key(doc.url), doc)
+    for obj in static.values():
+        url = getattr(obj, "url", None)
+        if url:
+            urls.setdefault(url_key(url), None)
+    for url in _generated_urls(generators, context):
+        urls.setdefault(url_key(url), None)
+    by_key = {doc.key: doc for doc in documents if doc.key}
+    return SiteIndex(config, context, documents, by_key, static, urls)
+
+
+def _generated_urls(
+    generators: list[Any], settings: Mapping[str, Any]
+) -> Iterator[str]:
+    """URLs of pages Pelican writes besides articles and pages."""
+    for name in settings.get("DIRECT_TEMPLATES", ()) or ():
+        save_as = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
+        if save_as:
+            yield settings.get(f"{name.upper()}_URL", save_as)
+    yield from (settings.get("TEMPLATE_PAGES", {}) or {}).values()
+    for generator in generators:
+        for attribute in ("categories", "tags", "authors"):
+            for item in getattr(generator, attribute, ()) or ():
+                wrapper = item[0] if isinstance(item, tuple) else item
+                url = getattr(wrapper, "url", None)
+                if url:
+                    yield url

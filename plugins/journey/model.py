@@ -1,0 +1,377 @@
+"""Journey models: ordered phases with labels, aliases, questions and CTAs.
+
+A model is pure data. The built-in models live here; a custom model (a list of
+dicts in ``JOURNEY_MODEL``) is validated by :func:`model_from_setting`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+LANGS = ("nl", "en")
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+class ModelError(ValueError):
+    """A custom model that cannot be used; the message names the fault."""
+
+
+def normalize(value: str) -> str:
+    """Fold a phase name for lookup: case, accents, spaces and dashes."""
+    folded = unicodedata.normalize("NFKD", value)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = re.sub(r"[\s_\-\u2013\u2014]+", "-", folded.strip().casefold())
+    return folded.strip("-")
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One phase of a journey model."""
+
+    id: str
+    index: int  # 1-based position in the model
+    labels: Mapping[str, str]
+    questions: Mapping[str, str]
+    ctas: Mapping[str, str]  # default CTA label per language
+    aliases: tuple[str, ...] = ()
+    touchpoints: tuple[str, ...] = ()  # preferred CTA target touchpoints
+
+    def label(self, lang: str) -> str:
+        return self.labels.get(lang) or self.labels.get("en") or self.id
+
+    def question(self, lang: str) -> str:
+        return self.questions.get(lang) or self.questions.get("en") or ""
+
+    def cta_label(self, lang: str) -> str:
+        return self.ctas.get(lang) or self.ctas.get("en") or ""
+
+    def names(self) -> tuple[str, ...]:
+        """Every name this phase answers to: id, labels, aliases."""
+        return (self.id, *self.labels.values(), *self.aliases)
+
+
+@dataclass(frozen=True)
+class Model:
+    """An ordered list of phases, with a lookup over all their names."""
+
+    id: str
+    phases: tuple[Phase, ...]
+    _lookup: Mapping[str, Phase] = field(
+        repr=False, compare=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        lookup: dict[str, Phase] = {}
+        for phase in self.phases:
+            for name in phase.names():
+                key = normalize(name)
+                other = lookup.get(key)
+                if other is not None and other is not phase:
+                    raise ModelError(
+                        f"JOURNEY_MODEL: the name {name!r} is used by both "
+                        f"phase {other.id!r} and phase {phase.id!r}"
+                    )
+                lookup[key] = phase
+        object.__setattr__(self, "_lookup", lookup)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(p.id for p in self.phases)
+
+    @property
+    def final(self) -> Phase:
+        return self.phases[-1]
+
+    def get(self, phase_id: str) -> Phase | None:
+        """The phase with this exact id, or ``None``."""
+        return next((p for p in self.phases if p.id == phase_id), None)
+
+    def resolve(self, name: str) -> Phase | None:
+        """The phase named by an id, label or alias in any case, or ``None``."""
+        return self._lookup.get(normalize(name))
+
+    def suggest(self, name: str) -> tuple[str, Phase] | None:
+        """The closest name (id, label or alias) to a misspelt one, and its phase."""
+        key = normalize(name)
+        if not key:
+            return None
+        close = difflib.get_close_matches(key, list(self._lookup), n=1, cutoff=0.6)
+        return (close[0], self._lookup[close[0]]) if close else None
+
+
+def _phase(
+    index: int,
+    phase_id: str,
+    labels: tuple[str, str],
+    questions: tuple[str, str],
+    ctas: tuple[str, str],
+    aliases: tuple[str, ...],
+    touchpoints: tuple[str, ...],
+) -> Phase:
+    return Phase(
+        id=phase_id,
+        index=index,
+        labels=dict(zip(LANGS, labels, strict=True)),
+        questions=dict(zip(LANGS, questions, strict=True)),
+        ctas=dict(zip(LANGS, ctas, strict=True)),
+        aliases=aliases,
+        touchpoints=touchpoints,
+    )
+
+
+def _model(model_id: str, rows: Sequence[tuple[Any, ...]]) -> Model:
+    return Model(model_id, tuple(_phase(i, *row) for i, row in enumerate(rows, 1)))
+
+
+# Each row: id, (nl, en) label, (nl, en) question, (nl, en) default CTA label,
+# aliases, touchpoints the default CTA prefers as its target (best first).
+SIX_PHASE = _model(
+    "six-phase",
+    [
+        (
+            "awareness",
+            ("Bewustwording", "Awareness"),
+            ("Heb ik dit nodig?", "Do I need it?"),
+            ("Lees onze praktische tips", "Read our practical tips"),
+            ("bewust", "aandacht", "attention", "ontdekken", "discovery"),
+            ("blog", "guide"),
+        ),
+        (
+            "consideration",
+            ("Overweging", "Consideration"),
+            ("Wil ik dit?", "Do I want it?"),
+            ("Bekijk wat wij voor je doen", "See what we do for you"),
+            ("overwegen", "orientatie", "interesse", "interest", "research"),
+            ("service", "product", "guide"),
+        ),
+        (
+            "decision",
+            ("Besluitvorming", "Decision"),
+            ("Wat is het beste?", "What is best?"),
+            ("Lees wat klanten over ons zeggen", "Read what customers say about us"),
+            ("besluit", "beslissen", "vergelijken", "evaluation", "compare"),
+            ("review", "case", "quote", "pricing"),
+        ),
+        (
+            "purchase",
+            ("Aankoop", "Purchase"),
+            ("Waar koop ik het?", "Where will I buy it?"),
+            ("Bestel of maak een afspraak", "Order or book an appointment"),
+            ("kopen", "koop", "bestellen", "buy", "order", "conversie", "conversion"),
+            ("booking", "quote", "pricing", "product"),
+        ),
+        (
+            "experience",
+            ("Gebruikservaring", "Experience"),
+            ("Heb ik een goede keuze gemaakt?", "Did I choose well?"),
+            ("Haal meer uit je aankoop", "Get more out of your purchase"),
+            ("gebruik", "ervaring", "usage", "use", "onboarding"),
+            ("guide", "faq", "blog"),
+        ),
+        (
+            "aftercare",
+            ("Nazorg", "Aftercare"),
+            ("Wie helpt me als ik vragen heb?", "Who helps me when I have questions?"),
+            ("Neem contact op met onze service", "Contact our service team"),
+            ("after-sales", "aftersales", "support", "klantenservice", "retention"),
+            ("contact", "service", "returns", "faq"),
+        ),
+    ],
+)
+
+FIVE_K = _model(
+    "5k",
+    [
+        (
+            "komen",
+            ("Komen", "Come"),
+            ("Heb ik dit nodig?", "Do I need it?"),
+            ("Lees onze praktische tips", "Read our practical tips"),
+            ("come", "attract"),
+            ("blog", "guide"),
+        ),
+        (
+            "kijken",
+            ("Kijken", "Look"),
+            ("Wil ik dit?", "Do I want it?"),
+            ("Bekijk ons aanbod", "Browse what we offer"),
+            ("look", "browse"),
+            ("product", "service", "guide"),
+        ),
+        (
+            "keuren",
+            ("Keuren", "Examine"),
+            ("Is dit goed genoeg?", "Is it good enough?"),
+            ("Lees wat klanten over ons zeggen", "Read what customers say about us"),
+            ("examine", "inspect", "beoordelen"),
+            ("review", "case", "pricing"),
+        ),
+        (
+            "kiezen",
+            ("Kiezen", "Choose"),
+            ("Wat is het beste?", "What is best?"),
+            ("Vergelijk prijzen en opties", "Compare prices and options"),
+            ("choose", "select"),
+            ("pricing", "quote", "product"),
+        ),
+        (
+            "kopen",
+            ("Kopen", "Buy"),
+            ("Waar koop ik het?", "Where will I buy it?"),
+            ("Bestel of maak een afspraak", "Order or book an appointment"),
+            ("buy", "bestellen", "order"),
+            ("booking", "quote", "pricing"),
+        ),
+    ],
+)
+
+SEE_THINK_DO_CARE = _model(
+    "see-think-do-care",
+    [
+        (
+            "see",
+            ("See", "See"),
+            ("Heb ik dit nodig?", "Do I need it?"),
+            ("Lees onze praktische tips", "Read our practical tips"),
+            ("zien",),
+            ("blog", "guide"),
+        ),
+        (
+            "think",
+            ("Think", "Think"),
+            ("Wat is het beste?", "What is best?"),
+            ("Vergelijk de mogelijkheden", "Compare your options"),
+            ("denken",),
+            ("review", "pricing", "service", "guide"),
+        ),
+        (
+            "do",
+            ("Do", "Do"),
+            ("Waar koop ik het?", "Where will I buy it?"),
+            ("Bestel of maak een afspraak", "Order or book an appointment"),
+            ("doen",),
+            ("booking", "quote", "pricing", "product"),
+        ),
+        (
+            "care",
+            ("Care", "Care"),
+            ("Wie helpt me als ik vragen heb?", "Who helps me when I have questions?"),
+            ("Neem contact op met onze service", "Contact our service team"),
+            ("zorg", "zorgen"),
+            ("contact", "service", "faq"),
+        ),
+    ],
+)
+
+BUILTIN_MODELS: Mapping[str, Model] = {
+    m.id: m for m in (SIX_PHASE, FIVE_K, SEE_THINK_DO_CARE)
+}
+
+
+def _text_per_lang(value: Any, where: str) -> dict[str, str]:
+    """A label/question given as a string (all languages) or a dict per language."""
+    if isinstance(value, str) and value.strip():
+        return dict.fromkeys(LANGS, value.strip())
+    if isinstance(value, Mapping) and value:
+        out: dict[str, str] = {}
+        for lang, text in value.items():
+            if lang not in LANGS:
+                raise ModelError(
+                    f"{where}: language {lang!r} is not supported; "
+                    f"allowed: {', '.join(LANGS)}"
+                )
+            if not isinstance(text, str) or not text.strip():
+                raise ModelError(f"{where}[{lang!r}]: {text!r} is not a non-empty text")
+            out[lang] = text.strip()
+        return out
+    raise ModelError(
+        f"{where}: {value!r} is not allowed; give a text or a dict "
+        "with 'nl' and/or 'en' texts"
+    )
+
+
+_PHASE_KEYS = {"id", "label", "aliases", "question", "cta", "touchpoints"}
+
+
+def _custom_phase(index: int, raw: Any) -> Phase:
+    where = f"JOURNEY_MODEL[{index - 1}]"
+    if not isinstance(raw, Mapping):
+        raise ModelError(f"{where}: {raw!r} is not a dict with 'id' and 'label'")
+    unknown = sorted(set(raw) - _PHASE_KEYS)
+    if unknown:
+        allowed = ", ".join(sorted(_PHASE_KEYS))
+        raise ModelError(f"{where}: unknown key {unknown[0]!r}; allowed: {allowed}")
+    phase_id = raw.get("id")
+    if not isinstance(phase_id, str) or not _ID_RE.match(phase_id):
+        raise ModelError(
+            f"{where}['id']: {phase_id!r} is not allowed; use lower-case ASCII "
+            "letters, digits, '-' or '_'"
+        )
+    if "label" not in raw:
+        raise ModelError(f"{where}: phase {phase_id!r} has no 'label'")
+    labels = _text_per_lang(raw["label"], f"{where}['label']")
+    questions = (
+        _text_per_lang(raw["question"], f"{where}['question']")
+        if "question" in raw
+        else {}
+    )
+    ctas = _text_per_lang(raw["cta"], f"{where}['cta']") if "cta" in raw else {}
+    aliases = raw.get("aliases", ())
+    if isinstance(aliases, str):
+        aliases = (aliases,)
+    if not isinstance(aliases, Sequence) or not all(
+        isinstance(a, str) and a.strip() for a in aliases
+    ):
+        raise ModelError(f"{where}['aliases']: {aliases!r} is not a list of texts")
+    touchpoints = raw.get("touchpoints", ())
+    if isinstance(touchpoints, str):
+        touchpoints = (touchpoints,)
+    if not isinstance(touchpoints, Sequence) or not all(
+        isinstance(t, str) for t in touchpoints
+    ):
+        raise ModelError(
+            f"{where}['touchpoints']: {touchpoints!r} is not a list of words"
+        )
+    return Phase(
+        id=phase_id,
+        index=index,
+        labels=labels,
+        questions=questions,
+        ctas=ctas,
+        aliases=tuple(a.strip() for a in aliases),
+        touchpoints=tuple(t.strip().lower() for t in touchpoints),
+    )
+
+
+def model_from_setting(value: Any) -> Model:
+    """Build the model named or described by ``JOURNEY_MODEL``.
+
+    Raises :class:`ModelError` with a one-line message for anything unusable.
+    """
+    if isinstance(value, str):
+        model = BUILTIN_MODELS.get(value.strip().lower())
+        if model is None:
+            raise ModelError(
+                f"JOURNEY_MODEL: {value!r} is not a known model; allowed: "
+                f"{', '.join(BUILTIN_MODELS)} or a list of phase dicts"
+            )
+        return model
+    if isinstance(value, Sequence) and not isinstance(value, bytes | bytearray):
+        if not value:
+            raise ModelError("JOURNEY_MODEL: the custom model has no phases")
+        phases = tuple(_custom_phase(i, raw) for i, raw in enumerate(value, 1))
+        seen: set[str] = set()
+        for phase in phases:
+            if phase.id in seen:
+                raise ModelError(f"JOURNEY_MODEL: phase id {phase.id!r} appears twice")
+            seen.add(phase.id)
+        return Model("custom", phases)
+    raise ModelError(
+        f"JOURNEY_MODEL: {value!r} is not allowed; give a model id "
+        f"({', '.join(BUILTIN_MODELS)}) or a list of phase dicts"
+    )

@@ -1,0 +1,178 @@
+"""Pelican signal wiring: the only module that knows the signals.
+
+- ``initialized``: validate the ``JOURNEY_*`` settings (exit 2 on a bad one);
+- ``generator_init``: put the plugin's template partials on every Jinja loader;
+- ``all_generators_finalized``: analyse the build, hand data to templates;
+- ``finalized``: log findings, write reports, fail the build (exit 3).
+
+Per-build state lives in :data:`_BUILDS`, keyed by the settings dict of the
+Pelican instance, created when the generators are finalized and dropped when
+the build is finalized: nothing carries over between ``--autoreload`` runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, FileSystemLoader
+from pelican import signals
+
+from .analysis import Analysis, analyse
+from .findings import Finding
+from .i18n import text
+from .settings import JourneyConfig, SettingsError, load_config
+
+logger = logging.getLogger("pelican.plugins.journey")
+# Pelican's loggers drop a warning already logged once in this process; a
+# finding must be reported on every build, also under --autoreload.
+for _filter in list(logger.filters):
+    if type(_filter).__name__ == "LimitFilter":
+        logger.removeFilter(_filter)
+
+TEMPLATES = Path(__file__).parent / "templates"
+CONFIG_KEY = "_journey_config"  # where the validated config rides in settings
+SITE_ROOT_KEY = "_journey_site_root"  # set by the CLI; else found from argv
+CAPTURE_KEY = "_journey_capture"  # a list the CLI passes to receive the analysis
+EXIT_SETTINGS = 2
+EXIT_FINDINGS = 3
+
+_BUILDS: dict[int, Analysis] = {}
+
+
+class JourneyExit(SystemExit):
+    """Ends the build with a clean message already logged: no traceback."""
+
+
+def _settings_file_from_stack() -> Path | None:
+    """The ``-s`` settings file of a ``pelican`` command run, if any.
+
+    Pelican's settings dict does not record which file it came from; its
+    ``get_instance(args)`` / ``autoreload(args)`` frames do.
+    """
+    frame = sys._getframe()
+    while frame is not None:
+        if frame.f_code.co_name in {"get_instance", "autoreload"}:
+            args = frame.f_locals.get("args")
+            settings_file = getattr(args, "settings", None)
+            if settings_file:
+                return Path(settings_file).resolve()
+        frame = frame.f_back
+    return None
+
+
+def site_root(settings: dict[str, Any]) -> Path:
+    """The folder relative paths in ``JOURNEY_*`` settings start from."""
+    explicit = settings.get(SITE_ROOT_KEY)
+    if explicit:
+        return Path(explicit).resolve()
+    settings_file = _settings_file_from_stack()
+    if settings_file is not None:
+        return settings_file.parent
+    return Path.cwd().resolve()
+
+
+def config_for(settings: dict[str, Any]) -> JourneyConfig:
+    """The validated config of these settings (validated once, then reused)."""
+    config = settings.get(CONFIG_KEY)
+    if not isinstance(config, JourneyConfig):
+        config = load_config(settings, site_root(settings))
+        settings[CONFIG_KEY] = config
+    return config
+
+
+def in_server_mode() -> bool:
+    """Whether this build runs under ``pelican --autoreload`` or ``--listen``."""
+    import pelican  # noqa: PLC0415 - the package, for its functions' code objects
+
+    codes = {pelican.autoreload.__code__, pelican.listen.__code__}
+    frame = sys._getframe()
+    while frame is not None:
+        if frame.f_code in codes:
+            return True
+        frame = frame.f_back
+    return False
+
+
+def on_initialized(pelican_obj: Any) -> None:
+    settings = pelican_obj.settings
+    settings.pop(CONFIG_KEY, None)
+    try:
+        config_for(settings)
+    except SettingsError as error:
+        logger.error("pelican-journey: %s", error)
+        raise JourneyExit(EXIT_SETTINGS) from None
+
+
+def on_generator_init(generator: Any) -> None:
+    loader = getattr(generator.env, "loader", None)
+    plugin_loader = FileSystemLoader(str(TEMPLATES))
+    if isinstance(loader, ChoiceLoader):
+        # After the theme (and simple), so a theme's own partials win.
+        loader.loaders = [*loader.loaders, plugin_loader]
+    else:
+        generator.env.loader = ChoiceLoader(
+            [loader, plugin_loader] if loader else [plugin_loader]
+        )
+
+
+def on_all_generators_finalized(generators: list[Any]) -> None:
+    if not generators:
+        return
+    settings = generators[0].settings
+    context = generators[0].context
+    analysis = analyse(generators, config_for(settings), context)
+    context["JOURNEY"] = analysis.journey
+    _BUILDS[id(settings)] = analysis
+    capture = settings.get(CAPTURE_KEY)
+    if isinstance(capture, list):
+        capture.append(analysis)
+
+
+def _log(finding: Finding) -> None:
+    level = logging.ERROR if finding.severity == "error" else logging.WARNING
+    if finding.baselined:
+        level = logging.INFO
+    logger.log(level, "%s", finding.log_line())
+
+
+def on_finalized(pelican_obj: Any) -> None:
+    analysis = _BUILDS.pop(id(pelican_obj.settings), None)
+    if analysis is None:
+        return
+    finish(analysis)
+
+
+def finish(analysis: Analysis) -> None:
+    """Log every finding, then fail the build if ``JOURNEY_FAIL_ON`` says so."""
+    for finding in analysis.findings:
+        _log(finding)
+    bad = analysis.failing
+    if not bad:
+        return
+    config = analysis.config
+    if in_server_mode():
+        logger.warning(
+            "%s",
+            text(
+                "build-failed-autoreload",
+                config.lang,
+                count=len(bad),
+                level=config.fail_on,
+            ),
+        )
+        return
+    logger.error(
+        "%s", text("build-failed", config.lang, count=len(bad), level=config.fail_on)
+    )
+    raise JourneyExit(EXIT_FINDINGS)
+
+
+def register() -> None:
+    """Connect the plugin to Pelican's signals."""
+    signals.initialized.connect(on_initialized)
+    signals.generator_init.connect(on_generator_init)
+    signals.all_generators_finalized.connect(on_all_generators_finalized)
+    signals.finalized.connect(on_finalized)

@@ -1,0 +1,114 @@
+"""Rules about the journey metadata of single documents."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from . import Hit, RuleContext, rule
+
+if TYPE_CHECKING:
+    from ..index import Document
+
+
+def _checked(context: RuleContext) -> Iterator[Document]:
+    """Documents whose metadata is checked: everything but drafts."""
+    return (d for d in context.index.documents if d.status != "draft")
+
+
+def _closest(value: str, names: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(value.lower(), list(names), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+@rule(
+    "unknown-phase",
+    severity="error",
+    messages={
+        "nl": "onbekende fase {value!r}; {hint}",
+        "en": "unknown phase {value!r}; {hint}",
+    },
+    doc="A `Phase` value the journey model lacks: the page silently serves no "
+    "phase, and the coverage the owner counts on is not there.",
+)
+def unknown_phase(context: RuleContext) -> Iterator[Hit]:
+    model = context.index.model
+    for doc in _checked(context):
+        for value in doc.tags.unknown_phases:
+            close = model.suggest(value)
+            if close is not None:
+                name, phase = close
+                shown = f"'{name}'" if name == phase.id else f"'{name}' ({phase.id})"
+                hint = {"nl": f"bedoel je {shown}?", "en": f"did you mean {shown}?"}
+            else:
+                allowed = ", ".join(model.ids)
+                hint = {"nl": f"toegestaan: {allowed}", "en": f"allowed: {allowed}"}
+            yield Hit(value.casefold(), {"value": value, "hint": hint}, doc)
+
+
+@rule(
+    "unknown-persona",
+    severity="error",
+    messages={
+        "nl": "onbekende persona {value!r}; {hint}",
+        "en": "unknown persona {value!r}; {hint}",
+    },
+    doc="A `Persona` value that is not a key of `JOURNEY_PERSONAS`: the page "
+    "does not count for that persona's journey.",
+)
+def unknown_persona(context: RuleContext) -> Iterator[Hit]:
+    personas = list(context.index.config.personas)
+    for doc in _checked(context):
+        for value in doc.tags.unknown_personas:
+            yield Hit(
+                value.casefold(), {"value": value, "hint": _hint(value, personas)}, doc
+            )
+
+
+@rule(
+    "unknown-touchpoint",
+    severity="error",
+    messages={
+        "nl": "onbekend contactpunt {value!r}; {hint}",
+        "en": "unknown touchpoint {value!r}; {hint}",
+    },
+    doc="A `Touchpoint` word that is neither built in nor added with "
+    "`JOURNEY_TOUCHPOINTS`: rules that look for a contact or review page miss it.",
+)
+def unknown_touchpoint(context: RuleContext) -> Iterator[Hit]:
+    words = sorted(context.index.config.touchpoints)
+    for doc in _checked(context):
+        value = doc.tags.unknown_touchpoint
+        if value:
+            yield Hit(
+                value.casefold(), {"value": value, "hint": _hint(value, words)}, doc
+            )
+
+
+def _hint(value: str, allowed: list[str]) -> dict[str, str]:
+    close = _closest(value, allowed)
+    if close is not None:
+        return {"nl": f"bedoel je '{close}'?", "en": f"did you mean '{close}'?"}
+    shown = ", ".join(allowed) or "-"
+    return {"nl": f"toegestaan: {shown}", "en": f"allowed: {shown}"}
+
+
+@rule(
+    "untagged",
+    severity="warning",
+    messages={
+        "nl": "{kind} zonder fase: voeg 'Phase:' toe of koppel de categorie",
+        "en": "{kind} has no phase: add 'Phase:' or map its category",
+    },
+    doc="Published content with no phase (declared or mapped) is invisible to "
+    "the journey: it gets no call to action and counts for no phase.",
+)
+def untagged(context: RuleContext) -> Iterator[Hit]:
+    kinds = {
+        "article": {"nl": "artikel", "en": "article"},
+        "page": {"nl": "pagina", "en": "page"},
+    }
+    for doc in context.index.documents:
+        if doc.status == "published" and not doc.phases and not doc.tags.unknown_phases:
+            yield Hit("untagged", {"kind": kinds[doc.kind]}, doc)

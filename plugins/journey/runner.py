@@ -1,0 +1,87 @@
+"""Run a real Pelican build in-process, for the command line.
+
+``check``, ``baseline`` and ``suggest`` all need what a build knows. Rather
+than re-implement Pelican's reading, they run Pelican itself on the site's
+settings file, with the plugin enabled and the output sent wherever the
+caller says (a temporary folder for ``check``), and take the analysis.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .analysis import Analysis
+from .plugin import CAPTURE_KEY, SITE_ROOT_KEY, JourneyExit
+
+DEFAULT_SETTINGS = "pelicanconf.py"
+_PLUGIN_NAMES = {"journey", "pelican.plugins.journey", __package__}
+
+
+class SiteError(ValueError):
+    """The site cannot be read (no settings file, a crashing one…)."""
+
+
+@dataclass
+class BuildResult:
+    analysis: Analysis | None
+    exit_code: int  # 0 built; 2 bad settings; 3 failing findings; 1 Pelican failed
+
+
+def settings_path(value: str | Path | None) -> Path:
+    """The settings file to use: the one given, else ./pelicanconf.py."""
+    path = Path(value) if value else Path(DEFAULT_SETTINGS)
+    if not path.is_file():
+        if value:
+            raise SiteError(f"-s {value}: no such settings file")
+        raise SiteError(
+            f"no {DEFAULT_SETTINGS} in {Path.cwd()}; give the settings file with -s"
+        )
+    return path.resolve()
+
+
+def read_site_settings(
+    path: Path, overrides: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """Pelican's settings for the site, with the plugin enabled."""
+    from pelican.settings import read_settings  # noqa: PLC0415 - heavy import
+
+    try:
+        settings = read_settings(str(path), override=dict(overrides or {}))
+    except Exception as error:  # noqa: BLE001 - a user's settings file may raise anything
+        raise SiteError(f"{path}: cannot read settings: {error}") from None
+    settings[SITE_ROOT_KEY] = str(path.parent)
+    plugins = settings.get("PLUGINS")
+    if plugins is not None and not any(
+        (p if isinstance(p, str) else getattr(p, "__name__", "")) in _PLUGIN_NAMES
+        for p in plugins
+    ):
+        settings["PLUGINS"] = [*plugins, sys.modules[__package__]]
+    return settings
+
+
+def run_build(settings: dict[str, Any]) -> BuildResult:
+    """Build the site in-process; return the analysis and the exit status."""
+    from pelican import Pelican  # noqa: PLC0415 - heavy import
+
+    captured: list[Analysis] = []
+    settings[CAPTURE_KEY] = captured
+    cls = settings.get("PELICAN_CLASS", Pelican)
+    if isinstance(cls, str):
+        module_name, _, name = cls.rpartition(".")
+        cls = getattr(__import__(module_name, fromlist=[name]), name)
+    try:
+        cls(settings).run()
+    except JourneyExit as exit_:
+        code = int(exit_.code or 0)
+        return BuildResult(captured[-1] if captured else None, code)
+    except Exception as error:  # noqa: BLE001 - report Pelican's own failure cleanly
+        logging.getLogger(__name__).error(
+            "pelican: %s: %s", type(error).__name__, error
+        )
+        return BuildResult(captured[-1] if captured else None, 1)
+    return BuildResult(captured[-1] if captured else None, 0)
