@@ -19,6 +19,7 @@ from .tagger import Tags, read_tags
 if TYPE_CHECKING:
     from .model import Model, Phase
     from .settings import JourneyConfig
+    from .targets import Cta
 
 # Generator attributes that hold content; "*translations" lists hold translations.
 _ARTICLE_LISTS = (
@@ -58,6 +59,8 @@ class Document:
     mapped: bool = False
     original: Document | None = None  # set on translations
     translations: list[Document] = field(default_factory=list)
+    cta: Cta | None = None  # the call to action chosen for this page
+    next: list[Document] = field(default_factory=list)  # next-step pages
 
     @property
     def is_translation(self) -> bool:

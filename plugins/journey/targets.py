@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from .index import Document, SiteIndex, url_key
+from .model import Phase
 
 _LINK_RE = re.compile(r"^[{|](?P<what>filename|static|attach)[}|](?P<path>.*)$")
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -35,6 +36,16 @@ class Target:
     external: bool
     link: str
     document: Document | None = None
+
+
+@dataclass(frozen=True)
+class Cta:
+    """The call to action of one page; ``origin`` is "page", "site" or "default"."""
+
+    label: str
+    target: Target
+    phase: Phase
+    origin: str
 
 
 def _source_key(path: str, origin: Document | None) -> str:
