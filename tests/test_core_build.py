@@ -199,3 +199,43 @@ def test_cached_rebuild_gives_same_journey_data(tmp_path):
     assert second.exit_code == first.exit_code == 0
     for path in pages:
         assert second.html(str(path)) == before[path], path
+
+
+def test_translations_tagged_like_originals_and_not_counted_twice(site, tmp_path):
+    built = site(
+        {
+            "pages/bestellen.md": """
+                Title: Bestellen
+                Slug: bestellen
+                Phase: aankoop
+
+                Bestel hier.
+            """,
+            "pages/order.md": """
+                Title: Ordering
+                Slug: bestellen
+                Lang: en
+
+                Order here.
+            """,
+            "pages/verborgen.md": """
+                Title: Verborgen
+                Status: hidden
+                Phase: nazorg
+
+                Niet in het menu.
+            """,
+        },
+        THEME=str(probe_theme(tmp_path)),
+    )
+    assert built.exit_code == 0, built.log
+    english = probe(built, "pages/bestellen-en.html")
+    assert english["id"] == "purchase"
+    assert probe(built, "pages/verborgen.html")["id"] == "aftercare"
+    counts = english["site"]
+    assert "purchase:1;" in counts
+    assert "aftercare:0;" in counts
+    docs = {d.source: d for d in built.analysis.index.documents}
+    translation = docs["content/pages/order.md"]
+    assert translation.original is docs["content/pages/bestellen.md"]
+    assert not translation.counted
