@@ -30,14 +30,16 @@ MESSAGES: dict[str, Mapping[str, str]] = {
     },
     "summary-phase": {"nl": "Fase", "en": "Phase"},
     "summary-count": {"nl": "Inhoud", "en": "Content"},
-    "summary-question": {"nl": "Vraag van de klant", "en": "Customer's question"},
+    "summary-findings": {"nl": "Bevindingen", "en": "Findings"},
+    "summary-coverage": {
+        "nl": "{covered}/{total} fasen gedekt; {content} stuks inhoud, "
+        "{untagged} zonder fase",
+        "en": "{covered}/{total} phases covered; {content} documents, "
+        "{untagged} untagged",
+    },
     "summary-totals": {
-        "nl": "{covered}/{total} fasen gedekt, {content} stuks inhoud "
-        "({untagged} zonder fase); {errors} fout(en), {warnings} waarschuwing(en)"
-        "{baselined}",
-        "en": "{covered}/{total} phases covered, {content} documents "
-        "({untagged} untagged); {errors} error(s), {warnings} warning(s)"
-        "{baselined}",
+        "nl": "{errors} fout(en), {warnings} waarschuwing(en){baselined}",
+        "en": "{errors} error(s), {warnings} warning(s){baselined}",
     },
     "summary-baselined": {
         "nl": ", {count} in de baseline",

@@ -173,40 +173,52 @@ def write_reports(analysis: Analysis) -> list[Path]:
 
 
 def summary_table(analysis: Analysis) -> Table:
-    """The short console summary: phases with counts, then the totals."""
+    """The short console summary: phases with counts and findings, then totals."""
     from rich.table import Table  # noqa: PLC0415 - only when printing
 
     config = analysis.config
     lang = config.lang
     counts = analysis.index.phase_counts()
     summary = analysis.summary()
-    baselined = sum(1 for f in analysis.findings if f.baselined)
+    live = [f for f in analysis.findings if not f.baselined]
+    baselined = len(analysis.findings) - len(live)
+    per_phase = dict.fromkeys(counts, 0)
+    for finding in live:
+        if finding.phase in per_phase:
+            per_phase[finding.phase] += 1
+    coverage = text(
+        "summary-coverage",
+        lang,
+        covered=summary["covered_phases"],
+        total=summary["total_phases"],
+        content=summary["content"],
+        untagged=summary["untagged"],
+    )
+    totals = text(
+        "summary-totals",
+        lang,
+        errors=summary["errors"],
+        warnings=summary["warnings"],
+        baselined=text("summary-baselined", lang, count=baselined) if baselined else "",
+    )
     table = Table(
         title=text("summary-title", lang, model=config.model.id),
-        caption=text(
-            "summary-totals",
-            lang,
-            covered=summary["covered_phases"],
-            total=summary["total_phases"],
-            content=summary["content"],
-            untagged=summary["untagged"],
-            errors=summary["errors"],
-            warnings=summary["warnings"],
-            baselined=text("summary-baselined", lang, count=baselined)
-            if baselined
-            else "",
-        ),
+        caption=f"{coverage}\n{totals}",
         title_justify="left",
         caption_justify="left",
     )
     table.add_column("#", justify="right")
     table.add_column(text("summary-phase", lang))
     table.add_column(text("summary-count", lang), justify="right")
-    table.add_column(text("summary-question", lang))
+    table.add_column(text("summary-findings", lang), justify="right")
     for phase in config.model.phases:
         count = counts[phase.id]
-        shown = str(count) if count else "[bold red]0[/]"
-        table.add_row(str(phase.index), phase.label(lang), shown, phase.question(lang))
+        table.add_row(
+            str(phase.index),
+            phase.label(lang),
+            str(count) if count else "[bold red]0[/]",
+            str(per_phase[phase.id] or ""),
+        )
     return table
 
 
@@ -214,7 +226,7 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
     """Print the summary table on Pelican's console (or the one given)."""
     if console is None:
         from pelican.log import console  # noqa: PLC0415 - Pelican's rich console
-    console.print(summary_table(analysis))
+    console.print(summary_table(analysis), soft_wrap=True)
 
 
 # -- GitHub annotations ------------------------------------------------------
