@@ -98,3 +98,28 @@ def observed(report: dict) -> list[tuple]:
         ),
         key=str,
     )
+
+
+CONF = """\
+SITENAME = "Gaten"
+PATH = "content"
+TIMEZONE = "Europe/Amsterdam"
+DEFAULT_LANG = "nl"
+PLUGINS = ["journey"]
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+"""
+
+
+def write_site(root, files=None, **settings) -> None:
+    """A site folder with ``pelicanconf.py``, as a user has it, for the CLI."""
+    from conftest import write_files
+
+    write_files(root / "content", FILES if files is None else files)
+    lines = [CONF, *(f"{key} = {value!r}\n" for key, value in settings.items())]
+    (root / "pelicanconf.py").write_text("".join(lines), encoding="utf-8")
