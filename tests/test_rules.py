@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from gappy import EXPECTED, FILES, SETTINGS, observed
 
+from pelican.plugins.journey.i18n import check_catalogue
+from pelican.plugins.journey.rules import REGISTRY
 from pelican.plugins.journey.rules.coverage import shows_contact
 from pelican.plugins.journey.rules.ctas import fold
 
@@ -300,3 +305,31 @@ def test_finding_identity_survives_unrelated_edits(tmp_path):
     assert {f.key for f in first.analysis.findings} == {
         f.key for f in second.analysis.findings
     }
+
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+
+
+def _doc_sections() -> dict[str, str]:
+    text = DOCS.read_text(encoding="utf-8")
+    parts = re.split(r"^## `([a-z-]+)`\s*$", text, flags=re.MULTILINE)
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
+
+
+def test_every_registered_rule_has_a_docs_section():
+    sections = _doc_sections()
+    for rule_id, entry in REGISTRY.items():
+        assert rule_id in sections, f"docs/rules.md lacks a section for {rule_id}"
+        body = sections[rule_id]
+        assert f"Default severity: **{entry.severity}**" in body, rule_id
+        assert "**Why.**" in body, rule_id
+        assert f"[{rule_id}]" in body, f"{rule_id}: no example finding"
+        for option in entry.options:
+            assert f"`{option}`" in body, f"{rule_id}: option {option} undocumented"
+    assert set(sections) <= set(REGISTRY), "docs describe a rule that does not exist"
+
+
+def test_every_rule_speaks_dutch_and_english():
+    for rule_id, entry in REGISTRY.items():
+        assert set(entry.messages) >= {"nl", "en"}, rule_id
+    assert check_catalogue() == []

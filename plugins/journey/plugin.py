@@ -159,6 +159,7 @@ def finish(analysis: Analysis) -> None:
     config = analysis.config
     try:
         reports.publish(analysis)
+        logger.info("%s", text("reports-written", config.lang, path=config.report_dir))
     except OSError as error:
         logger.error(
             "%s",
