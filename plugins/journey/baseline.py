@@ -12,12 +12,11 @@ and diffs well in version control.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from .findings import Finding
+from .reports import write_atomic
 from .settings import SettingsError
 
 VERSION = 1
@@ -37,19 +36,6 @@ def dumps(findings: Iterable[Finding]) -> str:
     """The baseline file's text for these findings."""
     data = {"version": VERSION, "findings": entries(findings)}
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def write(path: Path, findings: Iterable[Finding]) -> int:
