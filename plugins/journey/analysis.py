@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .baseline import apply as apply_baseline
 from .findings import Finding, failing
 from .index import Document, SiteIndex, build_index
 from .rules import run_rules
@@ -67,6 +68,7 @@ def analyse(
         attach_page_data(doc, config)
     analysis = Analysis(config, index)
     analysis.findings = run_rules(index, config)
+    apply_baseline(analysis.findings, config.baseline)
     analysis.journey = site_journey(
         config.model, config.lang, index.phase_counts(), analysis.summary()
     )

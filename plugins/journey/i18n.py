@@ -24,6 +24,51 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "nl": "; toegestaan: {allowed}",
         "en": "; allowed: {allowed}",
     },
+    "summary-title": {
+        "nl": "Klantreis ({model})",
+        "en": "Customer journey ({model})",
+    },
+    "summary-phase": {"nl": "Fase", "en": "Phase"},
+    "summary-count": {"nl": "Inhoud", "en": "Content"},
+    "summary-findings": {"nl": "Bevindingen", "en": "Findings"},
+    "summary-coverage": {
+        "nl": "{covered}/{total} fasen gedekt; {content} stuks inhoud, "
+        "{untagged} zonder fase",
+        "en": "{covered}/{total} phases covered; {content} documents, "
+        "{untagged} untagged",
+    },
+    "summary-totals": {
+        "nl": "{errors} fout(en), {warnings} waarschuwing(en){baselined}",
+        "en": "{errors} error(s), {warnings} warning(s){baselined}",
+    },
+    "summary-baselined": {
+        "nl": ", {count} in de baseline",
+        "en": ", {count} baselined",
+    },
+    "reports-written": {
+        "nl": "pelican-journey: rapporten geschreven in {path}",
+        "en": "pelican-journey: reports written to {path}",
+    },
+    "reports-failed": {
+        "nl": "pelican-journey: kan de rapporten niet schrijven in {path}: {error}",
+        "en": "pelican-journey: cannot write the reports to {path}: {error}",
+    },
+    "check-clean": {
+        "nl": "pelican-journey: geen bevindingen",
+        "en": "pelican-journey: no findings",
+    },
+    "check-build-failed": {
+        "nl": "pelican-journey: Pelican kon de site niet bouwen (zie hierboven)",
+        "en": "pelican-journey: Pelican could not build the site (see above)",
+    },
+    "baseline-written": {
+        "nl": "pelican-journey: {count} bevinding(en) in de baseline {path}",
+        "en": "pelican-journey: {count} finding(s) written to the baseline {path}",
+    },
+    "baseline-hint": {
+        "nl": "Zet in je instellingen: JOURNEY_BASELINE = {value!r}",
+        "en": "Set in your settings: JOURNEY_BASELINE = {value!r}",
+    },
     "build-failed": {
         "nl": "pelican-journey: {count} bevinding(en) op of boven {level!r}; "
         "de build is afgekeurd (exit 3)",

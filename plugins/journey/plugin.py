@@ -20,6 +20,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
 
+from . import baseline, reports
 from .analysis import Analysis, analyse
 from .findings import Finding
 from .i18n import text
@@ -100,7 +101,9 @@ def on_initialized(pelican_obj: Any) -> None:
     settings = pelican_obj.settings
     settings.pop(CONFIG_KEY, None)
     try:
-        config_for(settings)
+        config = config_for(settings)
+        if config.baseline is not None:
+            baseline.load(config.baseline)
     except SettingsError as error:
         logger.error("pelican-journey: %s", error)
         raise JourneyExit(EXIT_SETTINGS) from None
@@ -146,13 +149,25 @@ def on_finalized(pelican_obj: Any) -> None:
 
 
 def finish(analysis: Analysis) -> None:
-    """Log every finding, then fail the build if ``JOURNEY_FAIL_ON`` says so."""
+    """Log every finding, write the reports, then fail if ``JOURNEY_FAIL_ON`` says so.
+
+    The reports, console summary and annotations come first, so a failing
+    build still leaves everything CI needs to show why.
+    """
     for finding in analysis.findings:
         _log(finding)
+    config = analysis.config
+    try:
+        reports.publish(analysis)
+        logger.info("%s", text("reports-written", config.lang, path=config.report_dir))
+    except OSError as error:
+        logger.error(
+            "%s",
+            text("reports-failed", config.lang, path=config.report_dir, error=error),
+        )
     bad = analysis.failing
     if not bad:
         return
-    config = analysis.config
     if in_server_mode():
         logger.warning(
             "%s",

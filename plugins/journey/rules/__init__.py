@@ -126,7 +126,8 @@ def run_rules(index: SiteIndex, config: JourneyConfig) -> list[Finding]:
 
 
 # Rule modules register themselves on import; keep this list in docs order.
-from . import tagging  # noqa: E402
+from . import tagging  # noqa: E402, I001
+from . import ctas, coverage  # noqa: E402
 
 __all__ = [
     "REGISTRY",
@@ -135,6 +136,8 @@ __all__ = [
     "Option",
     "Rule",
     "RuleContext",
+    "coverage",
+    "ctas",
     "rule",
     "run_rules",
     "tagging",

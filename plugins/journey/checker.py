@@ -1,0 +1,126 @@
+"""``pelican-journey check`` and ``pelican-journey baseline``.
+
+Both run the site's real Pelican build (through :mod:`.runner`) into a
+temporary output folder, so nothing is published, with the user's
+``JOURNEY_FAIL_ON`` neutralised during the build: the command decides the
+exit status itself. Reports still go to ``JOURNEY_REPORT_PATH``. The chosen
+format goes to standard output; logs and the build's own chatter go to
+standard error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from . import baseline, reports
+from .analysis import Analysis
+from .findings import FAIL_LEVELS, failing
+from .i18n import text
+from .runner import SiteError, read_site_settings, run_build, settings_path
+
+FORMATS = ("text", "json", "junit", "github")
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+EXIT_FINDINGS = 3
+DEFAULT_BASELINE = "journey-baseline.json"
+
+
+def _build(site: dict[str, Any]) -> tuple[Analysis | None, int]:
+    """Build quietly into a temporary folder; stdout is kept for the result."""
+    with tempfile.TemporaryDirectory(prefix="pelican-journey-") as output:
+        site["OUTPUT_PATH"] = output
+        site["DELETE_OUTPUT_DIRECTORY"] = False
+        site["JOURNEY_FAIL_ON"] = "never"
+        site[reports.CONSOLE_KEY] = False
+        with contextlib.redirect_stdout(sys.stderr):
+            result = run_build(site)
+    return result.analysis, result.exit_code
+
+
+def _stderr(message: str) -> None:
+    sys.stderr.write(message + "\n")
+
+
+def _build_or_code(site: dict[str, Any]) -> Analysis | int:
+    analysis, code = _build(site)
+    if code == EXIT_BAD_INPUT:
+        return EXIT_BAD_INPUT  # the plugin already logged the one-line reason
+    if analysis is None or code not in (EXIT_OK, EXIT_FINDINGS):
+        lang = str(site.get("JOURNEY_LANG") or "en")
+        _stderr(text("check-build-failed", lang if lang in ("nl", "en") else "en"))
+        return EXIT_BAD_INPUT
+    return analysis
+
+
+def check(
+    settings: str | Path | None, fmt: str = "text", fail_on: str | None = None
+) -> int:
+    """Check a site without publishing it; return 0, 3 (findings) or 2."""
+    if fmt not in FORMATS:
+        raise SiteError(f"--format {fmt!r}: allowed: {', '.join(FORMATS)}")
+    path = settings_path(settings)
+    site = read_site_settings(path)
+    level = fail_on if fail_on is not None else site.get("JOURNEY_FAIL_ON", "error")
+    if level not in FAIL_LEVELS:
+        where = "--fail-on" if fail_on is not None else "JOURNEY_FAIL_ON"
+        raise SiteError(
+            f"{where}: {level!r} is not allowed; allowed: {', '.join(FAIL_LEVELS)}"
+        )
+    outcome = _build_or_code(site)
+    if isinstance(outcome, int):
+        return outcome
+    analysis = outcome
+    out = sys.stdout
+    if fmt == "json":
+        out.write(reports.report_json(analysis))
+    elif fmt == "junit":
+        out.write(reports.junit_xml(analysis))
+    elif fmt == "github":
+        reports.print_annotations(analysis, out)
+    else:
+        _print_text(analysis)
+    out.flush()
+    return EXIT_FINDINGS if failing(analysis.findings, level) else EXIT_OK
+
+
+def _print_text(analysis: Analysis) -> None:
+    from rich.console import Console  # noqa: PLC0415 - only for text output
+
+    out = sys.stdout
+    for finding in analysis.findings:
+        mark = "baselined" if finding.baselined else finding.severity
+        out.write(f"{mark}: {finding.log_line()}\n")
+    if not analysis.findings:
+        out.write(text("check-clean", analysis.config.lang) + "\n")
+    reports.print_summary(analysis, Console(file=out, highlight=False))
+
+
+def write_baseline(settings: str | Path | None) -> int:
+    """Write today's findings to the baseline file; return 0 (or 2)."""
+    path = settings_path(settings)
+    site = read_site_settings(path)
+    configured = site.get("JOURNEY_BASELINE")
+    if configured is not None and not (
+        isinstance(configured, str | os.PathLike) and str(configured).strip()
+    ):
+        raise SiteError(
+            f"JOURNEY_BASELINE: {configured!r} is not allowed; give a file path or None"
+        )
+    target = path.parent / (str(configured) if configured else DEFAULT_BASELINE)
+    site["JOURNEY_BASELINE"] = None  # today's findings, whatever the old file says
+    outcome = _build_or_code(site)
+    if isinstance(outcome, int):
+        return outcome
+    analysis = outcome
+    count = baseline.write(target, analysis.findings)
+    lang = analysis.config.lang
+    sys.stdout.write(text("baseline-written", lang, count=count, path=target) + "\n")
+    if not configured:
+        value = os.path.relpath(target, path.parent)
+        sys.stdout.write(text("baseline-hint", lang, value=value) + "\n")
+    return EXIT_OK

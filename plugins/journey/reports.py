@@ -1,0 +1,345 @@
+"""Reports of one build: ``report.json``, ``junit.xml``, console, annotations.
+
+Everything here reads an :class:`~.analysis.Analysis`; nothing re-reads what
+Pelican parsed. Files go to ``JOURNEY_REPORT_PATH`` and are written
+atomically (a temporary file in the same folder, then ``os.replace``), so a
+crash never leaves half a report for CI to read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from .i18n import text
+from .tagger import KEYS
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+    from .analysis import Analysis
+    from .findings import Finding
+
+REPORT_VERSION = 1
+JSON_NAME = "report.json"
+JUNIT_NAME = "junit.xml"
+# Set to False in the settings to keep a build quiet (the ``check`` command
+# prints its own output): no console table, no workflow annotations.
+CONSOLE_KEY = "_journey_console"
+
+# The metadata key a rule's finding is about, for annotation line numbers.
+_RULE_KEYS = {
+    "unknown-phase": "phase",
+    "unknown-persona": "persona",
+    "unknown-touchpoint": "touchpoint",
+    "generic-cta": "cta",
+    "aftercare-contact": "phase",
+    "dead-end": "phase",
+    "contact-depth": "phase",
+}
+_XML_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+# -- report.json -------------------------------------------------------------
+
+
+def report_data(analysis: Analysis) -> dict[str, Any]:
+    """``report.json`` as a dict, exactly in the shape of SPEC §7."""
+    config = analysis.config
+    index = analysis.index
+    phases = []
+    for phase in config.model.phases:
+        docs = sorted(index.in_phase(phase.id), key=lambda d: (d.source, d.url))
+        phases.append(
+            {
+                "id": phase.id,
+                "label": phase.label(config.lang),
+                "count": len(docs),
+                "content": [
+                    {
+                        "title": d.title,
+                        "url": d.url,
+                        "source": d.source,
+                        "kind": d.kind,
+                        "mapped": d.mapped,
+                    }
+                    for d in docs
+                ],
+            }
+        )
+    return {
+        "version": REPORT_VERSION,
+        "model": config.model.id,
+        "phases": phases,
+        "findings": [f.as_dict() for f in analysis.findings],
+        "summary": analysis.summary(),
+    }
+
+
+def report_json(analysis: Analysis) -> str:
+    return json.dumps(report_data(analysis), indent=2, ensure_ascii=False) + "\n"
+
+
+# -- junit.xml ---------------------------------------------------------------
+
+
+def _clean(value: str) -> str:
+    return _XML_BAD.sub("", value)
+
+
+def junit_xml(analysis: Analysis) -> str:
+    """One test case per enabled rule, one ``<failure>`` per live finding."""
+    from .rules import REGISTRY  # noqa: PLC0415 - rules import this package late
+
+    enabled = [
+        rule_id
+        for rule_id in REGISTRY
+        if analysis.config.rules[rule_id].severity != "off"
+    ]
+    by_rule: dict[str, list[Finding]] = {rule_id: [] for rule_id in enabled}
+    for finding in analysis.findings:
+        by_rule.setdefault(finding.rule, []).append(finding)
+    live = [f for f in analysis.findings if not f.baselined]
+    attributes = {
+        "name": "pelican-journey",
+        "tests": str(len(by_rule)),
+        "failures": str(len(live)),
+        "errors": "0",
+        "skipped": "0",
+        "time": "0",
+    }
+    root = ET.Element(
+        "testsuites", {k: attributes[k] for k in attributes if k != "skipped"}
+    )
+    suite = ET.SubElement(root, "testsuite", attributes)
+    for rule_id, findings in by_rule.items():
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            {"classname": "pelican-journey", "name": rule_id, "time": "0"},
+        )
+        accepted = []
+        for finding in findings:
+            if finding.baselined:
+                accepted.append(finding.log_line())
+                continue
+            failure = ET.SubElement(
+                case,
+                "failure",
+                {"type": finding.severity, "message": _clean(finding.log_line())},
+            )
+            details = [
+                f"rule: {finding.rule}",
+                f"severity: {finding.severity}",
+                f"source: {finding.source or '-'}",
+                f"phase: {finding.phase or '-'}",
+                _clean(finding.message),
+            ]
+            failure.text = "\n".join(details)
+        if accepted:
+            out = ET.SubElement(case, "system-out")
+            out.text = _clean("\n".join(f"baselined: {line}" for line in accepted))
+    ET.indent(root)
+    body = ET.tostring(root, encoding="unicode")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
+
+
+# -- files -------------------------------------------------------------------
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file in the same folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def write_reports(analysis: Analysis) -> list[Path]:
+    """Write ``report.json`` and ``junit.xml`` atomically; return their paths."""
+    folder = analysis.config.report_dir
+    written = []
+    for name, content in (
+        (JSON_NAME, report_json(analysis)),
+        (JUNIT_NAME, junit_xml(analysis)),
+    ):
+        path = folder / name
+        write_atomic(path, content)
+        written.append(path)
+    return written
+
+
+# -- console -----------------------------------------------------------------
+
+
+def summary_table(analysis: Analysis) -> Table:
+    """The short console summary: phases with counts and findings, then totals."""
+    from rich.table import Table  # noqa: PLC0415 - only when printing
+
+    config = analysis.config
+    lang = config.lang
+    counts = analysis.index.phase_counts()
+    summary = analysis.summary()
+    live = [f for f in analysis.findings if not f.baselined]
+    baselined = len(analysis.findings) - len(live)
+    per_phase = dict.fromkeys(counts, 0)
+    for finding in live:
+        if finding.phase in per_phase:
+            per_phase[finding.phase] += 1
+    coverage = text(
+        "summary-coverage",
+        lang,
+        covered=summary["covered_phases"],
+        total=summary["total_phases"],
+        content=summary["content"],
+        untagged=summary["untagged"],
+    )
+    totals = text(
+        "summary-totals",
+        lang,
+        errors=summary["errors"],
+        warnings=summary["warnings"],
+        baselined=text("summary-baselined", lang, count=baselined) if baselined else "",
+    )
+    table = Table(
+        title=text("summary-title", lang, model=config.model.id),
+        caption=f"{coverage}\n{totals}",
+        title_justify="left",
+        caption_justify="left",
+    )
+    table.add_column("#", justify="right")
+    table.add_column(text("summary-phase", lang))
+    table.add_column(text("summary-count", lang), justify="right")
+    table.add_column(text("summary-findings", lang), justify="right")
+    for phase in config.model.phases:
+        count = counts[phase.id]
+        table.add_row(
+            str(phase.index),
+            phase.label(lang),
+            str(count) if count else "[bold red]0[/]",
+            str(per_phase[phase.id] or ""),
+        )
+    return table
+
+
+def print_summary(analysis: Analysis, console: Console | None = None) -> None:
+    """Print the summary table on Pelican's console (or the one given)."""
+    if console is None:
+        from pelican.log import console  # noqa: PLC0415 - Pelican's rich console
+    console.print(summary_table(analysis), soft_wrap=True)
+
+
+# -- GitHub annotations ------------------------------------------------------
+
+
+def in_github_actions(environ: Mapping[str, str] | None = None) -> bool:
+    return (environ if environ is not None else os.environ).get(
+        "GITHUB_ACTIONS", ""
+    ).lower() == "true"
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def _metadata_field(finding: Finding) -> str | None:
+    if finding.rule == "broken-target":
+        return "next" if finding.subject.startswith("next:") else "cta"
+    return _RULE_KEYS.get(finding.rule)
+
+
+def _key_pattern(field: str) -> re.Pattern[str]:
+    names = "|".join(re.escape(k) for k in KEYS[field])
+    return re.compile(
+        rf"^\s*(?::(?:{names}):|(?:{names})\s*:|<meta\s+name=[\"'](?:{names})[\"'])",
+        re.IGNORECASE,
+    )
+
+
+def metadata_line(path: Path, field: str) -> int | None:
+    """The 1-based line of the metadata ``field`` (or its alias) in a source."""
+    pattern = _key_pattern(field)
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            for number, line in enumerate(handle, 1):
+                if pattern.match(line):
+                    return number
+                if number >= 200:
+                    break
+    except OSError:
+        return None
+    return None
+
+
+def add_lines(findings: Iterable[Finding], base_dir: Path) -> None:
+    """Fill ``finding.line`` from the sources; only files with findings are read."""
+    cache: dict[tuple[str, str], int | None] = {}
+    for finding in findings:
+        field = _metadata_field(finding)
+        if finding.line is not None or not finding.source or field is None:
+            continue
+        key = (finding.source, field)
+        if key not in cache:
+            cache[key] = metadata_line(base_dir / finding.source, field)
+        finding.line = cache[key]
+
+
+def annotations(analysis: Analysis) -> list[str]:
+    """One workflow command per live finding (``::error …::`` / ``::warning …::``)."""
+    live = [f for f in analysis.findings if not f.baselined]
+    add_lines(live, analysis.config.base_dir)
+    lines = []
+    for finding in live:
+        level = "error" if finding.severity == "error" else "warning"
+        properties = []
+        if finding.source:
+            properties.append(f"file={_escape_property(finding.source)}")
+            if finding.line is not None:
+                properties.append(f"line={finding.line}")
+        properties.append(
+            f"title={_escape_property('pelican-journey ' + finding.rule)}"
+        )
+        lines.append(
+            f"::{level} {','.join(properties)}::{_escape_data(finding.message)}"
+        )
+    return lines
+
+
+def print_annotations(analysis: Analysis, stream: IO[str] | None = None) -> None:
+    out = stream or sys.stdout
+    for line in annotations(analysis):
+        out.write(line + "\n")
+    out.flush()
+
+
+# -- the end of a build ------------------------------------------------------
+
+
+def publish(analysis: Analysis) -> None:
+    """What every build does at its end: reports, console table, annotations.
+
+    Raises ``OSError`` when the report files cannot be written.
+    """
+    write_reports(analysis)
+    if analysis.index.context.get(CONSOLE_KEY, True) is False:
+        return
+    print_summary(analysis)
+    if in_github_actions():
+        print_annotations(analysis)

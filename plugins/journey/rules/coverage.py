@@ -1,0 +1,233 @@
+"""Rules about the coverage of the journey as a whole: phases, contact, personas.
+
+They count published originals only (``SiteIndex.counted``): drafts, hidden
+content and translations never make a phase covered.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from . import Hit, Option, RuleContext, rule
+
+if TYPE_CHECKING:
+    from ..index import Document
+    from ..model import Phase
+
+# The phase where expert articles persuade, per built-in model. Custom models
+# use `decision` when they have it; otherwise the rule needs its `phase` option.
+EXPERTISE_PHASES = {
+    "six-phase": "decision",
+    "5k": "keuren",
+    "see-think-do-care": "think",
+}
+
+_CONTACT_LINK_RE = re.compile(
+    r"""href\s*=\s*["']?\s*(?:tel|mailto):\s*[^\s"'>]""", re.I
+)
+_TAG_RE = re.compile(r"<[^>]*>")
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
+# A run of digits with the separators people write in phone numbers.
+_PHONE_RE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d(?:[ \t\-./()]{0,2}\d){6,16}(?!\w)")
+
+
+def _phone_like(candidate: str) -> bool:
+    """Whether a digit run is a Dutch or international phone number."""
+    digits = re.sub(r"\D", "", candidate)
+    if candidate.startswith("+"):
+        return 9 <= len(digits) <= 15
+    if candidate.startswith("00"):
+        return 11 <= len(digits) <= 17
+    # Dutch national numbers: 0 + 9 digits, or 0800/0900/0906/0909 + 4 or 7.
+    if not digits.startswith("0") or digits.startswith("00"):
+        return False
+    if digits[:4] in {"0800", "0900", "0906", "0909"}:
+        return len(digits) in (8, 11)
+    return len(digits) == 10
+
+
+def shows_contact(fragment: str) -> bool:
+    """Whether a content fragment shows a way to reach a person.
+
+    A ``tel:`` or ``mailto:`` link, or a phone number or e-mail address in its
+    text.
+    """
+    if _CONTACT_LINK_RE.search(fragment):
+        return True
+    text = html.unescape(_TAG_RE.sub(" ", fragment))
+    if _EMAIL_RE.search(text):
+        return True
+    return any(_phone_like(m.group().strip()) for m in _PHONE_RE.finditer(text))
+
+
+def _phase_names(phase: Phase) -> dict[str, str]:
+    return {lang: f"'{phase.label(lang)}' ({phase.id})" for lang in ("nl", "en")}
+
+
+@rule(
+    "phase-empty",
+    severity="warning",
+    messages={
+        "nl": "fase {phase} heeft geen gepubliceerde inhoud; "
+        "beantwoord de vraag van de klant: {question}",
+        "en": "phase {phase} has no published content; "
+        "answer the customer's question: {question}",
+    },
+    doc="A phase without published content is a step where the customer "
+    "finds nothing: every phase matters equally, and a journey that stops "
+    "before the sale or after the invoice loses the customer.",
+)
+def phase_empty(context: RuleContext) -> Iterator[Hit]:
+    counts = context.index.phase_counts()
+    for phase in context.index.model.phases:
+        if not counts[phase.id]:
+            values = {
+                "phase": _phase_names(phase),
+                "question": {lang: phase.question(lang) for lang in ("nl", "en")},
+            }
+            yield Hit(phase.id, values, None, phase.id)
+
+
+@rule(
+    "aftercare-contact",
+    severity="warning",
+    messages={
+        "nl": "{problem}; een klant na de aankoop moet een mens kunnen bereiken: "
+        "zet een telefoonnummer, e-mailadres of tel:/mailto:-link op de pagina",
+        "en": "{problem}; a customer after the sale must be able to reach a "
+        "person: put a phone number, e-mail address or tel:/mailto: link on it",
+    },
+    doc="After the sale the customer needs help, parts, maintenance or an "
+    "answer about an invoice: easy-to-find contact details keep the journey "
+    "from ending in a phone nobody answers. Met when at least one published "
+    "page of the phase shows a `tel:` or `mailto:` link, or a phone number "
+    "(Dutch formats such as 010-1234567, 06-12345678, +31 6 1234 5678, "
+    "0800-1234, or international +NN…) or an e-mail address in its text.",
+    options={
+        "phase": Option(
+            None,
+            "phase",
+            "the phase that must show contact details (default: the model's "
+            "final phase: aftercare, kopen, care)",
+        )
+    },
+)
+def aftercare_contact(context: RuleContext) -> Iterator[Hit]:
+    model = context.index.model
+    phase = model.get(context.options["phase"] or model.final.id) or model.final
+    documents = context.index.in_phase(phase.id)
+    if any(shows_contact(doc.html) for doc in documents):
+        return
+    name = _phase_names(phase)
+    if not documents:
+        problem = {
+            "nl": f"geen pagina in fase {name['nl']} met contactgegevens",
+            "en": f"no page in phase {name['en']} with contact details",
+        }
+        yield Hit("no-page", {"problem": problem}, None, phase.id)
+        return
+    for doc in documents:
+        problem = {
+            "nl": f"pagina in fase {name['nl']} zonder contactgegevens",
+            "en": f"page in phase {name['en']} shows no contact details",
+        }
+        yield Hit("no-contact", {"problem": problem}, doc, phase.id)
+
+
+def expertise_phase(context: RuleContext) -> Phase | None:
+    """The phase whose articles ``expertise-blog`` counts, if any."""
+    model = context.index.model
+    chosen = context.options["phase"] or EXPERTISE_PHASES.get(model.id, "decision")
+    return model.get(chosen)
+
+
+@rule(
+    "expertise-blog",
+    severity="warning",
+    messages={
+        "nl": "{count} artikel(en) in fase {phase}, minstens {min} nodig: "
+        "schrijf deskundige blogs met bruikbare tips",
+        "en": "{count} article(s) in phase {phase}, at least {min} needed: "
+        "write expert posts with useful tips",
+    },
+    doc="While comparing providers the customer looks for reasons to choose "
+    "you: expert articles with useful tips show knowledge where empty "
+    "slogans do not. Counts published articles (not pages) of the phase.",
+    options={
+        "min": Option(2, "int", "the fewest articles the phase needs", minimum=0),
+        "phase": Option(
+            None,
+            "phase",
+            "the phase to count (default: decision; 5k: keuren; "
+            "see-think-do-care: think; a custom model without decision: skipped "
+            "unless set)",
+        ),
+    },
+)
+def expertise_blog(context: RuleContext) -> Iterator[Hit]:
+    phase = expertise_phase(context)
+    if phase is None:
+        return
+    minimum = context.options["min"]
+    count = sum(1 for d in context.index.in_phase(phase.id) if d.kind == "article")
+    if count < minimum:
+        values = {"count": count, "phase": _phase_names(phase), "min": minimum}
+        yield Hit(phase.id, values, None, phase.id)
+
+
+@rule(
+    "persona-gap",
+    severity="warning",
+    messages={
+        "nl": "persona {persona} vindt niets in fase {phase}",
+        "en": "persona {persona} finds nothing in phase {phase}",
+    },
+    doc="There is no single journey: two customers buy the same thing along "
+    "different paths. With `JOURNEY_PERSONAS` set, each persona needs content "
+    "in every phase. Only runs when `JOURNEY_PERSONAS` is not empty. Content "
+    "without a `Persona` counts for every persona unless `general` is False. "
+    "A phase with no content at all is left to `phase-empty` (when that rule "
+    "is on), so one gap is not reported once per persona.",
+    options={
+        "general": Option(
+            True,
+            "bool",
+            "content without a Persona counts for every persona",
+        )
+    },
+)
+def persona_gap(context: RuleContext) -> Iterator[Hit]:
+    index = context.index
+    personas = index.config.personas
+    if not personas:
+        return
+    general = context.options["general"]
+    empty_reported = index.config.rules["phase-empty"].severity != "off"
+    served: dict[str, set[str]] = {phase.id: set() for phase in index.model.phases}
+    counts = index.phase_counts()
+    for doc in index.counted():
+        for phase in doc.phases:
+            served[phase.id].update(_audience(doc, personas, general))
+    for persona in personas.values():
+        for phase in index.model.phases:
+            if persona.id in served[phase.id]:
+                continue
+            if empty_reported and not counts[phase.id]:
+                continue
+            values = {
+                "persona": {
+                    lang: f"'{persona.label(lang)}' ({persona.id})"
+                    for lang in ("nl", "en")
+                },
+                "phase": _phase_names(phase),
+            }
+            yield Hit(f"{persona.id}:{phase.id}", values, None, phase.id)
+
+
+def _audience(doc: Document, personas: dict, general: bool) -> tuple[str, ...]:
+    if doc.tags.personas:
+        return doc.tags.personas
+    return tuple(personas) if general else ()

@@ -1,0 +1,195 @@
+"""Rules about calls to action and next steps: where they lead, what they say.
+
+They read the raw ``CTA``/``Next`` metadata and ``JOURNEY_CTAS`` (what the
+owner wrote), not the CTA the plugin finally chose for a page.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..targets import resolve
+from . import Hit, Option, RuleContext, rule
+
+if TYPE_CHECKING:
+    from ..index import Document
+
+# Labels that say nothing of where a link leads, folded (see :func:`fold`).
+GENERIC_LABELS = frozenset(
+    {
+        # Dutch
+        "klik hier",
+        "klik",
+        "hier",
+        "lees meer",
+        "lees verder",
+        "meer lezen",
+        "verder lezen",
+        "meer",
+        "meer info",
+        "meer informatie",
+        "info",
+        "informatie",
+        "bekijk",
+        "bekijk meer",
+        "ga verder",
+        "verder",
+        "volgende",
+        "ontdek meer",
+        "ontdek",
+        "deze link",
+        "link",
+        "details",
+        "klik voor meer",
+        # English
+        "click here",
+        "click",
+        "here",
+        "read more",
+        "more",
+        "more info",
+        "more information",
+        "learn more",
+        "find out more",
+        "see more",
+        "view more",
+        "continue",
+        "continue reading",
+        "next",
+        "this link",
+        "go",
+        "discover more",
+    }
+)
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def fold(label: str) -> str:
+    """A label folded for comparison: case, accents, punctuation, spacing."""
+    decomposed = unicodedata.normalize("NFKD", label)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(_NON_WORD.sub(" ", plain.casefold()).split())
+
+
+def _checked(context: RuleContext) -> Iterator[Document]:
+    """Documents whose metadata is checked: everything but drafts."""
+    return (d for d in context.index.documents if d.status != "draft")
+
+
+@rule(
+    "broken-target",
+    severity="error",
+    messages={
+        "nl": "{what} {target!r} leidt nergens heen; {hint}",
+        "en": "{what} {target!r} leads nowhere; {hint}",
+    },
+    doc="A `CTA`, `Next` or `JOURNEY_CTAS` target that resolves to no page, "
+    "file or URL: the customer who follows the next step lands on a 404, the "
+    "very moment the journey breaks off.",
+)
+def broken_target(context: RuleContext) -> Iterator[Hit]:
+    index = context.index
+    hint = {
+        "nl": "gebruik een URL, {filename}pad of {static}pad die bestaat",
+        "en": "use a URL, {filename}path or {static}path that exists",
+    }
+    for doc in _checked(context):
+        tags = doc.tags
+        if tags.cta_problem is not None:
+            yield Hit(
+                "cta",
+                {
+                    "what": "CTA",
+                    "target": tags.cta_problem,
+                    "hint": {
+                        "nl": "schrijf 'label | doel' of 'none'",
+                        "en": "write 'label | target' or 'none'",
+                    },
+                },
+                doc,
+                _phase_id(doc),
+            )
+        elif (
+            tags.cta is not None
+            and not tags.cta.none
+            and resolve(tags.cta.target, index, doc) is None
+        ):
+            yield Hit(
+                f"cta:{tags.cta.target}",
+                {"what": "CTA", "target": tags.cta.target, "hint": hint},
+                doc,
+                _phase_id(doc),
+            )
+        for target in tags.next or ():
+            if resolve(target, index, doc) is None:
+                yield Hit(
+                    f"next:{target}",
+                    {"what": "Next", "target": target, "hint": hint},
+                    doc,
+                    _phase_id(doc),
+                )
+    for phase_id, cta in index.config.ctas.items():
+        if resolve(cta.target, index, None) is None:
+            yield Hit(
+                f"JOURNEY_CTAS:{phase_id}",
+                {
+                    "what": {
+                        "nl": f"instelling JOURNEY_CTAS[{phase_id!r}]: doel",
+                        "en": f"setting JOURNEY_CTAS[{phase_id!r}]: target",
+                    },
+                    "target": cta.target,
+                    "hint": hint,
+                },
+                None,
+                phase_id,
+            )
+
+
+@rule(
+    "generic-cta",
+    severity="warning",
+    messages={
+        "nl": "{where}label {label!r} zegt niet waar de link heen gaat; "
+        "zeg wat de klant krijgt (bijv. 'Vraag een offerte aan')",
+        "en": "{where}label {label!r} says nothing of where the link leads; "
+        "say what the customer gets (e.g. 'Request a quote')",
+    },
+    doc='A call-to-action label such as "klik hier", "lees meer" or '
+    '"read more" tells the customer nothing about the next step; generic copy '
+    "convinces nobody. Labels are compared after folding case, accents and "
+    "punctuation, so `Lees meer…` and `LEES MEER` match too.",
+    options={
+        "words": Option(
+            (),
+            "words",
+            "extra labels to treat as generic (compared after folding)",
+        )
+    },
+)
+def generic_cta(context: RuleContext) -> Iterator[Hit]:
+    generic = GENERIC_LABELS | {fold(w) for w in context.options["words"]}
+    for doc in _checked(context):
+        cta = doc.tags.cta
+        if cta is not None and not cta.none and fold(cta.label) in generic:
+            yield Hit(
+                f"cta:{fold(cta.label)}",
+                {"where": "CTA: ", "label": cta.label},
+                doc,
+                _phase_id(doc),
+            )
+    for phase_id, setting in context.index.config.ctas.items():
+        if fold(setting.label) in generic:
+            yield Hit(
+                f"JOURNEY_CTAS:{phase_id}",
+                {"where": f"JOURNEY_CTAS[{phase_id!r}]: ", "label": setting.label},
+                None,
+                phase_id,
+            )
+
+
+def _phase_id(doc: Document) -> str | None:
+    return doc.phase.id if doc.phase is not None else None
