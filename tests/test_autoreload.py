@@ -22,7 +22,7 @@ CATEGORY_FEED_ATOM = None
 """
 
 
-def wait_for(path: Path, text: str, count: int, timeout: float = 60) -> str:
+def wait_for(path: Path, text: str, count: int, timeout: float = 180) -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         log = path.read_text(encoding="utf-8", errors="replace")
