@@ -36,6 +36,17 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "pelican-journey: {count} finding(s) at or above {level!r}; "
         "still serving",
     },
+    # pelican-journey init
+    "init-done": {
+        "nl": "{name}: nieuwe site ({count} bestanden, model {model}) in {target}",
+        "en": "{name}: new site ({count} files, model {model}) in {target}",
+    },
+    "init-next": {
+        "nl": "Verder: cd {target} && pelican -s pelicanconf.py --listen "
+        "--autoreload; vervang alle tekst met [vervang deze tekst] (zie README.md)",
+        "en": "Next: cd {target} && pelican -s pelicanconf.py --listen "
+        "--autoreload; replace all text marked [replace this text] (see README.md)",
+    },
 }
 
 

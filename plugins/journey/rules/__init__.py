@@ -126,7 +126,7 @@ def run_rules(index: SiteIndex, config: JourneyConfig) -> list[Finding]:
 
 
 # Rule modules register themselves on import; keep this list in docs order.
-from . import tagging  # noqa: E402
+from . import starter, tagging  # noqa: E402
 
 __all__ = [
     "REGISTRY",
@@ -137,5 +137,6 @@ __all__ = [
     "RuleContext",
     "rule",
     "run_rules",
+    "starter",
     "tagging",
 ]
