@@ -212,7 +212,7 @@ class _Text:
         for size in (1, 2, 3, 4, 5):
             for start in range(len(tokens) - size + 1):
                 self.counts[tuple(tokens[start : start + size])] += 1
-        self.unique = {t for t in tokens}
+        self.unique = set(tokens)
 
     def count(self, term: Term) -> int:
         if term.prefix and len(term.words) == 1:
@@ -440,7 +440,7 @@ PHASE_KEYS = {"phase", "fase"}
 
 
 def split_lines(value: str) -> list[str]:
-    """Lines with their own endings (\\r\\n, \\n or \\r), nothing else split."""
+    """Lines with their own endings (CRLF, LF or CR); nothing else splits."""
     lines = _LINE_RE.findall(value)
     if "".join(lines) != value:
         raise Skip("suggest-skip-layout")
