@@ -435,7 +435,7 @@ _MD_META_RE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 _MD_MORE_RE = re.compile(r"^[ ]{4,}(?P<value>.*)")
 _YAML_RE = re.compile(r"^-{3}(\s.*)?$")
 _RST_FIELD_RE = re.compile(r"^:(?P<key>[^:\s][^:]*):(\s|$)")
-_RST_ADORNMENT_RE = re.compile(r"^([!-/:-@\[-`{-~])\1{2,}\s*$")
+_RST_ADORNMENT_RE = re.compile(r"^([!-/:-@\[-`{-~])\1*\s*$")
 PHASE_KEYS = {"phase", "fase"}
 
 
@@ -503,7 +503,11 @@ def add_rest_phase(source: str, phase_id: str) -> str:
         raise Skip("suggest-skip-no-meta")
 
     def adornment(i: int) -> bool:
-        return i < len(bodies) and bool(_RST_ADORNMENT_RE.match(bodies[i]))
+        """Whether line ``i`` over- or underlines the title at ``start``."""
+        if i >= len(bodies) or not _RST_ADORNMENT_RE.match(bodies[i]):
+            return False
+        title = bodies[start + 1 if i != start + 1 else start].strip()
+        return len(bodies[i].strip()) >= min(3, len(title))
 
     if adornment(start) and adornment(start + 2) and bodies[start + 1].strip():
         after = start + 3  # over- and underlined title
