@@ -35,33 +35,43 @@ JOURNEY_LANG = {lang!r}
 # Untagged files whose proposal is confident, with the phase it must be.
 CONFIDENT = {
     "prices.md": (
-        b"Title: Prices and booking\nDate: 2026-01-01\nCategory: Shop\n\n"
-        b"A service costs 50 euro including VAT. Book an appointment online "
-        b"and pay by card at checkout.\n",
+        (
+            b"Title: Prices and booking\nDate: 2026-01-01\nCategory: Shop\n\n"
+            b"A service costs 50 euro including VAT. Book an appointment online "
+            b"and pay by card at checkout.\n"
+        ),
         "purchase",
     ),
     "crlf.md": (
-        b"Title: Warranty and repairs\r\nDate: 2026-01-02\r\nTags: a,\r\n"
-        b"    b\r\n\r\nSomething broken? We repair it under warranty. Contact our "
-        b"support team by phone.\r\n",
+        (
+            b"Title: Warranty and repairs\r\nDate: 2026-01-02\r\nTags: a,\r\n"
+            b"    b\r\n\r\nSomething broken? We repair it under warranty. Contact our "
+            b"support team by phone.\r\n"
+        ),
         "aftercare",
     ),
     "bom.md": (
-        b"\xef\xbb\xbfTitle: Wat klanten zeggen\nDate: 2026-01-03\n\n"
-        b"Lees de ervaringen en beoordelingen van klanten. Een eerlijke "
-        b"vergelijking: waarom kiezen klanten voor ons?\n",
+        (
+            b"\xef\xbb\xbfTitle: Wat klanten zeggen\nDate: 2026-01-03\n\n"
+            b"Lees de ervaringen en beoordelingen van klanten. Een eerlijke "
+            b"vergelijking: waarom kiezen klanten voor ons?\n"
+        ),
         "decision",
     ),
     "guide.rst": (
-        b"Your first week with your new e-bike\n"
-        b"####################################\n\n"
-        b":date: 2026-01-04\n:summary: Getting started,\n    step by step.\n\n"
-        b"Congratulations! This guide shows how to get the most out of it.\n",
+        (
+            b"Your first week with your new e-bike\n"
+            b"####################################\n\n"
+            b":date: 2026-01-04\n:summary: Getting started,\n    step by step.\n\n"
+            b"Congratulations! This guide shows how to get the most out of it.\n"
+        ),
         "experience",
     ),
     "pages/services.rst": (
-        b"Onze diensten\n=============\n\n"
-        b"Een overzicht van ons aanbod en assortiment: wat wij doen en voor wie.\n",
+        (
+            b"Onze diensten\n=============\n\n"
+            b"Een overzicht van ons aanbod en assortiment: wat wij doen en voor wie.\n"
+        ),
         "consideration",
     ),
 }
