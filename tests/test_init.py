@@ -238,3 +238,42 @@ def test_console_script_init(tmp_path: Path) -> None:
     assert again.returncode == 2
     assert again.stderr.startswith("pelican-journey: ")
     assert "Traceback" not in again.stderr
+
+
+def test_starter_text_rule_finds_a_marker_in_title_or_content(site) -> None:
+    built = site(
+        {
+            "pages/title.md": """
+                Title: Over ons [vervang deze tekst]
+                Phase: awareness
+
+                Echte tekst.
+            """,
+            "pages/comment.md": """
+                Title: Contact
+                Phase: aftercare
+
+                <!-- pelican-journey:starter -->
+                Bel ons: [020 123 45 67](tel:+31201234567).
+            """,
+            "pages/done.md": """
+                Title: Klaar
+                Phase: decision
+
+                Alles vervangen; vervang gerust je oude fiets.
+            """,
+            "pages/draft.md": """
+                Title: Concept [replace this text]
+                Phase: decision
+                Status: draft
+
+                Nog niet af.
+            """,
+        },
+        JOURNEY_LANG="en",
+    )
+    found = {f.source for f in built.analysis.findings if f.rule == "starter-text"}
+    assert found == {"content/pages/title.md", "content/pages/comment.md"}
+    line = next(f for f in built.analysis.findings if f.rule == "starter-text")
+    assert "[replace this text]" in line.message
+    assert built.exit_code == 0

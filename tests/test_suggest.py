@@ -382,3 +382,25 @@ def test_console_script_suggest(tmp_path: Path) -> None:
     )
     assert missing.returncode == 2
     assert missing.stderr.count("\n") == 1 and "nope.py" in missing.stderr
+
+
+def test_a_custom_model_gets_proposals_by_phase_name_or_position() -> None:
+    from pelican.plugins.journey.model import model_from_setting
+
+    model = model_from_setting(
+        [
+            {"id": "find", "label": "Vinden"},
+            {"id": "pick", "label": "Kiezen", "aliases": ["decision"]},
+            {"id": "buy", "label": "Kopen", "aliases": ["aankoop"]},
+            {"id": "help", "label": "Helpen", "aliases": ["nazorg"]},
+        ]
+    )
+    cases = {
+        "Warranty and repairs": ("Broken? Contact our support team.", "help"),
+        "Our prices": ("Book an appointment and pay at checkout.", "buy"),
+        "Reviews": ("What customers say; compare us with others.", "pick"),
+        "Did you know?": ("Why your chain wears out, and the signs.", "find"),
+    }
+    for title, (body, expected) in cases.items():
+        proposal = suggest_module.propose(model, title, body)
+        assert proposal.phase is not None and proposal.phase.id == expected, title
