@@ -313,15 +313,15 @@ def plain_text(html: str) -> str:
     """The text of a rendered content fragment, without tags or comments."""
     if not html.strip():
         return ""
-    from lxml import html as lxml_html  # noqa: PLC0415 - heavy import
+    from lxml import etree  # noqa: PLC0415 - heavy import
+    from lxml import html as lxml_html  # noqa: PLC0415
 
     try:
         fragment = lxml_html.fragment_fromstring(html, create_parent="div")
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, etree.ParserError):
         return re.sub(r"<[^>]*>", " ", html)
-    for comment in fragment.xpath("//comment()"):
-        comment.getparent().remove(comment)
-    return fragment.text_content()
+    etree.strip_elements(fragment, etree.Comment, with_tail=False)
+    return " ".join(fragment.itertext())
 
 
 # ---------------------------------------------------------------------------
