@@ -26,7 +26,6 @@ from string import Template
 
 from .i18n import text
 from .model import BUILTIN_MODELS, LANGS, Model
-from .rules import REGISTRY
 from .runner import SiteError
 
 STARTER = Path(__file__).parent / "starter"
@@ -146,23 +145,6 @@ def _py(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _expertise_rule(model: Model) -> str:
-    """Point ``expertise-blog`` at the articles' phase in models without ``decision``.
-
-    Written only when this version of the plugin has the rule and its ``phase``
-    option (SPEC: "models without it: option phase"), so the settings always
-    validate.
-    """
-    rule = REGISTRY.get("expertise-blog")
-    phase = ARTICLE_PHASE[model.id]
-    if model.get("decision") is not None or rule is None or "phase" not in rule.options:
-        return ""
-    return (
-        "\n# The expert articles live in this model's comparing phase.\n"
-        f'JOURNEY_RULES = {{"expertise-blog": {{"phase": {_py(phase)}}}}}\n'
-    )
-
-
 def _settings(name: str, lang: str, model: Model) -> str:
     return f'''"""Development build: journey findings are reported, only errors fail.
 
@@ -196,7 +178,7 @@ AUTHOR_FEED_RSS = None
 JOURNEY_MODEL = {_py(model.id)}
 JOURNEY_LANG = {_py(lang)}
 JOURNEY_FAIL_ON = "error"
-{_expertise_rule(model)}'''
+'''
 
 
 _PUBLISHCONF = '''"""Production build: strict, any journey finding fails it.
