@@ -273,8 +273,10 @@ from pelican import signals
 
 
 def touch(generators):
-    path = Path(generators[0].settings["PATH"]) / "prices.md"
-    path.write_bytes(path.read_bytes() + b"Edited by someone else.\\n")
+    settings = generators[0].settings
+    if settings.get("EDIT_DURING_BUILD"):
+        path = Path(settings["PATH"]) / settings["EDIT_DURING_BUILD"]
+        path.write_bytes(path.read_bytes() + b"Edited by someone else.\\n")
 
 
 def register():
@@ -293,9 +295,17 @@ def test_a_file_changed_during_the_run_is_skipped(
     )
     with settings.open("a", encoding="utf-8") as handle:
         handle.write(
-            'PLUGIN_PATHS = ["plugins"]\nPLUGINS = ["journey", "editor_during_build"]\n'
+            'PLUGIN_PATHS = ["plugins"]\n'
+            'PLUGINS = ["journey", "editor_during_build"]\n'
+            'EDIT_DURING_BUILD = "prices.md"\n'
         )
-    assert main(["suggest", "-s", str(settings), "--write"]) == 0
+    try:
+        assert main(["suggest", "-s", str(settings), "--write"]) == 0
+    finally:  # Pelican's signals are global: unhook the test plugin again
+        from pelican import signals
+
+        plugin = sys.modules.pop("editor_during_build")
+        signals.all_generators_finalized.disconnect(plugin.touch)
     prices = (tmp_path / "site" / "content" / "prices.md").read_bytes()
     assert prices == CONFIDENT["prices.md"][0] + b"Edited by someone else.\n"
     assert "changed since the build" in capsys.readouterr().out

@@ -16,6 +16,7 @@ never writes sources; only this command does, and only when asked.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import logging
@@ -360,17 +361,14 @@ def _source_digests(content_dir: Path) -> dict[Path, str | None]:
 
 def _quiet_build(settings: dict[str, Any]) -> Any:
     """Run the build without Pelican's console output or the findings' log."""
-    from pelican import log as pelican_log  # noqa: PLC0415 - heavy import
-
     logger = logging.getLogger("pelican")
-    old_level, old_file = logger.level, pelican_log.console.file
+    old_level = logger.level
     logger.setLevel(logging.ERROR)
-    pelican_log.console.file = io.StringIO()
     try:
-        return run_build(settings)
+        with contextlib.redirect_stdout(io.StringIO()):
+            return run_build(settings)
     finally:
         logger.setLevel(old_level)
-        pelican_log.console.file = old_file
 
 
 def collect(settings_file: Path, scratch: Path) -> tuple[Any, list[Candidate], int]:
