@@ -81,6 +81,94 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "pelican-journey: {count} finding(s) at or above {level!r}; "
         "still serving",
     },
+    # pelican-journey init
+    "init-done": {
+        "nl": "{name}: nieuwe site ({count} bestanden, model {model}) in {target}",
+        "en": "{name}: new site ({count} files, model {model}) in {target}",
+    },
+    "init-next": {
+        "nl": "Verder: cd {target} && pelican -s pelicanconf.py --listen "
+        "--autoreload; vervang alle tekst met [vervang deze tekst] (zie README.md)",
+        "en": "Next: cd {target} && pelican -s pelicanconf.py --listen "
+        "--autoreload; replace all text marked [replace this text] (see README.md)",
+    },
+    # pelican-journey suggest
+    "suggest-title": {
+        "nl": "Voorgestelde fasen voor inhoud zonder fase",
+        "en": "Proposed phases for content without a phase",
+    },
+    "suggest-col-file": {"nl": "Bestand", "en": "File"},
+    "suggest-col-title": {"nl": "Titel", "en": "Title"},
+    "suggest-col-phase": {"nl": "Voorgestelde fase", "en": "Proposed phase"},
+    "suggest-col-confidence": {"nl": "Zekerheid", "en": "Confidence"},
+    "suggest-col-words": {"nl": "Woorden", "en": "Words"},
+    "suggest-col-result": {"nl": "Resultaat", "en": "Result"},
+    "suggest-none": {
+        "nl": "Alle gepubliceerde inhoud heeft een fase; niets voor te stellen.",
+        "en": "All published content has a phase; nothing to propose.",
+    },
+    "suggest-summary": {
+        "nl": "{count} zonder fase, {confident} met zekerheid >= {threshold}; "
+        "schrijf die met: pelican-journey suggest --write",
+        "en": "{count} without a phase, {confident} with confidence >= {threshold}; "
+        "write those with: pelican-journey suggest --write",
+    },
+    "suggest-summary-written": {
+        "nl": "{count} zonder fase, {confident} met zekerheid >= {threshold}; "
+        "{written} bestand(en) aangevuld met een Phase-regel",
+        "en": "{count} without a phase, {confident} with confidence >= {threshold}; "
+        "added a Phase line to {written} file(s)",
+    },
+    "suggest-written": {
+        "nl": "geschreven: Phase: {phase}",
+        "en": "written: Phase: {phase}",
+    },
+    "suggest-skip-unsure": {
+        "nl": "niet geschreven: zekerheid onder {threshold}",
+        "en": "not written: confidence below {threshold}",
+    },
+    "suggest-skip-has-phase": {
+        "nl": "overgeslagen: het bestand heeft al een fase",
+        "en": "skipped: the file already has a phase",
+    },
+    "suggest-skip-yaml": {
+        "nl": "overgeslagen: YAML-kop (---) wordt niet bewerkt; voeg de fase zelf toe",
+        "en": "skipped: YAML front matter (---) is not edited; add the phase by hand",
+    },
+    "suggest-skip-no-meta": {
+        "nl": "overgeslagen: geen metadatablok bovenaan het bestand",
+        "en": "skipped: no metadata block at the top of the file",
+    },
+    "suggest-skip-rest-layout": {
+        "nl": "overgeslagen: geen titel met veldenlijst zoals Pelican die leest",
+        "en": "skipped: no title and field list as Pelican reads them",
+    },
+    "suggest-skip-layout": {
+        "nl": "overgeslagen: de regels van het bestand zijn niet veilig te splitsen",
+        "en": "skipped: the file's lines cannot be split safely",
+    },
+    "suggest-skip-encoding": {
+        "nl": "overgeslagen: het bestand is geen UTF-8",
+        "en": "skipped: the file is not UTF-8",
+    },
+    "suggest-skip-format": {
+        "nl": "overgeslagen: {suffix}-bestanden worden niet bewerkt "
+        "(alleen Markdown en reST)",
+        "en": "skipped: {suffix} files are not edited (Markdown and reST only)",
+    },
+    "suggest-skip-changed": {
+        "nl": "overgeslagen: het bestand is veranderd sinds de build het las; "
+        "draai suggest opnieuw",
+        "en": "skipped: the file changed since the build read it; run suggest again",
+    },
+    "suggest-skip-outside": {
+        "nl": "overgeslagen: het bestand ligt buiten PATH van de site",
+        "en": "skipped: the file is outside the site's PATH",
+    },
+    "suggest-skip-error": {
+        "nl": "overgeslagen: kan niet schrijven: {error}",
+        "en": "skipped: cannot write: {error}",
+    },
 }
 
 

@@ -125,9 +125,10 @@ def run_rules(index: SiteIndex, config: JourneyConfig) -> list[Finding]:
     return findings
 
 
-# Rule modules register themselves on import; keep this list in docs order.
+# Rule modules register themselves on import, in the order reports list them.
 from . import tagging  # noqa: E402, I001
 from . import ctas, coverage  # noqa: E402
+from . import starter  # noqa: E402
 
 __all__ = [
     "REGISTRY",
@@ -140,5 +141,6 @@ __all__ = [
     "ctas",
     "rule",
     "run_rules",
+    "starter",
     "tagging",
 ]
