@@ -21,6 +21,29 @@ AUTHOR_FEED_RSS = None
 DEFAULT_PAGINATION = 6
 RELATIVE_URLS = True
 STATIC_PATHS = ["images"]
+DEFAULT_DATE_FORMAT = "%d-%m-%Y"
+
+# The klantreis theme (documented in themes/klantreis/README.md).
+KLANTREIS_TAGLINE = "Fietsreparatie en onderhoud in Wielerveen"
+KLANTREIS_PHONE = "012 345 67 89"
+KLANTREIS_EMAIL = "werkplaats@despaak.example"
+KLANTREIS_ADDRESS = ["Spaakstraat 12", "1234 AB Wielerveen"]
+KLANTREIS_OPENING_HOURS = [
+    ("Maandag", "gesloten"),
+    ("Dinsdag t/m vrijdag", "8.30 - 18.00"),
+    ("Zaterdag", "9.00 - 16.00"),
+    ("Zondag", "gesloten"),
+]
+DISPLAY_PAGES_ON_MENU = False
+DISPLAY_CATEGORIES_ON_MENU = False
+MENUITEMS = [
+    ("Werkplaats", "pages/werkplaats.html"),
+    ("Prijzen", "pages/prijzen.html"),
+    ("Afspraak", "pages/afspraak.html"),
+    ("Reviews", "pages/reviews.html"),
+    ("Onderhoud", "pages/onderhoud.html"),
+    ("Contact", "pages/contact.html"),
+]
 
 JOURNEY_LANG = "nl"
 JOURNEY_FAIL_ON = "error"
