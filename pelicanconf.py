@@ -25,6 +25,10 @@ DEFAULT_DATE_FORMAT = "%d-%m-%Y"
 
 # The klantreis theme (documented in themes/klantreis/README.md).
 KLANTREIS_TAGLINE = "Fietsreparatie en onderhoud in Wielerveen"
+KLANTREIS_INTRO = (
+    "Lekke band, piepende remmen of een e-bike die niet wil? Wij maken je fiets"
+    " weer betrouwbaar, met een eerlijke prijs vooraf."
+)
 KLANTREIS_PHONE = "012 345 67 89"
 KLANTREIS_EMAIL = "werkplaats@despaak.example"
 KLANTREIS_ADDRESS = ["Spaakstraat 12", "1234 AB Wielerveen"]
