@@ -22,6 +22,10 @@ DEFAULT_PAGINATION = 6
 RELATIVE_URLS = True
 STATIC_PATHS = ["images"]
 DEFAULT_DATE_FORMAT = "%d-%m-%Y"
+YEAR_ARCHIVE_SAVE_AS = "archief/{date:%Y}/index.html"
+YEAR_ARCHIVE_URL = "archief/{date:%Y}/index.html"
+MONTH_ARCHIVE_SAVE_AS = "archief/{date:%Y}/{date:%m}/index.html"
+MONTH_ARCHIVE_URL = "archief/{date:%Y}/{date:%m}/index.html"
 
 # The klantreis theme (documented in themes/klantreis/README.md).
 KLANTREIS_TAGLINE = "Fietsreparatie en onderhoud in Wielerveen"

@@ -79,6 +79,8 @@ def test_example_has_every_page_type(example):
         "index.html",
         "index2.html",  # pagination
         "archives.html",
+        "archief/2026/index.html",  # period archives
+        "archief/2026/03/index.html",
         "categories.html",
         "category/advies.html",
         "tags.html",
@@ -150,12 +152,14 @@ def _count(html: str, cls: str) -> int:
 
 
 def test_theme_by_name_comes_from_the_installed_package(site):
-    built = site(THEME_SITE, **SETTINGS)
+    direct = ["index", "tags", "categories", "authors", "archives", "404"]
+    built = site(THEME_SITE, DIRECT_TEMPLATES=direct, **SETTINGS)
     assert built.exit_code == 0, built.log
     installed = Path(pelican.__file__).parent / "themes" / "klantreis"
     assert Path(built.settings["THEME"]) == installed
     css = built.output / "theme" / "css" / "klantreis.css"
     assert css.read_bytes() == (installed / "static/css/klantreis.css").read_bytes()
+    assert "Pagina niet gevonden" in built.html("404.html")
     shipped = Path(journey.__file__).parent / "templates" / "journey"
     for rel in TAGGED:
         html = built.html(rel)

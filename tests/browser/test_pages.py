@@ -19,6 +19,7 @@ PAGES = {
     "tags": "tags.html",
     "author": "author/youssef-amrani.html",
     "archives": "archives.html",
+    "period-archives": "archief/2026/03/index.html",
     "not-found": "404.html",
 }
 # Documents that carry a call to action (tagged, not in the final phase).
