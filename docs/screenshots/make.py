@@ -5,10 +5,12 @@ Run from anywhere, with the project installed (``pip install '.[test]'``):
     python docs/screenshots/make.py [--overrides DIR]
 
 It builds the example site (``pelicanconf.py``) into a temporary folder,
-serves it on 127.0.0.1 and writes ``home-phone.png``, ``home-desktop.png``,
-``article-phone.png`` and ``article-desktop.png`` next to this script
-(phone = 390 px, desktop = 1280 px wide). ``--overrides DIR`` passes DIR as
-``THEME_TEMPLATES_OVERRIDES``, e.g. to try other journey partials.
+serves it on 127.0.0.1 and writes next to this script: ``home-phone.png``,
+``article-phone.png`` (the first screen of a 390 x 844 phone),
+``article-phone-cta.png`` (the same article scrolled to its call to action)
+and ``home-desktop.png``, ``article-desktop.png`` (whole pages at 1280 px).
+``--overrides DIR`` passes DIR as ``THEME_TEMPLATES_OVERRIDES``, e.g. to try
+other journey partials.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ SHOTS = {
     "article": "repareren-of-vervangen.html",
 }
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
+CTA = ".journey-cta"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -83,12 +86,28 @@ def main() -> int:
                     executable_path=CHROMIUM, args=CHROMIUM_ARGS
                 )
                 for width_name, (width, height) in WIDTHS.items():
-                    page = browser.new_page(viewport={"width": width, "height": height})
+                    page = browser.new_page(
+                        viewport={"width": width, "height": height},
+                        device_scale_factor=2 if width_name == "phone" else 1,
+                    )
                     for shot, path in SHOTS.items():
                         page.goto(base + path)
-                        target = HERE / f"{shot}-{width_name}.png"
-                        page.screenshot(path=str(target), full_page=True)
-                        sys.stdout.write(f"wrote {target.relative_to(ROOT)}\n")
+                        shots = {f"{shot}-{width_name}": None}
+                        if shot == "article" and width_name == "phone":
+                            shots[f"{shot}-{width_name}-cta"] = CTA
+                        for name, anchor in shots.items():
+                            if anchor is not None:
+                                if not page.locator(anchor).count():
+                                    sys.stderr.write(f"no {anchor} on {path}\n")
+                                    continue
+                                page.locator(anchor).evaluate(
+                                    "e => e.scrollIntoView({block: 'center'})"
+                                )
+                            target = HERE / f"{name}.png"
+                            page.screenshot(
+                                path=str(target), full_page=width_name == "desktop"
+                            )
+                            sys.stdout.write(f"wrote {target.relative_to(ROOT)}\n")
                     page.close()
                 browser.close()
         finally:
