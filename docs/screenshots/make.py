@@ -10,7 +10,8 @@ serves it on 127.0.0.1 and writes next to this script: ``home-phone.png``,
 ``article-phone-cta.png`` (the same article scrolled to its call to action)
 and ``home-desktop.png``, ``article-desktop.png`` (whole pages at 1280 px).
 ``--overrides DIR`` passes DIR as ``THEME_TEMPLATES_OVERRIDES``, e.g. to try
-other journey partials.
+other journey partials; ``--site DIR`` photographs a site already built in DIR
+instead of building one.
 """
 
 from __future__ import annotations
@@ -72,10 +73,14 @@ def build(output: Path, overrides: Path | None) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--overrides", type=Path, help="THEME_TEMPLATES_OVERRIDES")
+    parser.add_argument("--site", type=Path, help="an already built site")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        output = Path(tmp) / "output"
-        build(output, args.overrides.resolve() if args.overrides else None)
+        if args.site:
+            output = args.site.resolve()
+        else:
+            output = Path(tmp) / "output"
+            build(output, args.overrides.resolve() if args.overrides else None)
         handler = functools.partial(_QuietHandler, directory=str(output))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
