@@ -114,6 +114,8 @@ THEME_SITE = {
         Title: Diensten
         Phase: overweging
         Touchpoint: guide
+        CTA: Lees onze vijf tips | {filename}/tips.md
+        Next: {filename}/tips.md
 
         Wat we doen. Zie ook [contact]({filename}contact.md).
     """,
@@ -121,6 +123,8 @@ THEME_SITE = {
         Title: Contact
         Phase: nazorg
         Touchpoint: contact
+        CTA: Bekijk wat we voor je fiets doen | {filename}/pages/diensten.md
+        Next: {filename}/pages/diensten.md
 
         Bel [012 345 67 89](tel:0123456789).
     """,
@@ -135,6 +139,8 @@ THEME_SITE = {
         Category: Tips
         Phase: besluitvorming
         Touchpoint: blog
+        CTA: Neem contact op met de werkplaats | {filename}/pages/contact.md
+        Next: {filename}/pages/contact.md
 
         Tekst over [diensten]({filename}pages/diensten.md).
     """,
