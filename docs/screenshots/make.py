@@ -1,0 +1,124 @@
+"""Make the README screenshots of the example site with headless Chromium.
+
+Run from anywhere, with the project installed (``pip install '.[test]'``):
+
+    python docs/screenshots/make.py [--overrides DIR]
+
+It builds the example site (``pelicanconf.py``) into a temporary folder,
+serves it on 127.0.0.1 and writes next to this script: ``home-phone.png``,
+``article-phone.png`` (the first screen of a 390 x 844 phone),
+``article-phone-cta.png`` (the same article scrolled to its call to action)
+and ``home-desktop.png``, ``article-desktop.png`` (whole pages at 1280 px).
+``--overrides DIR`` passes DIR as ``THEME_TEMPLATES_OVERRIDES``, e.g. to try
+other journey partials; ``--site DIR`` photographs a site already built in DIR
+instead of building one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SHOTS = {
+    "home": "index.html",
+    "article": "repareren-of-vervangen.html",
+}
+WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
+CTA = ".journey-cta"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        del format, args
+
+
+def build(output: Path, overrides: Path | None) -> None:
+    command = [
+        sys.executable,
+        "-m",
+        "pelican",
+        "content",
+        "-s",
+        "pelicanconf.py",
+        "-o",
+        str(output),
+        "-q",
+    ]
+    if overrides is not None:
+        command += ["-e", f"THEME_TEMPLATES_OVERRIDES={json.dumps([str(overrides)])}"]
+    subprocess.run(command, cwd=ROOT, check=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--overrides", type=Path, help="THEME_TEMPLATES_OVERRIDES")
+    parser.add_argument("--site", type=Path, help="an already built site")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.site:
+            output = args.site.resolve()
+        else:
+            output = Path(tmp) / "output"
+            build(output, args.overrides.resolve() if args.overrides else None)
+        handler = functools.partial(_QuietHandler, directory=str(output))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(
+                    executable_path=CHROMIUM, args=CHROMIUM_ARGS
+                )
+                for width_name, (width, height) in WIDTHS.items():
+                    page = browser.new_page(
+                        viewport={"width": width, "height": height},
+                        device_scale_factor=2 if width_name == "phone" else 1,
+                    )
+                    for shot, path in SHOTS.items():
+                        page.goto(base + path)
+                        shots = {f"{shot}-{width_name}": None}
+                        if shot == "article" and width_name == "phone":
+                            shots[f"{shot}-{width_name}-cta"] = CTA
+                        for name, anchor in shots.items():
+                            if anchor is not None:
+                                if not page.locator(anchor).count():
+                                    sys.stderr.write(f"no {anchor} on {path}\n")
+                                    continue
+                                page.locator(anchor).evaluate(
+                                    "e => e.scrollIntoView({block: 'center'})"
+                                )
+                            target = HERE / f"{name}.png"
+                            page.screenshot(
+                                path=str(target), full_page=width_name == "desktop"
+                            )
+                            sys.stdout.write(f"wrote {target.relative_to(ROOT)}\n")
+                    page.close()
+                browser.close()
+        finally:
+            server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
