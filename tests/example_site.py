@@ -26,10 +26,12 @@ def build_example(
     from pelican.settings import read_settings
 
     from pelican.plugins.journey.plugin import SITE_ROOT_KEY
+    from pelican.plugins.journey.runner import forget_foreign_settings_modules
 
     output = dest / "output"
     cwd = os.getcwd()
     os.chdir(ROOT)  # publishconf.py imports pelicanconf from the current folder
+    forget_foreign_settings_modules(ROOT)
     try:
         settings = read_settings(
             str(ROOT / settings_file),

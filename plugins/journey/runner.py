@@ -44,12 +44,29 @@ def settings_path(value: str | Path | None) -> Path:
     return path.resolve()
 
 
+def forget_foreign_settings_modules(folder: Path) -> None:
+    """Drop cached modules that a settings file in ``folder`` would import.
+
+    ``publishconf.py`` usually does ``from pelicanconf import *``; when this
+    process already imported a ``pelicanconf`` of another site, Python would
+    hand that one over. Forget any module named like a ``.py`` file of this
+    folder that was loaded from elsewhere.
+    """
+    folder = folder.resolve()
+    for path in folder.glob("*.py"):
+        module = sys.modules.get(path.stem)
+        file = getattr(module, "__file__", None)
+        if module is not None and (not file or Path(file).resolve() != path.resolve()):
+            del sys.modules[path.stem]
+
+
 def read_site_settings(
     path: Path, overrides: Mapping[str, Any] | None = None
 ) -> dict[str, Any]:
     """Pelican's settings for the site, with the plugin enabled."""
     from pelican.settings import read_settings  # noqa: PLC0415 - heavy import
 
+    forget_foreign_settings_modules(path.parent)
     try:
         settings = read_settings(str(path), override=dict(overrides or {}))
     except Exception as error:  # noqa: BLE001 - a user's settings file may raise anything
