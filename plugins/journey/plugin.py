@@ -23,6 +23,7 @@ from pelican import signals
 from .analysis import Analysis, analyse
 from .findings import Finding
 from .i18n import text
+from .inject import inject
 from .settings import JourneyConfig, SettingsError, load_config
 
 logger = logging.getLogger("pelican.plugins.journey")
@@ -125,6 +126,7 @@ def on_all_generators_finalized(generators: list[Any]) -> None:
     context = generators[0].context
     analysis = analyse(generators, config_for(settings), context)
     context["JOURNEY"] = analysis.journey
+    inject(generators, analysis)
     _BUILDS[id(settings)] = analysis
     capture = settings.get(CAPTURE_KEY)
     if isinstance(capture, list):
