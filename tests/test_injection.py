@@ -304,3 +304,44 @@ def test_inject_false_adds_nothing_but_keeps_template_data(site, tmp_path):
         assert not blocks(tree, "journey-cta"), page
         assert not blocks(tree, "journey-next"), page
     assert "CTA[Lees onze praktische tips]" in built.html("tips.html")
+
+
+def test_injected_block_is_the_markup_of_the_partials(site, tmp_path):
+    """Content injection writes what the plugin's partial templates render."""
+    import lxml.html
+
+    theme = own_theme(
+        tmp_path,
+        {
+            "base.html": BASE,
+            "article.html": """
+                {% extends "base.html" %}
+                {% block content %}{{ article.content }}{% endblock %}
+                {% block journey %}{% include "journey/cta.html" %}
+                {% include "journey/next.html" %}{% endblock %}
+            """,
+            "page.html": """
+                {% extends "base.html" %}
+                {% block content %}{{ page.content }}{% endblock %}
+                {% block journey %}{% include "journey/cta.html" %}
+                {% include "journey/next.html" %}{% endblock %}
+            """,
+        },
+    )
+
+    def markup(built, page: str) -> list[str]:
+        tree = parse(built.output / page)
+        found = blocks(tree, "journey-cta") + blocks(tree, "journey-next")
+        return [
+            " ".join(lxml.html.tostring(e, encoding="unicode").split()) for e in found
+        ]
+
+    for relative in (False, True):
+        themed = site(
+            SITE, JOURNEY_FAIL_ON="never", THEME=theme, RELATIVE_URLS=relative
+        )
+        injected = site(SITE, JOURNEY_FAIL_ON="never", RELATIVE_URLS=relative)
+        for page in [*EXPECTED, "tips-en.html"]:
+            assert markup(themed, page) == markup(injected, page), page
+            final = EXPECTED.get(page, ("",))[0] == "aftercare"
+            assert len(markup(themed, page)) == (1 if final else 2), page

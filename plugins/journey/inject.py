@@ -12,10 +12,15 @@
   (with ``"theme"``, a theme whose article and page templates do not use
   ``journey/cta.html`` gets one warning).
 
-The block is rendered once per page with the partial templates (the theme's
-own ``journey/<name>.html`` if it ships one, else the plugin's) and written
-with ``{filename}`` links, so Pelican's own link replacement gives the right
-relative or absolute URL on every page that shows the content.
+The block is made once per page: with the theme's own ``journey/<name>.html``
+if it ships one, else by :func:`cta_html`/:func:`next_html`, which write what
+the plugin's partial templates write (a test holds them to it) without a
+Jinja render per page. Its links carry a mark for ``SITEURL``: each time
+Pelican asks for the content, the mark becomes the site URL of that rendering
+(relative with RELATIVE_URLS), so links are right on the page itself, on
+index pages that show full content and in feeds. These are the URLs Pelican's
+``{filename}`` replacement gives, for a string replace instead of Pelican's
+lookup per link and rendering (which cost more than the rest of injection).
 
 The content object is not changed: its class is swapped for a subclass whose
 ``get_content`` appends the block (the memoized content stays as Pelican made
@@ -28,23 +33,26 @@ pickles as its plain Pelican class, so no cache ever holds the block.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import Environment, TemplateError, meta
+from jinja2 import Environment, TemplateError
+from markupsafe import escape
 
 from .i18n import text
 
 if TYPE_CHECKING:
     from .analysis import Analysis
     from .index import Document
+    from .views import PageJourney
 
 logger = logging.getLogger("pelican.plugins.journey")
 
+TEMPLATES = Path(__file__).parent / "templates"
 PARTIALS = ("journey/cta.html", "journey/next.html")
-# Stands for the site URL in the rendered block; replaced by the URL Pelican
-# uses for each rendering (relative with RELATIVE_URLS), as a theme's own
-# ``{{ SITEURL }}`` would be.
+# Stands for SITEURL in the rendered block: see :func:`with_siteurl`.
 SITEURL_MARK = "\x1fjourney-siteurl\x1f"
 _JOURNEY_ATTRS = ("_journey_block", "_journey_rendered", "_journey_summarising")
 
@@ -61,9 +69,7 @@ class InjectedContent:
         rendered = self.__dict__.setdefault("_journey_rendered", {})
         block = rendered.get(siteurl)
         if block is None:
-            block = self._update_content(  # type: ignore[attr-defined]
-                self._journey_block.replace(SITEURL_MARK, siteurl), siteurl
-            )
+            block = with_siteurl(self._journey_block, siteurl)
             rendered[siteurl] = block
         return content + block
 
@@ -77,6 +83,17 @@ class InjectedContent:
     def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
         state = {k: v for k, v in self.__dict__.items() if k not in _JOURNEY_ATTRS}
         return (_plain, (plain_class(type(self)), state))
+
+
+def with_siteurl(html: str, siteurl: str) -> str:
+    """``html`` rendered with :data:`SITEURL_MARK`, for one rendering's URL.
+
+    ``{{ SITEURL }}/{{ url }}`` becomes what Pelican's own ``{filename}``
+    replacement would write: relative (``../x.html``) with RELATIVE_URLS,
+    else below ``SITEURL`` (``/x.html`` when it is empty).
+    """
+    prefix = siteurl if siteurl.endswith("/") else siteurl + "/"
+    return html.replace(SITEURL_MARK + "/", prefix).replace(SITEURL_MARK, siteurl)
 
 
 _SUBCLASSES: dict[type, type] = {}
@@ -117,21 +134,33 @@ def set_block(obj: Any, html: str) -> None:
 
 
 class ThemeUse:
-    """Which journey partials each content template of the theme renders."""
+    """Which journey partials each content template of the theme renders.
+
+    Template sources are read through the theme's Jinja loader and scanned as
+    text: a partial's name in a template, or in a template it extends,
+    includes or imports, counts as used. Each template is read at most once
+    per build.
+    """
 
     def __init__(self, env: Environment, extensions: Iterable[str]) -> None:
         self.env = env
         self.extensions = tuple(extensions)
         self._by_template: dict[str, frozenset[str]] = {}
+        start, end = re.escape(env.block_start_string), re.escape(env.block_end_string)
+        self._tag_re = re.compile(
+            start + r"[-+]?\s*(?:extends|include|import|from)\b(.*?)" + end, re.S
+        )
 
-    def _source(self, name: str) -> str | None:
+    def source(self, name: str) -> tuple[str, str | None] | None:
+        """(source, file name) of template ``name``, or None."""
         loader = self.env.loader
         if loader is None:
             return None
         try:
-            return loader.get_source(self.env, name)[0]
+            text, filename, _ = loader.get_source(self.env, name)
         except TemplateError:
             return None
+        return text, filename
 
     def _walk(self, name: str) -> frozenset[str]:
         """The partials used by template file ``name`` and what it references."""
@@ -143,15 +172,13 @@ class ThemeUse:
             if current in seen or current.startswith("journey/"):
                 continue
             seen.add(current)
-            source = self._source(current)
+            source = self.source(current)
             if source is None:
                 continue
-            found.update(p for p in PARTIALS if p in source)
-            try:
-                referenced = meta.find_referenced_templates(self.env.parse(source))
-            except TemplateError:
-                continue
-            todo.extend(r for r in referenced if r)
+            text = source[0]
+            found.update(p for p in PARTIALS if p in text)
+            for tag in self._tag_re.findall(text):
+                todo.extend(_QUOTED_RE.findall(tag))
         return frozenset(found)
 
     def partials(self, template: str) -> frozenset[str]:
@@ -160,11 +187,87 @@ class ThemeUse:
         if used is None:
             used = frozenset()
             for ext in self.extensions:
-                if self._source(template + ext) is not None:
+                if self.source(template + ext) is not None:
                     used = self._walk(template + ext)
                     break
             self._by_template[template] = used
         return used
+
+    def override(self, partial: str) -> bool:
+        """Whether the theme ships its own copy of ``partial``."""
+        found = self.source(partial)
+        if found is None or found[1] is None:
+            return False
+        return not Path(found[1]).resolve().is_relative_to(TEMPLATES.resolve())
+
+
+_QUOTED_RE = re.compile(r"""["']([^"']+)["']""")
+
+
+def cta_html(journey: PageJourney) -> str:
+    """``journey/cta.html`` of the plugin, as a string (see the template)."""
+    cta, phase = journey.cta, journey.phase
+    if cta is None or phase is None:
+        return ""
+    external = cta.external or cta.url.startswith("#")
+    href = cta.url if external else f"{SITEURL_MARK}/{cta.url}"
+    question = phase.question or text("cta-title", journey.lang)
+    return (
+        f'<aside class="journey-cta" data-journey-phase="{phase.id}" '
+        'aria-labelledby="journey-cta-title">\n'
+        '  <p class="journey-cta__question" id="journey-cta-title">'
+        f"{escape(question)}</p>\n"
+        f'  <a class="journey-cta__link" href="{escape(href)}">'
+        f"{escape(cta.label)}</a>\n"
+        "</aside>\n"
+    )
+
+
+def next_html(journey: PageJourney, steps: Iterable[Document]) -> str:
+    """``journey/next.html`` of the plugin, as a string (see the template)."""
+    items = "".join(
+        f'    <li><a href="{SITEURL_MARK}/{escape(d.url)}">{d.title}</a></li>\n'
+        for d in steps
+    )
+    if not items or journey.phase is None:
+        return ""
+    title = escape(text("next-title", journey.lang))
+    return (
+        f'<nav class="journey-next" data-journey-phase="{journey.phase.id}" '
+        f'aria-label="{title}">\n'
+        f'  <h2 class="journey-next__title">{title}</h2>\n'
+        '  <ul class="journey-next__list">\n'
+        f"{items}"
+        "  </ul>\n"
+        "</nav>\n"
+    )
+
+
+class Renderer:
+    """Renders a page's block: the theme's partial if it ships one, else ours."""
+
+    def __init__(self, generator: Any, use: ThemeUse, analysis: Analysis) -> None:
+        overridden = [p for p in PARTIALS if use.override(p)]
+        self.templates = {p: generator.env.get_template(p) for p in overridden}
+        self.values: dict[str, Any] = {}
+        if self.templates:
+            self.values = {
+                **generator.context,
+                "JOURNEY": analysis.journey,
+                "SITEURL": SITEURL_MARK,
+            }
+
+    def render(self, doc: Document, partials: Iterable[str]) -> str:
+        parts = []
+        for partial in partials:
+            template = self.templates.get(partial)
+            if template is not None:
+                parts.append(template.render(self.values, **{doc.kind: doc.content}))
+            elif partial == PARTIALS[0]:
+                parts.append(cta_html(doc.content.journey))
+            else:
+                parts.append(next_html(doc.content.journey, doc.next))
+        return "".join(parts).strip()
 
 
 def _template_env(generators: Iterable[Any]) -> Any | None:
@@ -177,7 +280,6 @@ def _template_env(generators: Iterable[Any]) -> Any | None:
 
 def inject(generators: Iterable[Any], analysis: Analysis) -> None:
     """Add the CTA and next-step block to each tagged page as configured."""
-    generators = list(generators)
     mode = analysis.config.inject
     if mode is False:
         return
@@ -198,27 +300,16 @@ def inject(generators: Iterable[Any], analysis: Analysis) -> None:
                 ),
             )
         return
-    templates = {name: generator.env.get_template(name) for name in PARTIALS}
-    base = {
-        **generator.context,
-        "JOURNEY": analysis.journey,
-        "SITEURL": SITEURL_MARK,
-        "JOURNEY_CONTENT_LINKS": True,
-    }
+    renderer = Renderer(generator, use, analysis)
     for doc in analysis.index.documents:
-        if not doc.phases or doc.status == "draft" or not _has_block(doc):
+        if not doc.phases or doc.status == "draft":
+            continue
+        if doc.cta is None and not doc.next:
             continue
         wanted = PARTIALS
         if mode == "auto":
             theme = use.partials(str(getattr(doc.content, "template", doc.kind)))
             wanted = tuple(p for p in PARTIALS if p not in theme)
-        if not wanted:
-            continue
-        values = {**base, doc.kind: doc.content}
-        html = "".join(templates[name].render(values) for name in wanted).strip()
+        html = renderer.render(doc, wanted) if wanted else ""
         if html:
             set_block(doc.content, "\n" + html + "\n")
-
-
-def _has_block(doc: Document) -> bool:
-    return doc.cta is not None or bool(doc.next)
