@@ -356,3 +356,24 @@ def test_cta_label_is_escaped(site):
     built = site(files, JOURNEY_FAIL_ON="never")
     assert cta_of(built, "tips.html")[2] == "Prijzen <& voorwaarden>"
     assert "Prijzen &lt;&amp; voorwaarden&gt;" in built.html("tips.html")
+
+
+def test_static_and_fragment_targets(site, tmp_path):
+    files = dict(SITE)
+    files["tips.md"] = with_meta(
+        SITE["tips.md"],
+        "CTA: Download de prijslijst (pdf) | {static}/files/prijzen.pdf",
+    )
+    files["poetsen.md"] = with_meta(
+        SITE["poetsen.md"],
+        "CTA: Bekijk onze openingstijden | {filename}pages/contact.md#open",
+    )
+    files["files/prijzen.pdf"] = "%PDF-1.4\n"
+    built = site(files, JOURNEY_FAIL_ON="never", STATIC_PATHS=["files"])
+    assert cta_of(built, "tips.html") == (
+        "awareness",
+        "files/prijzen.pdf",
+        "Download de prijslijst (pdf)",
+    )
+    assert cta_of(built, "zo-poets-je-je-fiets.html")[1] == "pages/contact.html"
+    assert 'href="/pages/contact.html#open"' in built.html("zo-poets-je-je-fiets.html")

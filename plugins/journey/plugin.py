@@ -2,7 +2,8 @@
 
 - ``initialized``: validate the ``JOURNEY_*`` settings (exit 2 on a bad one);
 - ``generator_init``: put the plugin's template partials on every Jinja loader;
-- ``all_generators_finalized``: analyse the build, hand data to templates;
+- ``all_generators_finalized``: analyse the build, hand data to templates,
+  add CTAs and next steps to content where the theme does not render them;
 - ``finalized``: log findings, write reports, fail the build (exit 3).
 
 Per-build state lives in :data:`_BUILDS`, keyed by the settings dict of the
