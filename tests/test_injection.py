@@ -35,7 +35,7 @@ def check_site(built, siteurl: str = "") -> None:
         tree = parse(output / page)
         ctas = blocks(tree, "journey-cta")
         assert len(ctas) == 1, f"{page}: {len(ctas)} CTA blocks"
-        assert ctas[0].tag == "aside"
+        assert_landmarks(tree)
         assert ctas[0].get("data-journey-phase") == phase, page
         (link,) = hrefs(ctas[0])
         target = target_file(output, page, link, siteurl)
@@ -54,6 +54,21 @@ def check_site(built, siteurl: str = "") -> None:
                 target_file(output, page, href, siteurl)
                 checked += 1
     assert checked >= len(EXPECTED) * 2
+
+
+LANDMARKS = {"aside": "complementary", "nav": "navigation"}
+
+
+def assert_landmarks(tree) -> None:
+    """CTA and next-step blocks are labelled landmarks (element or role)."""
+    for name, tag in (("journey-cta", "aside"), ("journey-next", "nav")):
+        for block in blocks(tree, name):
+            assert block.tag == tag or block.get("role") == LANDMARKS[tag]
+            if name == "journey-cta":
+                (label,) = tree.xpath(f"//*[@id='{block.get('aria-labelledby')}']")
+                assert label.text_content().strip()
+            else:
+                assert block.get("aria-label")
 
 
 def next_targets(built, page: str, siteurl: str = "") -> list[str]:
@@ -261,8 +276,9 @@ def test_theme_override_of_a_partial_is_used_for_injection(site, tmp_path):
             "journey/cta.html": """
                 {% set doc = page if page is defined else article %}
                 {% if doc.journey.cta %}
-                <aside class="journey-cta shop-cta"
+                <aside class="journey-cta shop-cta" aria-labelledby="shop-cta"
                   data-journey-phase="{{ doc.journey.phase.id }}">
+                <h3 id="shop-cta">Tip van de winkel</h3>
                 <a href="{{ SITEURL }}/{{ doc.journey.cta.url }}">
                 {{ doc.journey.cta.label }}</a></aside>
                 {% endif %}
@@ -330,8 +346,20 @@ def test_injected_block_is_the_markup_of_the_partials(site, tmp_path):
     )
 
     def markup(built, page: str) -> list[str]:
+        """The blocks, landmark elements and heading ids as in the partials."""
         tree = parse(built.output / page)
         found = blocks(tree, "journey-cta") + blocks(tree, "journey-next")
+        for element in found:
+            role = element.attrib.pop("role", None)
+            element.tag = {"complementary": "aside", "navigation": "nav"}.get(
+                role, element.tag
+            )
+            if element.get("aria-labelledby"):
+                (label,) = element.xpath(
+                    f".//*[@id='{element.get('aria-labelledby')}']"
+                )
+                label.set("id", "journey-cta-title")
+                element.set("aria-labelledby", "journey-cta-title")
         return [
             " ".join(lxml.html.tostring(e, encoding="unicode").split()) for e in found
         ]
@@ -345,3 +373,45 @@ def test_injected_block_is_the_markup_of_the_partials(site, tmp_path):
             assert markup(themed, page) == markup(injected, page), page
             final = EXPECTED.get(page, ("",))[0] == "aftercare"
             assert len(markup(themed, page)) == (1 if final else 2), page
+
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.mark.browser
+def test_injected_block_reads_as_content_in_a_third_party_theme(site):
+    """Reflex styles every <aside> as its fixed sidebar and hides text in
+    <main nav>: the injected block must still show in the article's column."""
+    from playwright.sync_api import sync_playwright
+
+    built = site(SITE, JOURNEY_FAIL_ON="never", RELATIVE_URLS=True, **REFLEX)
+    url = (built.output / "tips.html").as_uri()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            page.goto(url)
+            text = page.locator(".entry-content").bounding_box()
+            cta = page.locator(".journey-cta__link").bounding_box()
+            title = page.locator(".journey-next__title")
+            title_box = title.bounding_box()
+            position = page.locator(".journey-cta").evaluate(
+                "e => getComputedStyle(e).position"
+            )
+        finally:
+            browser.close()
+    assert position != "fixed"
+    assert text["x"] <= cta["x"] < text["x"] + text["width"]
+    assert cta["y"] < text["y"] + text["height"]
+    assert title_box["height"] > 10
+    assert text["x"] <= title_box["x"]

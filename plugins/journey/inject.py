@@ -14,13 +14,14 @@
 
 The block is made once per page: with the theme's own ``journey/<name>.html``
 if it ships one, else by :func:`cta_html`/:func:`next_html`, which write what
-the plugin's partial templates write (a test holds them to it) without a
-Jinja render per page. Its links carry a mark for ``SITEURL``: each time
-Pelican asks for the content, the mark becomes the site URL of that rendering
-(relative with RELATIVE_URLS), so links are right on the page itself, on
-index pages that show full content and in feeds. These are the URLs Pelican's
-``{filename}`` replacement gives, for a string replace instead of Pelican's
-lookup per link and rendering (which cost more than the rest of injection).
+the plugin's partial templates write (a test holds them to it; only the
+landmark elements differ, see there) without a Jinja render per page. Its
+links carry a mark for ``SITEURL``: each time Pelican asks for the content,
+the mark becomes the site URL of that rendering (relative with
+RELATIVE_URLS), so links are right on the page itself, on index pages that
+show full content and in feeds. These are the URLs Pelican's ``{filename}``
+replacement gives, for a string replace instead of Pelican's lookup per link
+and rendering (which cost more than the rest of injection).
 
 The content object is not changed: its class is swapped for a subclass whose
 ``get_content`` appends the block (the memoized content stays as Pelican made
@@ -204,27 +205,41 @@ class ThemeUse:
 _QUOTED_RE = re.compile(r"""["']([^"']+)["']""")
 
 
-def cta_html(journey: PageJourney) -> str:
-    """``journey/cta.html`` of the plugin, as a string (see the template)."""
+# The injected block has the classes, data attributes, ARIA labels and text of
+# the partials, on <div role="complementary"> and <div role="navigation">
+# instead of <aside> and <nav>: the same landmarks for assistive technology,
+# but out of reach of the host theme's CSS for its own sidebar and menu
+# (e.g. reflex fixes every <aside> to the left edge of the screen and hides
+# text in <main nav>).
+_ID_RE = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+def cta_html(journey: PageJourney, key: str) -> str:
+    """The CTA block for content (see ``journey/cta.html``).
+
+    ``key`` (the source path) makes the heading id unique on pages that show
+    the full content of several articles.
+    """
     cta, phase = journey.cta, journey.phase
     if cta is None or phase is None:
         return ""
     external = cta.external or cta.url.startswith("#")
     href = cta.url if external else f"{SITEURL_MARK}/{cta.url}"
     question = phase.question or text("cta-title", journey.lang)
+    ident = "journey-cta-title-" + _ID_RE.sub("-", key)
     return (
-        f'<aside class="journey-cta" data-journey-phase="{phase.id}" '
-        'aria-labelledby="journey-cta-title">\n'
-        '  <p class="journey-cta__question" id="journey-cta-title">'
+        f'<div class="journey-cta" role="complementary" '
+        f'data-journey-phase="{phase.id}" aria-labelledby="{ident}">\n'
+        f'  <p class="journey-cta__question" id="{ident}">'
         f"{escape(question)}</p>\n"
         f'  <a class="journey-cta__link" href="{escape(href)}">'
         f"{escape(cta.label)}</a>\n"
-        "</aside>\n"
+        "</div>\n"
     )
 
 
 def next_html(journey: PageJourney, steps: Iterable[Document]) -> str:
-    """``journey/next.html`` of the plugin, as a string (see the template)."""
+    """The next-step block for content (see ``journey/next.html``)."""
     items = "".join(
         f'    <li><a href="{SITEURL_MARK}/{escape(d.url)}">{d.title}</a></li>\n'
         for d in steps
@@ -233,13 +248,13 @@ def next_html(journey: PageJourney, steps: Iterable[Document]) -> str:
         return ""
     title = escape(text("next-title", journey.lang))
     return (
-        f'<nav class="journey-next" data-journey-phase="{journey.phase.id}" '
-        f'aria-label="{title}">\n'
+        f'<div class="journey-next" role="navigation" '
+        f'data-journey-phase="{journey.phase.id}" aria-label="{title}">\n'
         f'  <h2 class="journey-next__title">{title}</h2>\n'
         '  <ul class="journey-next__list">\n'
         f"{items}"
         "  </ul>\n"
-        "</nav>\n"
+        "</div>\n"
     )
 
 
@@ -264,7 +279,7 @@ class Renderer:
             if template is not None:
                 parts.append(template.render(self.values, **{doc.kind: doc.content}))
             elif partial == PARTIALS[0]:
-                parts.append(cta_html(doc.content.journey))
+                parts.append(cta_html(doc.content.journey, doc.key))
             else:
                 parts.append(next_html(doc.content.journey, doc.next))
         return "".join(parts).strip()
