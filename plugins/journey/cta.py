@@ -4,12 +4,13 @@
 document of the index. Pure work on the index: no Pelican object is touched.
 
 CTA precedence for a page: its own ``CTA:`` metadata (``CTA: none`` removes
-it), then ``JOURNEY_CTAS[phase]``, then the phase's default: the model's
-label, pointing at the best page the site has for it: a page with one of the
-phase's preferred touchpoints, of the same phase first, then of the next
-phase, a later one, untagged, an earlier one; never the page itself. Where
-nothing fits, or a target does not resolve, the page gets no CTA: never a
-link to nowhere (the ``broken-target`` rule reports what the owner wrote).
+it), then ``JOURNEY_CTAS[phase]`` (except on the page it points at), then the
+phase's default: the model's label, pointing at the best page the site has
+for it: a page with one of the phase's preferred touchpoints, of the same
+phase first, then of the next phase, a later one, untagged, an earlier one;
+never the page itself. Where nothing fits, or a target does not resolve, the
+page gets no CTA: never a link to nowhere (the ``broken-target`` rule reports
+what the owner wrote).
 
 Next steps: up to ``JOURNEY_NEXT_COUNT`` published pages of the first later
 phase that has content, ordered by ``journey_order`` metadata, then newest
