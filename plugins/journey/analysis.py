@@ -11,12 +11,20 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import cta
 from .baseline import apply as apply_baseline
 from .findings import Finding, failing
 from .index import Document, SiteIndex, build_index
 from .rules import run_rules
 from .settings import JourneyConfig
-from .views import SiteJourney, page_journey, site_journey, view_lang
+from .views import (
+    CtaView,
+    SiteJourney,
+    page_journey,
+    phase_view,
+    site_journey,
+    view_lang,
+)
 
 
 @dataclass
@@ -57,6 +65,16 @@ def attach_page_data(doc: Document, config: JourneyConfig) -> None:
         personas=personas,
         touchpoint=doc.tags.touchpoint,
     )
+    if doc.cta is not None:
+        target = doc.cta.target
+        doc.content.journey.cta = CtaView(
+            label=doc.cta.label,
+            url=target.url,
+            phase=phase_view(doc.cta.phase, lang),
+            external=target.external,
+            link=target.link,
+        )
+    doc.content.journey.next = [d.content for d in doc.next]
 
 
 def analyse(
@@ -64,6 +82,7 @@ def analyse(
 ) -> Analysis:
     """Index the build, attach template data, run the rules."""
     index = build_index(generators, config, context)
+    cta.assign(index)
     for doc in index.documents:
         attach_page_data(doc, config)
     analysis = Analysis(config, index)

@@ -24,6 +24,26 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "nl": "; toegestaan: {allowed}",
         "en": "; allowed: {allowed}",
     },
+    "cta-title": {
+        "nl": "Jouw volgende stap",
+        "en": "Your next step",
+    },
+    "next-title": {
+        "nl": "Volgende stap",
+        "en": "Next step",
+    },
+    "progress-label": {
+        "nl": "Klantreis",
+        "en": "Customer journey",
+    },
+    "inject-theme-without-partials": {
+        "nl": "pelican-journey: JOURNEY_INJECT is 'theme', maar de templates "
+        "{templates} van het thema gebruiken journey/cta.html niet; "
+        "zet JOURNEY_INJECT op 'auto' of 'content'",
+        "en": "pelican-journey: JOURNEY_INJECT is 'theme', but the theme's "
+        "templates {templates} do not include journey/cta.html; "
+        "set JOURNEY_INJECT to 'auto' or 'content'",
+    },
     "summary-title": {
         "nl": "Klantreis ({model})",
         "en": "Customer journey ({model})",

@@ -130,6 +130,8 @@ def _model(model_id: str, rows: Sequence[tuple[Any, ...]]) -> Model:
 
 # Each row: id, (nl, en) label, (nl, en) question, (nl, en) default CTA label,
 # aliases, touchpoints the default CTA prefers as its target (best first).
+# A default label asks for what fits the phase and names where it leads, so it
+# must fit a page of every touchpoint listed after it (WCAG 2.4.4).
 SIX_PHASE = _model(
     "six-phase",
     [
@@ -145,9 +147,9 @@ SIX_PHASE = _model(
             "consideration",
             ("Overweging", "Consideration"),
             ("Wil ik dit?", "Do I want it?"),
-            ("Bekijk wat wij voor je doen", "See what we do for you"),
+            ("Bekijk onze diensten en producten", "See our services and products"),
             ("overwegen", "orientatie", "interesse", "interest", "research"),
-            ("service", "product", "guide"),
+            ("service", "product"),
         ),
         (
             "decision",
@@ -155,13 +157,16 @@ SIX_PHASE = _model(
             ("Wat is het beste?", "What is best?"),
             ("Lees wat klanten over ons zeggen", "Read what customers say about us"),
             ("besluit", "beslissen", "vergelijken", "evaluation", "compare"),
-            ("review", "case", "quote", "pricing"),
+            ("review", "case"),
         ),
         (
             "purchase",
             ("Aankoop", "Purchase"),
             ("Waar koop ik het?", "Where will I buy it?"),
-            ("Bestel of maak een afspraak", "Order or book an appointment"),
+            (
+                "Bestel, boek een afspraak of vraag een offerte aan",
+                "Order, book an appointment or request a quote",
+            ),
             ("kopen", "koop", "bestellen", "buy", "order", "conversie", "conversion"),
             ("booking", "quote", "pricing", "product"),
         ),
@@ -169,7 +174,7 @@ SIX_PHASE = _model(
             "experience",
             ("Gebruikservaring", "Experience"),
             ("Heb ik een goede keuze gemaakt?", "Did I choose well?"),
-            ("Haal meer uit je aankoop", "Get more out of your purchase"),
+            ("Lees tips voor gebruik en onderhoud", "Read tips on use and maintenance"),
             ("gebruik", "ervaring", "usage", "use", "onboarding"),
             ("guide", "faq", "blog"),
         ),
@@ -177,9 +182,12 @@ SIX_PHASE = _model(
             "aftercare",
             ("Nazorg", "Aftercare"),
             ("Wie helpt me als ik vragen heb?", "Who helps me when I have questions?"),
-            ("Neem contact op met onze service", "Contact our service team"),
+            (
+                "Neem contact op of plan onderhoud",
+                "Contact us or plan maintenance",
+            ),
             ("after-sales", "aftersales", "support", "klantenservice", "retention"),
-            ("contact", "service", "returns", "faq"),
+            ("contact", "service"),
         ),
     ],
 )
@@ -201,7 +209,7 @@ FIVE_K = _model(
             ("Wil ik dit?", "Do I want it?"),
             ("Bekijk ons aanbod", "Browse what we offer"),
             ("look", "browse"),
-            ("product", "service", "guide"),
+            ("product", "service"),
         ),
         (
             "keuren",
@@ -209,23 +217,26 @@ FIVE_K = _model(
             ("Is dit goed genoeg?", "Is it good enough?"),
             ("Lees wat klanten over ons zeggen", "Read what customers say about us"),
             ("examine", "inspect", "beoordelen"),
-            ("review", "case", "pricing"),
+            ("review", "case"),
         ),
         (
             "kiezen",
             ("Kiezen", "Choose"),
             ("Wat is het beste?", "What is best?"),
-            ("Vergelijk prijzen en opties", "Compare prices and options"),
+            (
+                "Vergelijk prijzen of vraag een offerte aan",
+                "Compare prices or request a quote",
+            ),
             ("choose", "select"),
-            ("pricing", "quote", "product"),
+            ("pricing", "quote"),
         ),
         (
             "kopen",
             ("Kopen", "Buy"),
             ("Waar koop ik het?", "Where will I buy it?"),
-            ("Bestel of maak een afspraak", "Order or book an appointment"),
+            ("Bestel of boek een afspraak", "Order or book an appointment"),
             ("buy", "bestellen", "order"),
-            ("booking", "quote", "pricing"),
+            ("booking", "product", "pricing"),
         ),
     ],
 )
@@ -245,15 +256,18 @@ SEE_THINK_DO_CARE = _model(
             "think",
             ("Think", "Think"),
             ("Wat is het beste?", "What is best?"),
-            ("Vergelijk de mogelijkheden", "Compare your options"),
+            ("Vergelijk ons aanbod en onze prijzen", "Compare our offer and prices"),
             ("denken",),
-            ("review", "pricing", "service", "guide"),
+            ("pricing", "service", "product"),
         ),
         (
             "do",
             ("Do", "Do"),
             ("Waar koop ik het?", "Where will I buy it?"),
-            ("Bestel of maak een afspraak", "Order or book an appointment"),
+            (
+                "Bestel, boek een afspraak of vraag een offerte aan",
+                "Order, book an appointment or request a quote",
+            ),
             ("doen",),
             ("booking", "quote", "pricing", "product"),
         ),
@@ -261,9 +275,12 @@ SEE_THINK_DO_CARE = _model(
             "care",
             ("Care", "Care"),
             ("Wie helpt me als ik vragen heb?", "Who helps me when I have questions?"),
-            ("Neem contact op met onze service", "Contact our service team"),
+            (
+                "Neem contact op of plan onderhoud",
+                "Contact us or plan maintenance",
+            ),
             ("zorg", "zorgen"),
-            ("contact", "service", "faq"),
+            ("contact", "service"),
         ),
     ],
 )

@@ -2,7 +2,8 @@
 
 - ``initialized``: validate the ``JOURNEY_*`` settings (exit 2 on a bad one);
 - ``generator_init``: put the plugin's template partials on every Jinja loader;
-- ``all_generators_finalized``: analyse the build, hand data to templates;
+- ``all_generators_finalized``: analyse the build, hand data to templates,
+  add CTAs and next steps to content where the theme does not render them;
 - ``finalized``: log findings, write reports, fail the build (exit 3).
 
 Per-build state lives in :data:`_BUILDS`, keyed by the settings dict of the
@@ -24,6 +25,7 @@ from . import baseline, reports
 from .analysis import Analysis, analyse
 from .findings import Finding
 from .i18n import text
+from .inject import inject
 from .settings import JourneyConfig, SettingsError, load_config
 
 logger = logging.getLogger("pelican.plugins.journey")
@@ -128,6 +130,7 @@ def on_all_generators_finalized(generators: list[Any]) -> None:
     context = generators[0].context
     analysis = analyse(generators, config_for(settings), context)
     context["JOURNEY"] = analysis.journey
+    inject(generators, analysis)
     _BUILDS[id(settings)] = analysis
     capture = settings.get(CAPTURE_KEY)
     if isinstance(capture, list):

@@ -78,6 +78,11 @@ def split_values(value: Any) -> list[str]:
     return [part.strip() for part in _SPLIT_RE.split(text_of(value)) if part.strip()]
 
 
+def is_none(values: tuple[str, ...] | None) -> bool:
+    """Whether ``Next``-style values say "none": remove, do not replace."""
+    return bool(values) and len(values) == 1 and values[0].casefold() in NONE_WORDS
+
+
 def parse_phases(value: Any, model: Model) -> tuple[tuple[Phase, ...], tuple[str, ...]]:
     """Known phases (first = primary, no repeats) and the unknown names."""
     phases: list[Phase] = []

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .i18n import text as message
 from .model import LANGS, Model, Phase
 from .settings import Persona
 
@@ -71,6 +72,10 @@ class SiteJourney:
     lang: str
     phases: list[PhaseView]
     summary: Mapping[str, int]
+
+    def text(self, key: str, lang: str | None = None) -> str:
+        """A fixed text of the partials (e.g. ``"next-title"``) in ``lang``."""
+        return message(key, lang or self.lang)
 
 
 def phase_view(phase: Phase, lang: str, count: int = 0) -> PhaseView:

@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..tagger import is_none
 from ..targets import resolve
 from . import Hit, Option, RuleContext, rule
 
@@ -124,7 +125,7 @@ def broken_target(context: RuleContext) -> Iterator[Hit]:
                 doc,
                 _phase_id(doc),
             )
-        for target in tags.next or ():
+        for target in () if is_none(tags.next) else tags.next or ():
             if resolve(target, index, doc) is None:
                 yield Hit(
                     f"next:{target}",

@@ -1,0 +1,241 @@
+"""Calls to action and next steps: where each tagged page leads the customer.
+
+:func:`assign` sets ``doc.cta`` and ``doc.next`` on every tagged, non-draft
+document of the index. Pure work on the index: no Pelican object is touched.
+
+CTA precedence for a page: its own ``CTA:`` metadata (``CTA: none`` removes
+it), then ``JOURNEY_CTAS[phase]`` (except on the page it points at), then the
+phase's default: the model's label, pointing at the best page the site has
+for it: a page with one of the phase's preferred touchpoints, of the same
+phase first, then of the next phase, a later one, untagged, an earlier one;
+never the page itself. Where nothing fits, or a target does not resolve, the
+page gets no CTA: never a link to nowhere (the ``broken-target`` rule reports
+what the owner wrote).
+
+Next steps: up to ``JOURNEY_NEXT_COUNT`` published pages of the first later
+phase that has content, ordered by ``journey_order`` metadata, then newest
+date first, then title; ``Next:`` metadata replaces them (``Next: none``
+removes them). Translations without their own ``CTA: none`` / ``Next:`` take
+the original's, and every target is swapped for its translation in the
+page's language where one exists.
+
+All candidate lists are built once per build, so the cost is linear in the
+number of documents.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from .index import Document, SiteIndex
+from .model import Phase
+from .tagger import CtaSpec, is_none
+from .targets import Cta, Target, resolve
+from .views import view_lang
+
+
+def order_key(doc: Document) -> tuple[float, float, str, str]:
+    """Stable order: ``journey_order`` (missing last), newest date, title."""
+    raw = doc.metadata.get("journey_order")
+    try:
+        order = float(str(raw).strip()) if raw is not None else math.inf
+    except ValueError:
+        order = math.inf
+    if math.isnan(order):
+        order = math.inf
+    date = doc.date
+    stamp = -date.timestamp() if isinstance(date, datetime) else math.inf
+    return (order, stamp, doc.title.casefold(), doc.key)
+
+
+def _group(doc: Document) -> Document:
+    """The original a document is a translation of (itself if none)."""
+    return doc.original or doc
+
+
+def _fragment(link: str) -> str:
+    _, sep, fragment = link.partition("#")
+    return f"#{fragment}" if sep else ""
+
+
+def content_target(doc: Document, fragment: str = "") -> Target:
+    """A target that is a document of this build."""
+    link = "{filename}/" + doc.key + fragment
+    return Target(link, doc.url + fragment, False, link, doc)
+
+
+class Planner:
+    """The CTA and next steps of every page, from buckets built once."""
+
+    def __init__(self, index: SiteIndex) -> None:
+        self.index = index
+        self.config = index.config
+        self.model = index.model
+        published = sorted(index.counted(), key=order_key)
+        self.by_phase: dict[str, list[Document]] = {p.id: [] for p in self.model.phases}
+        for doc in published:
+            for phase in doc.phases:
+                self.by_phase[phase.id].append(doc)
+        # Every language version of each original: original -> lang -> doc.
+        self.versions: dict[int, dict[str, Document]] = {}
+        for doc in index.documents:
+            if doc.status != "draft":
+                versions = self.versions.setdefault(id(_group(doc)), {})
+                versions.setdefault(doc.lang, doc)
+        self._defaults = {
+            p.id: self._rank_defaults(p, published) for p in self.model.phases
+        }
+        self._site: dict[str, Target | None] = {
+            phase_id: resolve(setting.target, index, None)
+            for phase_id, setting in self.config.ctas.items()
+        }
+
+    # -- helpers -------------------------------------------------------------
+
+    def in_lang(self, doc: Document, lang: str) -> Document:
+        """The version of ``doc`` in ``lang`` if the site has one, else ``doc``."""
+        if doc.lang == lang:
+            return doc
+        return self.versions.get(id(_group(doc)), {}).get(lang, doc)
+
+    def localise(self, target: Target, lang: str) -> Target:
+        doc = target.document
+        if doc is None or doc.lang == lang:
+            return target
+        other = self.in_lang(doc, lang)
+        if other is doc:
+            return target
+        return content_target(other, _fragment(target.link))
+
+    def _rank_defaults(
+        self, phase: Phase, published: Sequence[Document]
+    ) -> list[Document]:
+        """The two best default targets for ``phase`` (two: one may be the page)."""
+        preferred = {t: rank for rank, t in enumerate(phase.touchpoints)}
+        following = self.model.phases[phase.index : phase.index + 1]
+
+        def closeness(doc: Document) -> int:
+            """Same phase, next phase, later, untagged, earlier: best first."""
+            if phase in doc.phases:
+                return 0
+            if following and following[0] in doc.phases:
+                return 1
+            if not doc.phases:
+                return 3
+            return 2 if max(p.index for p in doc.phases) > phase.index else 4
+
+        candidates = [
+            (closeness(doc), preferred[doc.tags.touchpoint], position, doc)
+            for position, doc in enumerate(published)
+            if doc.tags.touchpoint in preferred
+        ]
+        candidates.sort(key=lambda c: c[:3])
+        return [c[3] for c in candidates[:2]]
+
+    # -- the CTA -------------------------------------------------------------
+
+    def cta(self, doc: Document) -> Cta | None:
+        phase = doc.phase
+        if phase is None:
+            return None
+        if doc.tags.cta_problem is not None:
+            return None  # malformed: broken-target reports it
+        spec: CtaSpec | None = doc.tags.cta
+        inherited = doc.original.tags.cta if doc.original is not None else None
+        if spec is None and inherited is not None and inherited.none:
+            return None  # the original's "CTA: none" holds for its translations
+        lang = view_lang(doc.lang, self.config.lang)
+        if spec is not None:
+            if spec.none:
+                return None
+            target = resolve(spec.target, self.index, doc)
+            if target is None:
+                return None
+            return Cta(spec.label, self.localise(target, doc.lang), phase, "page")
+        setting = self.config.ctas.get(phase.id)
+        if setting is not None:
+            target = self._site.get(phase.id)
+            if target is None:
+                return None
+            if target.document is None or _group(target.document) is not _group(doc):
+                return Cta(
+                    setting.label, self.localise(target, doc.lang), phase, "site"
+                )
+        label = phase.cta_label(lang)
+        if not label:
+            return None
+        best = next((d for d in self._defaults[phase.id] if d is not _group(doc)), None)
+        if best is None:
+            return None
+        return Cta(
+            label, content_target(self.in_lang(best, doc.lang)), phase, "default"
+        )
+
+    # -- next steps ----------------------------------------------------------
+
+    def next(self, doc: Document) -> list[Document]:
+        phase = doc.phase
+        if phase is None:
+            return []
+        raw = doc.tags.next
+        origin = doc
+        if raw is None and doc.original is not None:
+            raw, origin = doc.original.tags.next, doc.original
+        if raw is not None:
+            return self._chosen(raw, doc, origin)
+        count = self.config.next_count
+        if count <= 0:
+            return []
+        own = _group(doc)
+        for later in self.model.phases[phase.index :]:
+            picked = self._distinct(
+                (d for d in self.by_phase[later.id] if d is not own), doc.lang, count
+            )
+            if picked:
+                return picked
+        return []
+
+    def _chosen(
+        self, raw: Sequence[str], doc: Document, origin: Document
+    ) -> list[Document]:
+        if is_none(tuple(raw)):
+            return []
+        own = _group(doc)
+        targets = (resolve(value, self.index, origin) for value in raw)
+        docs = (
+            t.document
+            for t in targets
+            if t is not None and t.document is not None and not t.external
+        )
+        return self._distinct(
+            (d for d in docs if _group(d) is not own), doc.lang, len(raw)
+        )
+
+    def _distinct(
+        self, docs: Iterable[Document], lang: str, limit: int
+    ) -> list[Document]:
+        """Up to ``limit`` documents in ``lang`` where possible, no repeats."""
+        out: list[Document] = []
+        seen: set[int] = set()
+        for doc in docs:
+            key = id(_group(doc))
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(self.in_lang(doc, lang))
+            if len(out) >= limit:
+                break
+        return out
+
+
+def assign(index: SiteIndex) -> None:
+    """Set ``cta`` and ``next`` on every tagged, non-draft document."""
+    planner = Planner(index)
+    for doc in index.documents:
+        if not doc.phases or doc.status == "draft":
+            doc.cta, doc.next = None, []
+            continue
+        doc.cta = planner.cta(doc)
+        doc.next = planner.next(doc)

@@ -1,0 +1,330 @@
+"""Content injection: the CTA and next steps at the end of a page's content.
+
+``JOURNEY_INJECT``:
+
+- ``"auto"``: for each content template (``article``, ``page`` or a
+  ``Template:`` of the page) and each partial (``journey/cta.html``,
+  ``journey/next.html``), the plugin looks once per build whether the theme's
+  template sources use that partial, following ``extends``/``include``/
+  ``import``. What the theme renders itself is left to the theme; the rest is
+  added to the content.
+- ``"content"``: always added to the content; ``"theme"`` and ``False``: never
+  (with ``"theme"``, a theme whose article and page templates do not use
+  ``journey/cta.html`` gets one warning).
+
+The block is made once per page: with the theme's own ``journey/<name>.html``
+if it ships one, else by :func:`cta_html`/:func:`next_html`, which write what
+the plugin's partial templates write (a test holds them to it; only the
+landmark elements differ, see there) without a Jinja render per page. Its
+links carry a mark for ``SITEURL``: each time Pelican asks for the content,
+the mark becomes the site URL of that rendering (relative with
+RELATIVE_URLS), so links are right on the page itself, on index pages that
+show full content and in feeds. These are the URLs Pelican's ``{filename}``
+replacement gives, for a string replace instead of Pelican's lookup per link
+and rendering (which cost more than the rest of injection).
+
+The content object is not changed: its class is swapped for a subclass whose
+``get_content`` appends the block (the memoized content stays as Pelican made
+it) and whose summary is made from the content without the block, so index
+pages never show it. Setting the block is idempotent, so it appears exactly
+once also with content caching and under ``--autoreload``; a swapped object
+pickles as its plain Pelican class, so no cache ever holds the block.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from jinja2 import Environment, TemplateError
+from markupsafe import escape
+
+from .i18n import text
+
+if TYPE_CHECKING:
+    from .analysis import Analysis
+    from .index import Document
+    from .views import PageJourney
+
+logger = logging.getLogger("pelican.plugins.journey")
+
+TEMPLATES = Path(__file__).parent / "templates"
+PARTIALS = ("journey/cta.html", "journey/next.html")
+# Stands for SITEURL in the rendered block: see :func:`with_siteurl`.
+SITEURL_MARK = "\x1fjourney-siteurl\x1f"
+_JOURNEY_ATTRS = ("_journey_block", "_journey_rendered", "_journey_summarising")
+
+
+class InjectedContent:
+    """Mixin put in front of a content object's class by :func:`set_block`."""
+
+    _journey_block: str = ""
+
+    def get_content(self, siteurl: str) -> str:
+        content = super().get_content(siteurl)  # type: ignore[misc]
+        if self.__dict__.get("_journey_summarising"):
+            return content
+        rendered = self.__dict__.setdefault("_journey_rendered", {})
+        block = rendered.get(siteurl)
+        if block is None:
+            block = with_siteurl(self._journey_block, siteurl)
+            rendered[siteurl] = block
+        return content + block
+
+    def get_summary(self, siteurl: str) -> str:
+        self.__dict__["_journey_summarising"] = True
+        try:
+            return super().get_summary(siteurl)  # type: ignore[misc]
+        finally:
+            self.__dict__["_journey_summarising"] = False
+
+    def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
+        state = {k: v for k, v in self.__dict__.items() if k not in _JOURNEY_ATTRS}
+        return (_plain, (plain_class(type(self)), state))
+
+
+def with_siteurl(html: str, siteurl: str) -> str:
+    """``html`` rendered with :data:`SITEURL_MARK`, for one rendering's URL.
+
+    ``{{ SITEURL }}/{{ url }}`` becomes what Pelican's own ``{filename}``
+    replacement would write: relative (``../x.html``) with RELATIVE_URLS,
+    else below ``SITEURL`` (``/x.html`` when it is empty).
+    """
+    prefix = siteurl if siteurl.endswith("/") else siteurl + "/"
+    return html.replace(SITEURL_MARK + "/", prefix).replace(SITEURL_MARK, siteurl)
+
+
+_SUBCLASSES: dict[type, type] = {}
+
+
+def plain_class(cls: type) -> type:
+    """The content class without the injection mixin."""
+    return next(c for c in cls.__mro__[1:] if c is not InjectedContent)
+
+
+def _plain(cls: type, state: dict[str, Any]) -> Any:
+    obj = cls.__new__(cls)
+    obj.__dict__.update(state)
+    return obj
+
+
+def _injected_class(cls: type) -> type:
+    if issubclass(cls, InjectedContent):
+        return cls
+    sub = _SUBCLASSES.get(cls)
+    if sub is None:
+        # Same names as the original class, so messages and templates see an
+        # Article or Page; pickling goes through __reduce_ex__, not the name.
+        sub = type(
+            cls.__name__,
+            (InjectedContent, cls),
+            {"__module__": cls.__module__, "__qualname__": cls.__qualname__},
+        )
+        _SUBCLASSES[cls] = sub
+    return sub
+
+
+def set_block(obj: Any, html: str) -> None:
+    """Make ``obj``'s content end with ``html`` (replacing any earlier block)."""
+    obj.__class__ = _injected_class(type(obj))
+    obj.__dict__["_journey_block"] = html
+    obj.__dict__["_journey_rendered"] = {}
+
+
+class ThemeUse:
+    """Which journey partials each content template of the theme renders.
+
+    Template sources are read through the theme's Jinja loader and scanned as
+    text: a partial's name in a template, or in a template it extends,
+    includes or imports, counts as used. Each template is read at most once
+    per build.
+    """
+
+    def __init__(self, env: Environment, extensions: Iterable[str]) -> None:
+        self.env = env
+        self.extensions = tuple(extensions)
+        self._by_template: dict[str, frozenset[str]] = {}
+        start, end = re.escape(env.block_start_string), re.escape(env.block_end_string)
+        self._tag_re = re.compile(
+            start + r"[-+]?\s*(?:extends|include|import|from)\b(.*?)" + end, re.S
+        )
+
+    def source(self, name: str) -> tuple[str, str | None] | None:
+        """(source, file name) of template ``name``, or None."""
+        loader = self.env.loader
+        if loader is None:
+            return None
+        try:
+            text, filename, _ = loader.get_source(self.env, name)
+        except TemplateError:
+            return None
+        return text, filename
+
+    def _walk(self, name: str) -> frozenset[str]:
+        """The partials used by template file ``name`` and what it references."""
+        found: set[str] = set()
+        seen: set[str] = set()
+        todo = [name]
+        while todo:
+            current = todo.pop()
+            if current in seen or current.startswith("journey/"):
+                continue
+            seen.add(current)
+            source = self.source(current)
+            if source is None:
+                continue
+            text = source[0]
+            found.update(p for p in PARTIALS if p in text)
+            for tag in self._tag_re.findall(text):
+                todo.extend(_QUOTED_RE.findall(tag))
+        return frozenset(found)
+
+    def partials(self, template: str) -> frozenset[str]:
+        """The partials the content template ``template`` (no extension) uses."""
+        used = self._by_template.get(template)
+        if used is None:
+            used = frozenset()
+            for ext in self.extensions:
+                if self.source(template + ext) is not None:
+                    used = self._walk(template + ext)
+                    break
+            self._by_template[template] = used
+        return used
+
+    def override(self, partial: str) -> bool:
+        """Whether the theme ships its own copy of ``partial``."""
+        found = self.source(partial)
+        if found is None or found[1] is None:
+            return False
+        return not Path(found[1]).resolve().is_relative_to(TEMPLATES.resolve())
+
+
+_QUOTED_RE = re.compile(r"""["']([^"']+)["']""")
+
+
+# The injected block has the classes, data attributes, ARIA labels and text of
+# the partials, on <div role="complementary"> and <div role="navigation">
+# instead of <aside> and <nav>: the same landmarks for assistive technology,
+# but out of reach of the host theme's CSS for its own sidebar and menu
+# (e.g. reflex fixes every <aside> to the left edge of the screen and hides
+# text in <main nav>).
+_ID_RE = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+def cta_html(journey: PageJourney, key: str) -> str:
+    """The CTA block for content (see ``journey/cta.html``).
+
+    ``key`` (the source path) makes the heading id unique on pages that show
+    the full content of several articles.
+    """
+    cta, phase = journey.cta, journey.phase
+    if cta is None or phase is None:
+        return ""
+    external = cta.external or cta.url.startswith("#")
+    href = cta.url if external else f"{SITEURL_MARK}/{cta.url}"
+    question = phase.question or text("cta-title", journey.lang)
+    ident = "journey-cta-title-" + _ID_RE.sub("-", key)
+    return (
+        f'<div class="journey-cta" role="complementary" '
+        f'data-journey-phase="{phase.id}" aria-labelledby="{ident}">\n'
+        f'  <p class="journey-cta__question" id="{ident}">'
+        f"{escape(question)}</p>\n"
+        f'  <a class="journey-cta__link" href="{escape(href)}">'
+        f"{escape(cta.label)}</a>\n"
+        "</div>\n"
+    )
+
+
+def next_html(journey: PageJourney, steps: Iterable[Document]) -> str:
+    """The next-step block for content (see ``journey/next.html``)."""
+    items = "".join(
+        f'    <li><a href="{SITEURL_MARK}/{escape(d.url)}">{d.title}</a></li>\n'
+        for d in steps
+    )
+    if not items or journey.phase is None:
+        return ""
+    title = escape(text("next-title", journey.lang))
+    return (
+        f'<div class="journey-next" role="navigation" '
+        f'data-journey-phase="{journey.phase.id}" aria-label="{title}">\n'
+        f'  <h2 class="journey-next__title">{title}</h2>\n'
+        '  <ul class="journey-next__list">\n'
+        f"{items}"
+        "  </ul>\n"
+        "</div>\n"
+    )
+
+
+class Renderer:
+    """Renders a page's block: the theme's partial if it ships one, else ours."""
+
+    def __init__(self, generator: Any, use: ThemeUse, analysis: Analysis) -> None:
+        overridden = [p for p in PARTIALS if use.override(p)]
+        self.templates = {p: generator.env.get_template(p) for p in overridden}
+        self.values: dict[str, Any] = {}
+        if self.templates:
+            self.values = {
+                **generator.context,
+                "JOURNEY": analysis.journey,
+                "SITEURL": SITEURL_MARK,
+            }
+
+    def render(self, doc: Document, partials: Iterable[str]) -> str:
+        parts = []
+        for partial in partials:
+            template = self.templates.get(partial)
+            if template is not None:
+                parts.append(template.render(self.values, **{doc.kind: doc.content}))
+            elif partial == PARTIALS[0]:
+                parts.append(cta_html(doc.content.journey, doc.key))
+            else:
+                parts.append(next_html(doc.content.journey, doc.next))
+        return "".join(parts).strip()
+
+
+def _template_env(generators: Iterable[Any]) -> Any | None:
+    """A generator with the theme's Jinja environment (articles or pages)."""
+    return next(
+        (g for g in generators if hasattr(g, "env") and hasattr(g, "get_template")),
+        None,
+    )
+
+
+def inject(generators: Iterable[Any], analysis: Analysis) -> None:
+    """Add the CTA and next-step block to each tagged page as configured."""
+    mode = analysis.config.inject
+    if mode is False:
+        return
+    generator = _template_env(generators)
+    if generator is None:
+        return
+    settings = generator.settings
+    use = ThemeUse(generator.env, settings.get("TEMPLATE_EXTENSIONS", [".html"]))
+    if mode == "theme":
+        missing = [t for t in ("article", "page") if PARTIALS[0] not in use.partials(t)]
+        if len(missing) == 2:
+            logger.warning(
+                "%s",
+                text(
+                    "inject-theme-without-partials",
+                    analysis.config.lang,
+                    templates=", ".join(missing),
+                ),
+            )
+        return
+    renderer = Renderer(generator, use, analysis)
+    for doc in analysis.index.documents:
+        if not doc.phases or doc.status == "draft":
+            continue
+        if doc.cta is None and not doc.next:
+            continue
+        wanted = PARTIALS
+        if mode == "auto":
+            theme = use.partials(str(getattr(doc.content, "template", doc.kind)))
+            wanted = tuple(p for p in PARTIALS if p not in theme)
+        html = renderer.render(doc, wanted) if wanted else ""
+        if html:
+            set_block(doc.content, "\n" + html + "\n")
