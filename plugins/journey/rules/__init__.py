@@ -126,7 +126,10 @@ def run_rules(index: SiteIndex, config: JourneyConfig) -> list[Finding]:
 
 
 # Rule modules register themselves on import; keep this list in docs order.
-from . import tagging  # noqa: E402
+from . import (  # noqa: E402
+    graph,
+    tagging,
+)
 
 __all__ = [
     "REGISTRY",
@@ -135,6 +138,7 @@ __all__ = [
     "Option",
     "Rule",
     "RuleContext",
+    "graph",
     "rule",
     "run_rules",
     "tagging",
