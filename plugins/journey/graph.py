@@ -283,8 +283,14 @@ def build_graph(index: SiteIndex) -> LinkGraph:
 
     # Virtual nodes reachable by URL: home, blog index, category pages.
     virtual: dict[str, str] = {"": HOME}
-    home_doc = index.urls.get("")
-    graph.home_doc = home_doc if isinstance(home_doc, Document) else None
+    graph.home_doc = next(
+        (
+            d
+            for d in published
+            if url_key(str(getattr(d.content, "save_as", "") or "x")) == ""
+        ),
+        None,
+    )
     index_save_as = _setting(context, "INDEX_SAVE_AS", "index.html")
     index_key = url_key(str(_setting(context, "INDEX_URL", index_save_as) or ""))
     direct = _setting(context, "DIRECT_TEMPLATES", ["index"]) or []
