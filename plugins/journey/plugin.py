@@ -23,6 +23,7 @@ from pelican import signals
 from .analysis import Analysis, analyse
 from .findings import Finding
 from .i18n import text
+from .journey_map import MAP_FILE, publish_in_site, write_map
 from .settings import JourneyConfig, SettingsError, load_config
 
 logger = logging.getLogger("pelican.plugins.journey")
@@ -149,6 +150,10 @@ def finish(analysis: Analysis) -> None:
     """Log every finding, then fail the build if ``JOURNEY_FAIL_ON`` says so."""
     for finding in analysis.findings:
         _log(finding)
+    # The journey map (journey_map.py), and its copy inside the site.
+    write_map(analysis, analysis.config.report_dir / MAP_FILE)
+    if analysis.config.map_in_site:
+        publish_in_site(analysis)
     bad = analysis.failing
     if not bad:
         return
