@@ -58,6 +58,7 @@ _INTRASITE_RE = re.compile(r"^[{|](?P<what>[a-z]+)[|}](?P<path>.*)$", re.DOTALL)
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 Node = Document | str
+_ROOTED = ("/", "{filename}/", "|filename|/")
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,7 @@ class _Resolver:
         self.virtual = virtual  # url key -> virtual node
         siteurl = str(index.context.get("SITEURL", "") or "").rstrip("/")
         self.siteurl = siteurl + "/" if siteurl else ""
+        self.rooted: dict[str, Node | None] = {}
 
     def content(self, key: str) -> Document | None:
         doc = self.by_key.get(key)
@@ -223,7 +225,15 @@ class _Resolver:
         return None
 
     def resolve(self, href: str, origin: Document) -> Node | None:
+        """The node ``href`` leads to from ``origin``; ``None``: outside the graph."""
         href = href.strip()
+        if href.startswith(_ROOTED):  # the same from every page: look up once
+            if href not in self.rooted:
+                self.rooted[href] = self._resolve(href, origin)
+            return self.rooted[href]
+        return self._resolve(href, origin)
+
+    def _resolve(self, href: str, origin: Document) -> Node | None:
         match = _INTRASITE_RE.match(href)
         if match:
             what = match.group("what")
@@ -255,6 +265,11 @@ class _Resolver:
         return self.url(url_key(path))
 
 
+def _is_home(doc: Document) -> bool:
+    save_as = str(doc.metadata.get("save_as") or "")
+    return bool(save_as) and url_key(save_as) == ""
+
+
 def _setting(context: Mapping[str, Any], name: str, default: Any) -> Any:
     value = context.get(name, default)
     return default if value is None and default is not None else value
@@ -283,12 +298,10 @@ def build_graph(index: SiteIndex) -> LinkGraph:
 
     # Virtual nodes reachable by URL: home, blog index, category pages.
     virtual: dict[str, str] = {"": HOME}
+    # A page that takes the home page sets ``save_as`` (and usually ``url``) in
+    # its metadata; Pelican's computed ``save_as`` is too slow to ask of all.
     graph.home_doc = next(
-        (
-            d
-            for d in published
-            if url_key(str(getattr(d.content, "save_as", "") or "x")) == ""
-        ),
+        (d for d in published if (d.metadata.get("save_as") or d.url) and _is_home(d)),
         None,
     )
     index_save_as = _setting(context, "INDEX_SAVE_AS", "index.html")

@@ -13,17 +13,18 @@ from . import Hit, Option, RuleContext, rule
 if TYPE_CHECKING:
     from ..index import Document, SiteIndex
 
-_CONTACT_RE = re.compile(
-    r"href\s*=\s*[\"']?(?:tel|mailto):"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}"
-    r"|(?:\+|\b0)\d[\d ()-]{7,}\d",
-    re.IGNORECASE,
-)
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+_PHONE_RE = re.compile(r"(?<!\w)(?:\+|0)\d[\d ()-]{7,}\d")
 
 
 def shows_contact(doc: Document) -> bool:
     """Whether the page shows contact details: tel/mailto, e-mail, phone."""
-    return bool(_CONTACT_RE.search(doc.html))
+    html = doc.html
+    if "tel:" in html or "mailto:" in html:
+        return True
+    if "@" in html and _EMAIL_RE.search(html):
+        return True
+    return bool(_PHONE_RE.search(html))
 
 
 def contact_pages(index: SiteIndex) -> list[Document]:
