@@ -222,3 +222,37 @@ def test_hrefs_reads_anchors_not_text():
     )
     assert list(hrefs(fragment)) == ["a.html", "b.html?x=1&y=2"]
     assert list(hrefs("")) == []
+
+
+def test_cta_and_next_links_count_unless_injection_is_off(site):
+    import dataclasses
+
+    from pelican.plugins.journey.targets import Cta, resolve
+
+    built = site(
+        {
+            "ketting.md": article("Ketting", "awareness"),
+            "vergelijk.md": article("Vergelijk", "consideration", day=2),
+            "pages/prijzen.md": page("Prijzen", "purchase"),
+        },
+    )
+    index = built.analysis.index
+    docs = {d.title: d for d in index.documents}
+    assert index.graph.onward(docs["Ketting"]) == []
+    # What the CTA step sets on the index: a call to action and next steps.
+    target = resolve("{filename}vergelijk.md", index, docs["Ketting"])
+    docs["Ketting"].cta = Cta("Vergelijk", target, docs["Ketting"].phase, "page")
+    docs["Vergelijk"].next = [docs["Prijzen"]]
+    shown = dataclasses.replace(index)  # a fresh graph over the same documents
+    assert shown.graph.onward(docs["Ketting"]) == [docs["Vergelijk"]]
+    assert [e.kind for e in shown.graph.outgoing(docs["Ketting"])] == ["cta"]
+    assert shown.graph.onward(docs["Vergelijk"]) == [docs["Prijzen"]]
+    assert [e.kind for e in shown.graph.incoming(docs["Prijzen"])] == [
+        "page-menu",
+        "next",
+    ]
+    off = dataclasses.replace(
+        index, config=dataclasses.replace(index.config, inject=False)
+    )
+    assert off.graph.onward(docs["Ketting"]) == []
+    assert off.graph.onward(docs["Vergelijk"]) == []

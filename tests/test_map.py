@@ -197,3 +197,15 @@ def test_no_map_in_site_by_default(site):
     built = site(GAPPY)
     assert not (built.output / "journey-map").exists()
     assert (built.reports / "journey-map.html").is_file()
+
+
+def test_unwritable_report_folder_is_one_line_not_a_traceback(site, tmp_path: Path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the report folder should be", encoding="utf-8")
+    built = site(
+        GAPPY, JOURNEY_PERSONAS=PERSONAS, JOURNEY_REPORT_PATH=str(blocker / "r")
+    )
+    assert built.exit_code == 0
+    assert "kan de klantreiskaart niet schrijven naar" in built.log
+    assert "Traceback" not in built.log
+    assert (built.output / "pages" / "tarieven.html").is_file()

@@ -30,6 +30,11 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "pelican-journey: {count} finding(s) at or above {level!r}; "
         "the build fails (exit 3)",
     },
+    "map-failed": {
+        "nl": "pelican-journey: kan de klantreiskaart niet schrijven naar {path}: "
+        "{error}",
+        "en": "pelican-journey: cannot write the journey map to {path}: {error}",
+    },
     "build-failed-autoreload": {
         "nl": "pelican-journey: {count} bevinding(en) op of boven {level!r}; "
         "de server blijft draaien",

@@ -151,9 +151,15 @@ def finish(analysis: Analysis) -> None:
     for finding in analysis.findings:
         _log(finding)
     # The journey map (journey_map.py), and its copy inside the site.
-    write_map(analysis, analysis.config.report_dir / MAP_FILE)
-    if analysis.config.map_in_site:
-        publish_in_site(analysis)
+    try:
+        write_map(analysis, analysis.config.report_dir / MAP_FILE)
+        if analysis.config.map_in_site:
+            publish_in_site(analysis)
+    except OSError as error:
+        path = error.filename or analysis.config.report_dir
+        reason = error.strerror or error
+        lang = analysis.config.lang
+        logger.error("%s", text("map-failed", lang, path=path, error=reason))
     bad = analysis.failing
     if not bad:
         return
