@@ -77,6 +77,7 @@ class LinkGraph:
     home_doc: Document | None = None  # a page saved as the home page
     _seen: set[tuple[Node, Node, str]] = field(default_factory=set)
     _clicks: dict[Node, int] | None = None
+    _onward: dict[Document, list[Document]] = field(default_factory=dict)
 
     def add(self, source: Node, target: Node, kind: str) -> None:
         """Add one edge; a repeated link of the same kind counts once."""
@@ -111,14 +112,16 @@ class LinkGraph:
 
     def onward(self, doc: Document) -> list[Document]:
         """Documents of a later phase that ``doc`` links to (content, CTA, next)."""
-        level = phase_level(doc)
-        if level == 0:
-            return []
-        return [
-            t
-            for t in self.linked_documents(doc, JOURNEY_KINDS)
-            if phase_level(t) > level
-        ]
+        found = self._onward.get(doc)
+        if found is None:
+            level = phase_level(doc)
+            found = [
+                t
+                for t in self.linked_documents(doc, JOURNEY_KINDS)
+                if level and phase_level(t) > level
+            ]
+            self._onward[doc] = found
+        return list(found)
 
     def clicks_from_home(self, doc: Node) -> int | None:
         """Clicks from the home page to ``doc``; ``None`` when unreachable."""

@@ -77,7 +77,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
     "onward": {"nl": "Links naar latere fasen", "en": "Links to later phases"},
     "clicks": {"nl": "Klikken vanaf home", "en": "Clicks from home"},
     "unreachable": {"nl": "onbereikbaar", "en": "unreachable"},
-    "also-in": {"nl": "ook in", "en": "also in"},
+    "all-phases": {"nl": "Fasen", "en": "Phases"},
     "personas": {"nl": "Persona's", "en": "Personas"},
     "for-all": {"nl": "iedereen", "en": "everyone"},
     "filter": {"nl": "Toon de reis van", "en": "Show the journey of"},
@@ -150,8 +150,7 @@ class Card:
     clicks: int | None
     personas: list[str]
     persona_labels: list[str]
-    also: list[str]
-    primary: bool
+    phases: list[str]  # every phase label, when the page serves more than one
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -202,12 +201,13 @@ def _report_linker(analysis: Analysis, folder: Path) -> Callable[[Document], str
     if not output.is_absolute():
         output = analysis.config.base_dir / output
 
+    prefix = Path(os.path.relpath(output, folder)).as_posix()
+
     def link(doc: Document) -> str:
         save_as = str(getattr(doc.content, "save_as", "") or doc.url)
         if not save_as or save_as.endswith("/"):
             save_as += "index.html"
-        target = os.path.relpath(output / save_as, folder)
-        return quote(Path(target).as_posix())
+        return quote(posixpath.normpath(posixpath.join(prefix, save_as)))
 
     return link
 
@@ -222,7 +222,6 @@ def _site_linker(doc: Document) -> str:
 
 def _card(
     doc: Document,
-    phase_id: str | None,
     analysis: Analysis,
     link: Callable[[Document], str],
     by_source: Mapping[str, list[Finding]],
@@ -255,8 +254,7 @@ def _card(
         clicks=graph.clicks_from_home(doc),
         personas=list(doc.tags.personas),
         persona_labels=[personas[p].label(lang) for p in doc.tags.personas],
-        also=[p.label(lang) for p in doc.phases if p.id != phase_id],
-        primary=doc.phase is not None and doc.phase.id == phase_id,
+        phases=[p.label(lang) for p in doc.phases] if len(doc.phases) > 1 else [],
         findings=list(by_source.get(doc.source, ())) if doc.source else [],
     )
 
@@ -282,6 +280,14 @@ def build_view(analysis: Analysis, link: Callable[[Document], str]) -> MapView:
         else:
             site_findings.append(finding)
 
+    made: dict[int, Card] = {}
+
+    def card_of(doc: Document) -> Card:
+        """One card per document, wherever the map shows it."""
+        if id(doc) not in made:
+            made[id(doc)] = _card(doc, analysis, link, by_source)
+        return made[id(doc)]
+
     columns = []
     for phase in model.phases:
         docs = [d for d in counted if any(p.id == phase.id for p in d.phases)]
@@ -292,13 +298,11 @@ def build_view(analysis: Analysis, link: Callable[[Document], str]) -> MapView:
                 index=phase.index,
                 label=phase.label(lang),
                 question=phase.question(lang),
-                cards=[_card(d, phase.id, analysis, link, by_source) for d in docs],
+                cards=[card_of(d) for d in docs],
                 findings=phase_findings.get(phase.id, []),
             )
         )
-    untagged = [
-        _card(d, None, analysis, link, by_source) for d in counted if not d.phases
-    ]
+    untagged = [card_of(d) for d in counted if not d.phases]
 
     personas = []
     for persona in config.personas.values():
@@ -340,7 +344,7 @@ def build_view(analysis: Analysis, link: Callable[[Document], str]) -> MapView:
                 graph.clicks_from_home(d) or 0,
             ),
         )
-        contact = _card(best, None, analysis, link, {})
+        contact = card_of(best)
 
     return MapView(
         lang=lang,
@@ -352,8 +356,8 @@ def build_view(analysis: Analysis, link: Callable[[Document], str]) -> MapView:
         personas=personas,
         flows=flows,
         svg=_flow_svg(model.phases, raw_flows, lang),
-        dead_ends=[_card(d, None, analysis, link, {}) for d in dead],
-        orphans=[_card(d, None, analysis, link, {}) for d in graph.orphans(counted)],
+        dead_ends=[card_of(d) for d in dead],
+        orphans=[card_of(d) for d in graph.orphans(counted)],
         contact=contact,
         contact_exists=bool(contacts),
         site_findings=site_findings,
