@@ -205,14 +205,22 @@ def test_home_page_saved_as_index_counts_its_links(site):
                 "[contact]({filename}contact.md)\n"
             ),
             "pages/contact.md": CONTACT,
+            "nieuws.md": article("Nieuws", "awareness", "[home]({index})"),
         },
         DISPLAY_PAGES_ON_MENU=False,
+        DISPLAY_CATEGORIES_ON_MENU=False,
         INDEX_SAVE_AS="blog/index.html",
+        MENUITEMS=[("Blog", "/blog/")],
         JOURNEY_INJECT=False,
     )
-    contact = built.analysis.index.by_key["pages/contact.md"]
-    assert built.analysis.index.graph.clicks_from_home(contact) == 1
+    index = built.analysis.index
+    graph = index.graph
+    contact = index.by_key["pages/contact.md"]
+    assert graph.clicks_from_home(contact) == 1
     assert findings(built, "contact-depth") == []
+    news = index.by_key["nieuws.md"]
+    assert graph.clicks_from_home(news) == 2  # home -> blog index -> article
+    assert [e.target for e in graph.outgoing(news, ["content"])] == ["index"]
 
 
 def test_hrefs_reads_anchors_not_text():

@@ -205,10 +205,13 @@ def hrefs(fragment: str) -> Iterator[str]:
 class _Resolver:
     """Turns hrefs into nodes, as Pelican would resolve them."""
 
-    def __init__(self, index: SiteIndex, virtual: Mapping[str, str]) -> None:
+    def __init__(
+        self, index: SiteIndex, virtual: Mapping[str, str], blog: str | None
+    ) -> None:
         self.by_key = index.by_key
         self.urls = index.urls
         self.virtual = virtual  # url key -> virtual node
+        self.blog = blog  # the node of the blog index, if Pelican writes one
         siteurl = str(index.context.get("SITEURL", "") or "").rstrip("/")
         self.siteurl = siteurl + "/" if siteurl else ""
         self.rooted: dict[str, Node | None] = {}
@@ -251,7 +254,7 @@ class _Resolver:
                     key = posixpath.normpath(posixpath.join(base, path))
                 return self.content(key)
             if what == "index":
-                return HOME if self.virtual.get("") == HOME else INDEX
+                return self.blog
             if what == "category":
                 return self.virtual.get(f"{CATEGORY_PREFIX}{path.strip()}")
             return None
@@ -333,7 +336,7 @@ def build_graph(index: SiteIndex) -> LinkGraph:
         for doc in _first_page(per_page("category"), members):
             graph.add(node, doc, "category")
 
-    resolver = _Resolver(index, virtual)
+    resolver = _Resolver(index, virtual, index_node)
 
     # Home navigation (menu on every page of the theme; counted from home).
     for item in _setting(context, "MENUITEMS", ()) or ():
