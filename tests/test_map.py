@@ -209,3 +209,19 @@ def test_unwritable_report_folder_is_one_line_not_a_traceback(site, tmp_path: Pa
     assert "kan de klantreiskaart niet schrijven naar" in built.log
     assert "Traceback" not in built.log
     assert (built.output / "pages" / "tarieven.html").is_file()
+
+
+def test_map_of_an_empty_site_with_another_model(site):
+    built = site({"static.txt": "no content"}, JOURNEY_MODEL="5k", JOURNEY_LANG="en")
+    _, tree = map_tree(built)
+    columns = tree.xpath('//ol[contains(@class, "jm-columns")]/li')
+    assert [c.get("data-phase") for c in columns] == [
+        "komen",
+        "kijken",
+        "keuren",
+        "kiezen",
+        "kopen",
+    ]
+    assert all("jm-phase--gap" in c.get("class") for c in columns)
+    assert "No page links to a later phase." in tree.text_content()
+    assert "no contact page in the final phase" in tree.text_content()
