@@ -265,7 +265,11 @@ def test_reports_are_written_atomically(site, monkeypatch):
         {"JOURNEY_REPORT_PATH": "journey-report", **SETTINGS},
     )
     assert (folder / "report.json").read_bytes() == before
-    assert sorted(p.name for p in folder.iterdir()) == ["junit.xml", "report.json"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "journey-map.html",
+        "junit.xml",
+        "report.json",
+    ]
     lines = [line for line in again.log.splitlines() if "No space left" in line]
     assert len(lines) == 1
     assert "journey-report" in lines[0]

@@ -7,6 +7,7 @@ read the index; only :func:`build_index` touches Pelican's generators.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from .tagger import Tags, read_tags
 
 if TYPE_CHECKING:
+    from .graph import LinkGraph
     from .model import Model, Phase
     from .settings import JourneyConfig
     from .targets import Cta
@@ -99,6 +101,13 @@ class SiteIndex:
     @property
     def model(self) -> Model:
         return self.config.model
+
+    @functools.cached_property
+    def graph(self) -> LinkGraph:
+        """The link graph of the build, built on first use (see ``graph.py``)."""
+        from .graph import build_graph  # noqa: PLC0415 - graph imports this module
+
+        return build_graph(self)
 
     def counted(self) -> Iterator[Document]:
         """Published originals: what coverage counts."""

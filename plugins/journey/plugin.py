@@ -26,6 +26,7 @@ from .analysis import Analysis, analyse
 from .findings import Finding
 from .i18n import text
 from .inject import inject
+from .journey_map import MAP_FILE, publish_in_site, write_map
 from .settings import JourneyConfig, SettingsError, load_config
 
 logger = logging.getLogger("pelican.plugins.journey")
@@ -161,13 +162,16 @@ def finish(analysis: Analysis) -> None:
         _log(finding)
     config = analysis.config
     try:
-        reports.publish(analysis)
+        reports.write_reports(analysis)
+        write_map(analysis, config.report_dir / MAP_FILE)
+        if config.map_in_site:
+            publish_in_site(analysis)
         logger.info("%s", text("reports-written", config.lang, path=config.report_dir))
     except OSError as error:
-        logger.error(
-            "%s",
-            text("reports-failed", config.lang, path=config.report_dir, error=error),
-        )
+        path = error.filename or config.report_dir
+        reason = error.strerror or error
+        logger.error("%s", text("reports-failed", config.lang, path=path, error=reason))
+    reports.announce(analysis)
     bad = analysis.failing
     if not bad:
         return

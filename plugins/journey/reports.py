@@ -332,12 +332,8 @@ def print_annotations(analysis: Analysis, stream: IO[str] | None = None) -> None
 # -- the end of a build ------------------------------------------------------
 
 
-def publish(analysis: Analysis) -> None:
-    """What every build does at its end: reports, console table, annotations.
-
-    Raises ``OSError`` when the report files cannot be written.
-    """
-    write_reports(analysis)
+def announce(analysis: Analysis) -> None:
+    """The console table and, on GitHub Actions, the annotations."""
     if analysis.index.context.get(CONSOLE_KEY, True) is False:
         return
     print_summary(analysis)

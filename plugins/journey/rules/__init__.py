@@ -127,7 +127,7 @@ def run_rules(index: SiteIndex, config: JourneyConfig) -> list[Finding]:
 
 # Rule modules register themselves on import, in the order reports list them.
 from . import tagging  # noqa: E402, I001
-from . import ctas, coverage  # noqa: E402
+from . import ctas, coverage, graph  # noqa: E402
 from . import starter  # noqa: E402
 
 __all__ = [
@@ -139,6 +139,7 @@ __all__ = [
     "RuleContext",
     "coverage",
     "ctas",
+    "graph",
     "rule",
     "run_rules",
     "starter",

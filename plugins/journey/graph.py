@@ -1,0 +1,390 @@
+"""The link graph of one build: which document leads where, and from home.
+
+Built once per build from what Pelican already parsed, in time linear in
+documents and links:
+
+- **content** edges: the ``<a href>`` links of each document's rendered
+  content fragment (``doc.html``, parsed with ``lxml.html``; never a whole
+  written page). ``{filename}``/``|filename|`` links resolve as Pelican
+  resolves them (relative to the document's folder unless they start with
+  ``/``); other hrefs resolve against the document's URL, with ``SITEURL``
+  stripped, through the index's URL table;
+- **cta** and **next** edges: the page's call to action and next-step links,
+  when journey blocks are shown at all (``JOURNEY_INJECT`` is not ``False``);
+- **translation** edges: Pelican's themes link every translation;
+- navigation from a virtual **home** node: ``MENUITEMS`` (``LINKS`` are
+  external), every published page when ``DISPLAY_PAGES_ON_MENU``, the
+  category pages when ``DISPLAY_CATEGORIES_ON_MENU`` (each leading to the
+  articles on its first page), and the articles on the first index page
+  (``DEFAULT_PAGINATION`` / ``PAGINATED_TEMPLATES["index"]``). All derived
+  from settings and index: no written page is read. A page saved as
+  ``index.html`` *is* the home page: its own links count from home.
+
+Nodes are the non-draft documents plus virtual nodes (``home``, the blog
+index when it is not the home page, ``category:<slug>``).
+
+An *orphan* is a counted, tagged document that no other document links to
+(content, CTA, next step) and that the home page does not link directly
+(menu, pages on the menu, first index page). Category listings and archives
+do not save a page from being an orphan: nobody is *sent* there.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
+
+import lxml.html
+from lxml import etree
+
+from .index import Document, url_key
+
+if TYPE_CHECKING:
+    from .index import SiteIndex
+
+HOME = "home"
+INDEX = "index"  # the blog index, when a page took index.html
+CATEGORY_PREFIX = "category:"
+# Edges a visitor follows inside the content: these decide dead ends.
+JOURNEY_KINDS = frozenset({"content", "cta", "next"})
+NAV_KINDS = frozenset({"menu", "page-menu", "index", "category"})
+
+_INTRASITE_RE = re.compile(r"^[{|](?P<what>[a-z]+)[|}](?P<path>.*)$", re.DOTALL)
+_SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+Node = Document | str
+_ROOTED = ("/", "{filename}/", "|filename|/")
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: Node
+    target: Node
+    kind: str  # content, cta, next, translation, menu, page-menu, index, category
+
+
+@dataclass
+class LinkGraph:
+    """Outgoing and incoming edges per node, and the distances from home."""
+
+    out: dict[Node, list[Edge]] = field(default_factory=dict)
+    into: dict[Node, list[Edge]] = field(default_factory=dict)
+    home_doc: Document | None = None  # a page saved as the home page
+    _seen: set[tuple[Node, Node, str]] = field(default_factory=set)
+    _clicks: dict[Node, int] | None = None
+    _onward: dict[Document, list[Document]] = field(default_factory=dict)
+
+    def add(self, source: Node, target: Node, kind: str) -> None:
+        """Add one edge; a repeated link of the same kind counts once."""
+        if source is target or (source, target, kind) in self._seen:
+            return
+        self._seen.add((source, target, kind))
+        edge = Edge(source, target, kind)
+        self.out.setdefault(source, []).append(edge)
+        self.into.setdefault(target, []).append(edge)
+
+    def outgoing(self, node: Node, kinds: Iterable[str] | None = None) -> list[Edge]:
+        edges = self.out.get(node, [])
+        if kinds is None:
+            return list(edges)
+        wanted = frozenset(kinds)
+        return [e for e in edges if e.kind in wanted]
+
+    def incoming(self, node: Node, kinds: Iterable[str] | None = None) -> list[Edge]:
+        edges = self.into.get(node, [])
+        if kinds is None:
+            return list(edges)
+        wanted = frozenset(kinds)
+        return [e for e in edges if e.kind in wanted]
+
+    def linked_documents(self, doc: Document, kinds: Iterable[str]) -> list[Document]:
+        """Distinct documents ``doc`` links to through edges of ``kinds``."""
+        seen: dict[int, Document] = {}
+        for edge in self.outgoing(doc, kinds):
+            if isinstance(edge.target, Document):
+                seen.setdefault(id(edge.target), edge.target)
+        return list(seen.values())
+
+    def onward(self, doc: Document) -> list[Document]:
+        """Documents of a later phase that ``doc`` links to (content, CTA, next)."""
+        found = self._onward.get(doc)
+        if found is None:
+            level = phase_level(doc)
+            found = [
+                t
+                for t in self.linked_documents(doc, JOURNEY_KINDS)
+                if level and phase_level(t) > level
+            ]
+            self._onward[doc] = found
+        return list(found)
+
+    def clicks_from_home(self, doc: Node) -> int | None:
+        """Clicks from the home page to ``doc``; ``None`` when unreachable."""
+        if self._clicks is None:
+            self._clicks = self._bfs()
+        return self._clicks.get(doc)
+
+    def _bfs(self) -> dict[Node, int]:
+        clicks: dict[Node, int] = {HOME: 0}
+        queue: deque[Node] = deque([HOME])
+        if self.home_doc is not None:
+            clicks[self.home_doc] = 0
+            queue.append(self.home_doc)
+        while queue:
+            node = queue.popleft()
+            distance = clicks[node] + 1
+            for edge in self.out.get(node, ()):
+                if edge.target not in clicks:
+                    clicks[edge.target] = distance
+                    queue.append(edge.target)
+        return clicks
+
+    def orphans(self, documents: Iterable[Document]) -> list[Document]:
+        """Counted, tagged documents nothing sends a visitor to (module doc)."""
+        direct = {id(e.target) for e in self.out.get(HOME, ())}
+        if self.home_doc is not None:
+            direct |= {id(e.target) for e in self.out.get(self.home_doc, ())}
+            direct.add(id(self.home_doc))
+        result = []
+        for doc in documents:
+            if not (doc.counted and doc.phases) or id(doc) in direct:
+                continue
+            sources = {
+                id(e.source)
+                for e in self.into.get(doc, ())
+                if e.kind in JOURNEY_KINDS and isinstance(e.source, Document)
+            }
+            if not sources:
+                result.append(doc)
+        return result
+
+    def phase_flows(self) -> dict[tuple[str, str], int]:
+        """Links (distinct document pairs) from each primary phase to another."""
+        flows: dict[tuple[str, str], int] = {}
+        for source, edges in self.out.items():
+            if not isinstance(source, Document) or not source.counted:
+                continue
+            if source.phase is None:
+                continue
+            for target in {
+                id(e.target): e.target
+                for e in edges
+                if e.kind in JOURNEY_KINDS and isinstance(e.target, Document)
+            }.values():
+                if target.phase is None:
+                    continue
+                pair = (source.phase.id, target.phase.id)
+                flows[pair] = flows.get(pair, 0) + 1
+        return flows
+
+
+def phase_level(doc: Document) -> int:
+    """How far in the journey a document reaches: its furthest phase (0: none)."""
+    return max((p.index for p in doc.phases), default=0)
+
+
+def hrefs(fragment: str) -> Iterator[str]:
+    """The ``href`` of every ``<a>``/``<area>`` in an HTML content fragment."""
+    if "href" not in fragment:
+        return
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return
+    for element in root.iter("a", "area"):
+        href = element.get("href")
+        if href:
+            yield href
+
+
+class _Resolver:
+    """Turns hrefs into nodes, as Pelican would resolve them."""
+
+    def __init__(
+        self, index: SiteIndex, virtual: Mapping[str, str], blog: str | None
+    ) -> None:
+        self.by_key = index.by_key
+        self.urls = index.urls
+        self.virtual = virtual  # url key -> virtual node
+        self.blog = blog  # the node of the blog index, if Pelican writes one
+        siteurl = str(index.context.get("SITEURL", "") or "").rstrip("/")
+        self.siteurl = siteurl + "/" if siteurl else ""
+        self.rooted: dict[str, Node | None] = {}
+
+    def content(self, key: str) -> Document | None:
+        doc = self.by_key.get(key)
+        return doc if doc is not None and doc.status != "draft" else None
+
+    def url(self, key: str) -> Node | None:
+        for candidate in (key, key.rstrip("/") + "/" if key else key):
+            node = self.virtual.get(candidate)
+            if node is not None:
+                return node
+            doc = self.urls.get(candidate)
+            if doc is not None:
+                return doc
+        return None
+
+    def resolve(self, href: str, origin: Document) -> Node | None:
+        """The node ``href`` leads to from ``origin``; ``None``: outside the graph."""
+        href = href.strip()
+        if href.startswith(_ROOTED):  # the same from every page: look up once
+            if href not in self.rooted:
+                self.rooted[href] = self._resolve(href, origin)
+            return self.rooted[href]
+        return self._resolve(href, origin)
+
+    def _resolve(self, href: str, origin: Document) -> Node | None:
+        match = _INTRASITE_RE.match(href)
+        if match:
+            what = match.group("what")
+            path = unquote(match.group("path").split("#", 1)[0].split("?", 1)[0])
+            if what == "filename":
+                if not path:
+                    return None
+                if path.startswith("/"):
+                    key = posixpath.normpath(path.lstrip("/"))
+                else:
+                    base = posixpath.dirname(origin.key)
+                    key = posixpath.normpath(posixpath.join(base, path))
+                return self.content(key)
+            if what == "index":
+                return self.blog
+            if what == "category":
+                return self.virtual.get(f"{CATEGORY_PREFIX}{path.strip()}")
+            return None
+        if self.siteurl and href.startswith(self.siteurl):
+            href = "/" + href[len(self.siteurl) :]
+        elif href.startswith("//") or _SCHEME_RE.match(href) or href[:1] in "#?":
+            return None
+        path = unquote(href.split("#", 1)[0].split("?", 1)[0])
+        if not path.startswith("/"):
+            base = posixpath.dirname(origin.url)
+            path = posixpath.normpath(posixpath.join("/", base, path))
+            if href.endswith("/") and not path.endswith("/"):
+                path += "/"
+        return self.url(url_key(path))
+
+
+def _is_home(doc: Document) -> bool:
+    save_as = str(doc.metadata.get("save_as") or "")
+    return bool(save_as) and url_key(save_as) == ""
+
+
+def _setting(context: Mapping[str, Any], name: str, default: Any) -> Any:
+    value = context.get(name, default)
+    return default if value is None and default is not None else value
+
+
+def _first_page(count: int | bool | None, items: list[Document]) -> list[Document]:
+    if not count:
+        return items
+    return items[: int(count)]
+
+
+def build_graph(index: SiteIndex) -> LinkGraph:
+    """The link graph of the indexed site (see the module documentation)."""
+    context = index.context
+    graph = LinkGraph()
+    nodes = [d for d in index.documents if d.status != "draft"]
+    published = [d for d in nodes if d.status == "published" and d.original is None]
+    articles = [d for d in published if d.kind == "article"]
+
+    paginated = _setting(context, "PAGINATED_TEMPLATES", {}) or {}
+    default_pagination = _setting(context, "DEFAULT_PAGINATION", False)
+
+    def per_page(template: str) -> Any:
+        count = paginated.get(template)
+        return default_pagination if count is None else count
+
+    # Virtual nodes reachable by URL: home, blog index, category pages.
+    virtual: dict[str, str] = {"": HOME}
+    # A page that takes the home page sets ``save_as`` (and usually ``url``) in
+    # its metadata; Pelican's computed ``save_as`` is too slow to ask of all.
+    graph.home_doc = next(
+        (d for d in published if (d.metadata.get("save_as") or d.url) and _is_home(d)),
+        None,
+    )
+    index_save_as = _setting(context, "INDEX_SAVE_AS", "index.html")
+    index_key = url_key(str(_setting(context, "INDEX_URL", index_save_as) or ""))
+    direct = _setting(context, "DIRECT_TEMPLATES", ["index"]) or []
+    index_node: str | None = None
+    if "index" in direct and index_save_as:
+        index_node = HOME if index_key == "" and graph.home_doc is None else INDEX
+        virtual.setdefault(index_key, index_node)
+    for doc in _first_page(per_page("index"), articles) if index_node else ():
+        graph.add(index_node, doc, "index")
+
+    doc_of = {id(d.content): d for d in published}
+    category_nodes: list[str] = []
+    for obj in context.get("categories", ()) or ():
+        category, listed = obj if isinstance(obj, tuple) else (obj, ())
+        url = getattr(category, "url", "") or ""
+        if not getattr(category, "save_as", url):
+            continue
+        node = f"{CATEGORY_PREFIX}{getattr(category, 'slug', category)}"
+        virtual[url_key(url)] = node
+        virtual[node] = node  # {category}slug
+        virtual[f"{CATEGORY_PREFIX}{category}"] = node  # {category}Name
+        category_nodes.append(node)
+        members = [doc_of[id(a)] for a in listed if id(a) in doc_of]
+        for doc in _first_page(per_page("category"), members):
+            graph.add(node, doc, "category")
+
+    resolver = _Resolver(index, virtual, index_node)
+
+    # Home navigation (menu on every page of the theme; counted from home).
+    for item in _setting(context, "MENUITEMS", ()) or ():
+        try:
+            _title, href = item[0], item[1]
+        except (IndexError, KeyError, TypeError):
+            continue
+        target = resolver.resolve(str(href), _HomeOrigin)
+        if target is not None:
+            graph.add(HOME, target, "menu")
+    if _setting(context, "DISPLAY_PAGES_ON_MENU", True):
+        for doc in published:
+            if doc.kind == "page":
+                graph.add(HOME, doc, "page-menu")
+    if _setting(context, "DISPLAY_CATEGORIES_ON_MENU", True):
+        for node in category_nodes:
+            graph.add(HOME, node, "category")
+
+    inject = index.config.inject is not False
+    for doc in nodes:
+        for href in hrefs(doc.html):
+            target = resolver.resolve(href, doc)
+            if target is not None:
+                graph.add(doc, target, "content")
+        for translation in doc.translations:
+            if translation.status != "draft":
+                graph.add(doc, translation, "translation")
+                graph.add(translation, doc, "translation")
+        if not inject:
+            continue
+        cta = doc.cta
+        target_doc = cta.target.document if cta is not None else None
+        if target_doc is not None and target_doc.status != "draft":
+            graph.add(doc, target_doc, "cta")
+        for target in doc.next:
+            if target.status != "draft":
+                graph.add(doc, target, "next")
+    if graph.home_doc is not None:
+        for edge in list(graph.out.get(graph.home_doc, ())):
+            graph.add(HOME, edge.target, edge.kind)
+    return graph
+
+
+class _HomeOriginType:
+    """The origin of menu hrefs: the site root."""
+
+    key = ""
+    url = ""
+
+
+_HomeOrigin: Any = _HomeOriginType()

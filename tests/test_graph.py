@@ -1,0 +1,268 @@
+"""The link graph and the rules on it, on real builds."""
+
+from __future__ import annotations
+
+from pelican.plugins.journey.graph import HOME, hrefs
+
+ARTICLE = """
+    Title: {title}
+    Date: 2026-01-0{day}
+    Category: Tips
+    Phase: {phase}
+
+    {body}
+"""
+
+PAGE = """
+    Title: {title}
+    Phase: {phase}
+    {extra}
+
+    {body}
+"""
+
+
+def article(title: str, phase: str, body: str = "Tekst.", day: int = 1) -> str:
+    return ARTICLE.format(title=title, phase=phase, body=body, day=day)
+
+
+def page(title: str, phase: str, body: str = "Tekst.", extra: str = "") -> str:
+    return PAGE.format(title=title, phase=phase, body=body, extra=extra)
+
+
+CONTACT = page(
+    "Contact",
+    "aftercare",
+    "Bel [020-1234567](tel:0201234567).",
+    "Touchpoint: contact",
+)
+
+
+def findings(built, rule_id):
+    return [f for f in built.analysis.findings if f.rule == rule_id]
+
+
+def test_content_links_resolve_like_pelican(site):
+    built = site(
+        {
+            "blog/ketting.md": article(
+                "Ketting",
+                "awareness",
+                "[a]({filename}vergelijk.md) [b](|filename|/pages/prijzen.md) "
+                "[c](/pages/contact.html#bel) "
+                "[d](https://fiets.example/pages/garantie.html) "
+                "[e](https://elders.example/pages/x.html) [f](#top)",
+            ),
+            "blog/vergelijk.md": article(
+                "Vergelijk", "decision", "[terug](../ketting.html)", day=2
+            ),
+            "pages/prijzen.md": page("Prijzen", "purchase"),
+            "pages/garantie.md": page("Garantie", "experience"),
+            "pages/contact.md": CONTACT,
+        },
+        SITEURL="https://fiets.example",
+        JOURNEY_INJECT=False,
+    )
+    index = built.analysis.index
+    docs = {d.title: d for d in index.documents}
+    graph = index.graph
+    targets = {e.target.title for e in graph.outgoing(docs["Ketting"], ["content"])}
+    assert targets == {"Vergelijk", "Prijzen", "Contact", "Garantie"}
+    incoming = [e.source for e in graph.incoming(docs["Ketting"], ["content"])]
+    assert incoming == [docs["Vergelijk"]]
+    assert {d.title for d in graph.onward(docs["Ketting"])} == {
+        "Vergelijk",
+        "Prijzen",
+        "Contact",
+        "Garantie",
+    }
+    assert graph.onward(docs["Vergelijk"]) == []
+
+
+def test_clicks_from_home_follow_menu_index_and_content(site):
+    built = site(
+        {
+            "a1.md": article("Nieuw", "awareness", "[x]({filename}a2.md)", day=3),
+            "a2.md": article("Ouder", "consideration", "[p]({filename}p.md)", day=2),
+            "a3.md": article("Oudst", "decision", day=1),
+            "p.md": page("Verborgen", "purchase", "[c]({filename}c.md)"),
+            "c.md": CONTACT,
+        },
+        PAGE_PATHS=["p.md", "c.md"],
+        ARTICLE_EXCLUDES=["p.md", "c.md"],
+        DEFAULT_PAGINATION=1,
+        DISPLAY_PAGES_ON_MENU=False,
+        DISPLAY_CATEGORIES_ON_MENU=False,
+        JOURNEY_INJECT=False,  # content and navigation links only
+    )
+    index = built.analysis.index
+    docs = {d.title: d for d in index.documents}
+    graph = index.graph
+    assert [e.target for e in graph.outgoing(HOME)] == [docs["Nieuw"]]
+    assert graph.clicks_from_home(docs["Nieuw"]) == 1
+    assert graph.clicks_from_home(docs["Ouder"]) == 2
+    assert graph.clicks_from_home(docs["Verborgen"]) == 3
+    assert graph.clicks_from_home(docs["Contact"]) == 4
+    assert graph.clicks_from_home(docs["Oudst"]) is None
+    orphans = {d.title for d in graph.orphans(index.documents)}
+    assert orphans == {"Oudst"}
+
+
+def test_dead_end_fires_without_injection_never_for_final_phase(site):
+    built = site(
+        {
+            "ketting.md": article("Ketting", "awareness", "[tips]({filename}oud.md)"),
+            "oud.md": article("Oud", "awareness", day=2),
+            "vergelijk.md": article(
+                "Vergelijk", "decision", "[prijzen]({filename}pages/prijzen.md)", day=3
+            ),
+            "pages/prijzen.md": page(
+                "Prijzen", "purchase", "[c]({filename}contact.md)"
+            ),
+            "pages/contact.md": CONTACT,
+        },
+        JOURNEY_INJECT=False,
+    )
+    dead = findings(built, "dead-end")
+    sources = sorted(f.source for f in dead)
+    assert sources == ["content/ketting.md", "content/oud.md"]
+    message = next(f.message for f in dead if f.source == "content/ketting.md")
+    assert "Ketting" in message
+    assert "Overweging" in message  # suggests the next phase
+    assert all(f.severity == "warning" for f in dead)
+    assert not any(f.source == "content/pages/contact.md" for f in dead)
+
+
+def test_dead_end_english_message(site):
+    built = site(
+        {"ketting.md": article("Chain", "awareness")},
+        JOURNEY_INJECT=False,
+        JOURNEY_LANG="en",
+    )
+    (finding,) = findings(built, "dead-end")
+    assert "links to no page of a later phase" in finding.message
+    assert "Consideration" in finding.message
+
+
+def test_contact_depth_unreachable_then_fixed_by_menu(site):
+    files = {
+        "ketting.md": article("Ketting", "awareness"),
+        "pages/contact.md": CONTACT,
+    }
+    hidden = site(files, DISPLAY_PAGES_ON_MENU=False, JOURNEY_INJECT=False)
+    (finding,) = findings(hidden, "contact-depth")
+    assert finding.source == "content/pages/contact.md"
+    assert "niet bereikbaar" in finding.message
+    assert (
+        hidden.analysis.index.graph.clicks_from_home(
+            hidden.analysis.index.by_key["pages/contact.md"]
+        )
+        is None
+    )
+
+    menu = site(
+        files,
+        DISPLAY_PAGES_ON_MENU=False,
+        JOURNEY_INJECT=False,
+        MENUITEMS=[("Contact", "/pages/contact.html")],
+    )
+    assert findings(menu, "contact-depth") == []
+    contact = menu.analysis.index.by_key["pages/contact.md"]
+    assert menu.analysis.index.graph.clicks_from_home(contact) == 1
+
+
+def test_contact_depth_counts_clicks_and_option_max(site):
+    files = {
+        "ketting.md": article("Ketting", "awareness", "[p]({filename}pages/p.md)"),
+        "pages/p.md": page("Prijzen", "purchase", "[c]({filename}contact.md)"),
+        "pages/contact.md": CONTACT,
+    }
+    settings = {
+        "DISPLAY_PAGES_ON_MENU": False,
+        "DISPLAY_CATEGORIES_ON_MENU": False,
+        "JOURNEY_INJECT": False,
+    }
+    deep = site(files, **settings)
+    (finding,) = findings(deep, "contact-depth")
+    assert "3 klikken" in finding.message
+    assert "max 2" in finding.message
+    allowed = site(files, JOURNEY_RULES={"contact-depth": {"max": 3}}, **settings)
+    assert findings(allowed, "contact-depth") == []
+
+
+def test_no_contact_depth_without_contact_page(site):
+    built = site(
+        {"ketting.md": article("Ketting", "awareness")},
+        DISPLAY_PAGES_ON_MENU=False,
+    )
+    assert findings(built, "contact-depth") == []
+
+
+def test_home_page_saved_as_index_counts_its_links(site):
+    built = site(
+        {
+            "pages/home.md": (
+                "Title: Welkom\nPhase: awareness\nSave_as: index.html\nURL:\n\n"
+                "[contact]({filename}contact.md)\n"
+            ),
+            "pages/contact.md": CONTACT,
+            "nieuws.md": article("Nieuws", "awareness", "[home]({index})"),
+        },
+        DISPLAY_PAGES_ON_MENU=False,
+        DISPLAY_CATEGORIES_ON_MENU=False,
+        INDEX_SAVE_AS="blog/index.html",
+        MENUITEMS=[("Blog", "/blog/")],
+        JOURNEY_INJECT=False,
+    )
+    index = built.analysis.index
+    graph = index.graph
+    contact = index.by_key["pages/contact.md"]
+    assert graph.clicks_from_home(contact) == 1
+    assert findings(built, "contact-depth") == []
+    news = index.by_key["nieuws.md"]
+    assert graph.clicks_from_home(news) == 2  # home -> blog index -> article
+    assert [e.target for e in graph.outgoing(news, ["content"])] == ["index"]
+
+
+def test_hrefs_reads_anchors_not_text():
+    fragment = (
+        '<p><a href="a.html">a</a> <code>&lt;a href="no.html"&gt;</code>'
+        '<!-- <a href="comment.html"> --><a href="b.html?x=1&amp;y=2">b</a></p>'
+    )
+    assert list(hrefs(fragment)) == ["a.html", "b.html?x=1&y=2"]
+    assert list(hrefs("")) == []
+
+
+def test_cta_and_next_links_count_unless_injection_is_off(site):
+    import dataclasses
+
+    from pelican.plugins.journey.targets import Cta, resolve
+
+    built = site(
+        {
+            "ketting.md": article("Ketting", "awareness"),
+            "vergelijk.md": article("Vergelijk", "consideration", day=2),
+            "pages/prijzen.md": page("Prijzen", "purchase"),
+        },
+        JOURNEY_NEXT_COUNT=0,  # no automatic next steps: set them by hand below
+    )
+    index = built.analysis.index
+    docs = {d.title: d for d in index.documents}
+    assert index.graph.onward(docs["Ketting"]) == []
+    # What the CTA step sets on the index: a call to action and next steps.
+    target = resolve("{filename}vergelijk.md", index, docs["Ketting"])
+    docs["Ketting"].cta = Cta("Vergelijk", target, docs["Ketting"].phase, "page")
+    docs["Vergelijk"].next = [docs["Prijzen"]]
+    shown = dataclasses.replace(index)  # a fresh graph over the same documents
+    assert shown.graph.onward(docs["Ketting"]) == [docs["Vergelijk"]]
+    assert [e.kind for e in shown.graph.outgoing(docs["Ketting"])] == ["cta"]
+    assert shown.graph.onward(docs["Vergelijk"]) == [docs["Prijzen"]]
+    assert [e.kind for e in shown.graph.incoming(docs["Prijzen"])] == [
+        "page-menu",
+        "next",
+    ]
+    off = dataclasses.replace(
+        index, config=dataclasses.replace(index.config, inject=False)
+    )
+    assert off.graph.onward(docs["Ketting"]) == []
+    assert off.graph.onward(docs["Vergelijk"]) == []
