@@ -15,6 +15,7 @@ from .findings import Finding, failing
 from .index import Document, SiteIndex, build_index
 from .rules import run_rules
 from .settings import JourneyConfig
+from .timing import timed
 from .views import SiteJourney, page_journey, site_journey, view_lang
 
 
@@ -24,6 +25,7 @@ class Analysis:
     index: SiteIndex
     findings: list[Finding] = field(default_factory=list)
     journey: SiteJourney | None = None
+    timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
 
     @property
     def failing(self) -> list[Finding]:
@@ -62,12 +64,17 @@ def analyse(
     generators: Iterable[Any], config: JourneyConfig, context: Mapping[str, Any]
 ) -> Analysis:
     """Index the build, attach template data, run the rules."""
-    index = build_index(generators, config, context)
-    for doc in index.documents:
-        attach_page_data(doc, config)
-    analysis = Analysis(config, index)
-    analysis.findings = run_rules(index, config)
-    analysis.journey = site_journey(
-        config.model, config.lang, index.phase_counts(), analysis.summary()
-    )
+    timings: dict[str, float] = {}
+    with timed(timings, "index"):
+        index = build_index(generators, config, context)
+    with timed(timings, "page-data"):
+        for doc in index.documents:
+            attach_page_data(doc, config)
+    analysis = Analysis(config, index, timings=timings)
+    with timed(timings, "rules"):
+        analysis.findings = run_rules(index, config)
+    with timed(timings, "site-data"):
+        analysis.journey = site_journey(
+            config.model, config.lang, index.phase_counts(), analysis.summary()
+        )
     return analysis

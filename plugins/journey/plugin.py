@@ -24,6 +24,7 @@ from .analysis import Analysis, analyse
 from .findings import Finding
 from .i18n import text
 from .settings import JourneyConfig, SettingsError, load_config
+from .timing import timed
 
 logger = logging.getLogger("pelican.plugins.journey")
 # Pelican's loggers drop a warning already logged once in this process; a
@@ -147,8 +148,9 @@ def on_finalized(pelican_obj: Any) -> None:
 
 def finish(analysis: Analysis) -> None:
     """Log every finding, then fail the build if ``JOURNEY_FAIL_ON`` says so."""
-    for finding in analysis.findings:
-        _log(finding)
+    with timed(analysis.timings, "log"):
+        for finding in analysis.findings:
+            _log(finding)
     bad = analysis.failing
     if not bad:
         return
