@@ -203,6 +203,8 @@ def plan(n: int, seed: int = 8) -> list[Doc]:
         elif roll < 0.015 and kind == "page":
             doc.status = "hidden"
         docs.append(doc)
+    if docs and all(d.phases for d in docs):  # small sites: one untagged page too
+        docs[-1].phases = ()
     candidates = [d for d in docs if d.lang == "nl" and d.status == "published"]
     for original in rng.sample(candidates, min(len(candidates), n - len(docs))):
         folder = original.path.rsplit("/", 1)[0]
