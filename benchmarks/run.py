@@ -371,6 +371,14 @@ def report(series: Series) -> bool:
         f" off builds spread {min(b.cpu for b in series.off):.2f}"
         f"-{max(b.cpu for b in series.off):.2f} s"
     )
+    spread = (max(b.cpu for b in series.off) - min(b.cpu for b in series.off)) / off_cpu
+    if spread > CPU_BUDGET - 1:
+        print(
+            f"  NOTE: the off builds' CPU time varies by {spread:.0%}, more than the"
+            " budget's margin: other processes disturb the machine, so this CPU"
+            " ratio is not conclusive (rerun on a quiet machine or with more --runs)."
+            " The plugin's own CPU time below is measured inside the build and holds."
+        )
     print(
         f"  peak memory  off {off_rss:7.1f} MiB on {on_rss:7.1f} MiB ratio {memory:.3f}"
         f"  budget {MEMORY_BUDGET}  {'OK' if ok_memory else 'OVER'}"
