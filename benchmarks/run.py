@@ -204,12 +204,13 @@ def build(site: Path, work: Path, *, plugin: bool, installed: bool) -> Build:
     _, status, usage = os.wait4(pid, 0)
     wall = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
-    if code != 0 or not result_file.exists():
+    result = {}
+    if code == 0 and result_file.exists():
+        result = json.loads(result_file.read_text(encoding="utf-8"))
+        code = result["exit"]
+    if code != 0 or not result or (plugin and not result["documents"]):
         tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
         raise BuildFailed(f"build with plugin {label} failed ({code}):\n{tail}")
-    result = json.loads(result_file.read_text(encoding="utf-8"))
-    if plugin and not result["documents"]:
-        raise BuildFailed(f"the plugin did not run; see {log}")
     return Build(plugin, usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss, result)
 
 
