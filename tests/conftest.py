@@ -172,3 +172,36 @@ def site(tmp_path: Path) -> Callable[..., Built]:
         return build_site(root, files, settings)
 
     return _build
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Any:
+    """One headless Debian Chromium for the whole session, driven by Playwright.
+
+    Playwright's sync API allows one running instance per thread, so every
+    browser test shares this one. Without Chromium the tests skip with the
+    reason locally; CI installs it and forbids skips.
+    """
+    if not Path(CHROMIUM).is_file():
+        pytest.skip(f"Chromium is not installed ({CHROMIUM}): apt-get install chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()

@@ -375,41 +375,24 @@ def test_injected_block_is_the_markup_of_the_partials(site, tmp_path):
             assert len(markup(themed, page)) == (1 if final else 2), page
 
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
 @pytest.mark.browser
-def test_injected_block_reads_as_content_in_a_third_party_theme(site):
+def test_injected_block_reads_as_content_in_a_third_party_theme(site, browser):
     """Reflex styles every <aside> as its fixed sidebar and hides text in
     <main nav>: the injected block must still show in the article's column."""
-    from playwright.sync_api import sync_playwright
-
     built = site(SITE, JOURNEY_FAIL_ON="never", RELATIVE_URLS=True, **REFLEX)
     url = (built.output / "tips.html").as_uri()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    try:
+        page.goto(url)
+        text = page.locator(".entry-content").bounding_box()
+        cta = page.locator(".journey-cta__link").bounding_box()
+        title = page.locator(".journey-next__title")
+        title_box = title.bounding_box()
+        position = page.locator(".journey-cta").evaluate(
+            "e => getComputedStyle(e).position"
         )
-        try:
-            page = browser.new_page(viewport={"width": 1200, "height": 900})
-            page.goto(url)
-            text = page.locator(".entry-content").bounding_box()
-            cta = page.locator(".journey-cta__link").bounding_box()
-            title = page.locator(".journey-next__title")
-            title_box = title.bounding_box()
-            position = page.locator(".journey-cta").evaluate(
-                "e => getComputedStyle(e).position"
-            )
-        finally:
-            browser.close()
+    finally:
+        page.close()
     assert position != "fixed"
     assert text["x"] <= cta["x"] < text["x"] + text["width"]
     assert cta["y"] < text["y"] + text["height"]

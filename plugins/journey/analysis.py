@@ -15,13 +15,16 @@ from . import cta
 from .baseline import apply as apply_baseline
 from .findings import Finding, failing
 from .index import Document, SiteIndex, build_index
+from .model import LANGS
 from .rules import run_rules
 from .settings import JourneyConfig
+from .timing import timed
 from .views import (
     CtaView,
+    PhaseView,
     SiteJourney,
+    model_views,
     page_journey,
-    phase_view,
     site_journey,
     view_lang,
 )
@@ -33,6 +36,7 @@ class Analysis:
     index: SiteIndex
     findings: list[Finding] = field(default_factory=list)
     journey: SiteJourney | None = None
+    timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
 
     @property
     def failing(self) -> list[Finding]:
@@ -53,13 +57,18 @@ class Analysis:
         }
 
 
-def attach_page_data(doc: Document, config: JourneyConfig) -> None:
-    """Give the content object its ``.journey`` (every document gets one)."""
+def attach_page_data(
+    doc: Document, config: JourneyConfig, views: Mapping[str, list[PhaseView]]
+) -> None:
+    """Give the content object its ``.journey`` (every document gets one).
+
+    ``views`` holds the model's phase views per language, shared by all pages.
+    """
     lang = view_lang(doc.lang, config.lang)
     personas = [config.personas[p] for p in doc.tags.personas if p in config.personas]
     doc.content.journey = page_journey(
         doc.phases,
-        model=config.model,
+        all_phases=views[lang],
         lang=lang,
         mapped=doc.mapped,
         personas=personas,
@@ -70,7 +79,7 @@ def attach_page_data(doc: Document, config: JourneyConfig) -> None:
         doc.content.journey.cta = CtaView(
             label=doc.cta.label,
             url=target.url,
-            phase=phase_view(doc.cta.phase, lang),
+            phase=views[lang][doc.cta.phase.index - 1],
             external=target.external,
             link=target.link,
         )
@@ -81,14 +90,21 @@ def analyse(
     generators: Iterable[Any], config: JourneyConfig, context: Mapping[str, Any]
 ) -> Analysis:
     """Index the build, attach template data, run the rules."""
-    index = build_index(generators, config, context)
-    cta.assign(index)
-    for doc in index.documents:
-        attach_page_data(doc, config)
-    analysis = Analysis(config, index)
-    analysis.findings = run_rules(index, config)
-    apply_baseline(analysis.findings, config.baseline)
-    analysis.journey = site_journey(
-        config.model, config.lang, index.phase_counts(), analysis.summary()
-    )
+    timings: dict[str, float] = {}
+    with timed(timings, "index"):
+        index = build_index(generators, config, context)
+    with timed(timings, "cta"):
+        cta.assign(index)
+    with timed(timings, "page-data"):
+        views = {lang: model_views(config.model, lang) for lang in LANGS}
+        for doc in index.documents:
+            attach_page_data(doc, config, views)
+    analysis = Analysis(config, index, timings=timings)
+    with timed(timings, "rules"):
+        analysis.findings = run_rules(index, config)
+        apply_baseline(analysis.findings, config.baseline)
+    with timed(timings, "site-data"):
+        analysis.journey = site_journey(
+            config.model, config.lang, index.phase_counts(), analysis.summary()
+        )
     return analysis

@@ -126,6 +126,11 @@ class SiteIndex:
 
 def site_path(path: str | os.PathLike[str], base_dir: Path, content_dir: Path) -> str:
     """A source path relative to the site root (else to PATH), '/'-separated."""
+    text = os.fspath(path)
+    for root in (base_dir, content_dir):
+        prefix = os.path.join(os.fspath(root), "")
+        if text.startswith(prefix):  # the usual case: no resolve() per document
+            return text[len(prefix) :].replace(os.sep, "/")
     absolute = Path(path).resolve()
     for root in (base_dir, content_dir):
         try:

@@ -28,6 +28,7 @@ from .i18n import text
 from .inject import inject
 from .journey_map import MAP_FILE, publish_in_site, write_map
 from .settings import JourneyConfig, SettingsError, load_config
+from .timing import timed
 
 logger = logging.getLogger("pelican.plugins.journey")
 # Pelican's loggers drop a warning already logged once in this process; a
@@ -131,7 +132,8 @@ def on_all_generators_finalized(generators: list[Any]) -> None:
     context = generators[0].context
     analysis = analyse(generators, config_for(settings), context)
     context["JOURNEY"] = analysis.journey
-    inject(generators, analysis)
+    with timed(analysis.timings, "injection"):
+        inject(generators, analysis)
     _BUILDS[id(settings)] = analysis
     capture = settings.get(CAPTURE_KEY)
     if isinstance(capture, list):
@@ -158,20 +160,25 @@ def finish(analysis: Analysis) -> None:
     The reports, console summary and annotations come first, so a failing
     build still leaves everything CI needs to show why.
     """
-    for finding in analysis.findings:
-        _log(finding)
+    timings = analysis.timings
+    with timed(timings, "log"):
+        for finding in analysis.findings:
+            _log(finding)
     config = analysis.config
     try:
-        reports.write_reports(analysis)
-        write_map(analysis, config.report_dir / MAP_FILE)
-        if config.map_in_site:
-            publish_in_site(analysis)
+        with timed(timings, "reports"):
+            reports.write_reports(analysis)
+        with timed(timings, "map"):
+            write_map(analysis, config.report_dir / MAP_FILE)
+            if config.map_in_site:
+                publish_in_site(analysis)
         logger.info("%s", text("reports-written", config.lang, path=config.report_dir))
     except OSError as error:
         path = error.filename or config.report_dir
         reason = error.strerror or error
         logger.error("%s", text("reports-failed", config.lang, path=path, error=reason))
-    reports.announce(analysis)
+    with timed(timings, "console"):
+        reports.announce(analysis)
     bad = analysis.failing
     if not bad:
         return

@@ -90,16 +90,22 @@ def view_lang(content_lang: str | None, default: str) -> str:
     return lang if lang in LANGS else default
 
 
+def model_views(model: Model, lang: str) -> list[PhaseView]:
+    """Every phase of the model in one language, to share between pages."""
+    return [phase_view(p, lang) for p in model.phases]
+
+
 def page_journey(
     phases: Sequence[Phase],
     *,
-    model: Model,
+    all_phases: list[PhaseView],
     lang: str,
     mapped: bool = False,
     personas: Sequence[Persona] = (),
     touchpoint: str | None = None,
 ) -> PageJourney:
-    views = [phase_view(p, lang) for p in phases]
+    """A page's journey data; ``all_phases`` is :func:`model_views` (shared)."""
+    views = [all_phases[p.index - 1] for p in phases]
     return PageJourney(
         phase=views[0] if views else None,
         phases=views,
@@ -107,7 +113,7 @@ def page_journey(
         personas=[PersonaView(p.id, p.label(lang), p.description) for p in personas],
         touchpoint=touchpoint,
         lang=lang,
-        model_phases=[phase_view(p, lang) for p in model.phases],
+        model_phases=all_phases,
     )
 
 

@@ -1,0 +1,471 @@
+"""Benchmark: what pelican-journey costs a Pelican build (SPEC §9).
+
+``python benchmarks/run.py [--n 1000] [--runs 5] [--scale]``
+
+Generates a tagged site of N documents (``benchmarks/generate.py``), then
+builds it with Pelican's ``simple`` theme with the plugin off (A) and on (B,
+every feature on), alternating A/B (ABBA order) after one warm-up build of
+each, and prints:
+
+- the median CPU time (user + system) and peak memory (``ru_maxrss``) of the
+  off and on builds and their ratios, against the budget (1.05 / 1.10);
+- the plugin's own time per stage (``Analysis.timings``, see
+  ``plugins/journey/timing.py``) and in total (every signal receiver the
+  plugin connects, timed), per build and per document.
+
+Every build runs in a fresh child process (``posix_spawn`` of this script
+with ``--child``, reaped with ``os.wait4``), so its CPU time and peak memory
+are its own, like a ``pelican`` command's, and nothing (imports, caches,
+memory) carries over between builds. Caches are off, output goes to a
+temporary folder. ``--scale`` repeats this at N = 250, 1,000 and 4,000 and
+prints the plugin's own time per document at each (linear cost = constant).
+
+The plugin is loaded from this working tree (``plugins/journey``), not from
+what is installed, so the benchmark always measures the code it sits next
+to; ``--installed`` measures the installed ``pelican.plugins.journey``.
+Exit status: 0 within budget, 1 over budget, 2 a build failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+PLUGIN_PATH = ROOT / "plugins"
+CPU_BUDGET = 1.05
+MEMORY_BUDGET = 1.10
+SCALE_SIZES = (250, 1000, 4000)
+
+
+# --------------------------------------------------------------------------
+# The child: one build, results written as JSON.
+# --------------------------------------------------------------------------
+
+
+def _timed_receivers(register: Any, totals: dict[str, float]) -> Any:
+    """``register`` that times every signal receiver the plugin connects."""
+    import weakref
+
+    from blinker import Signal
+    from blinker.base import ANY_ID
+    from pelican.plugins import signals
+
+    def timed(receiver: Any, name: str) -> Any:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            start = time.process_time()  # CPU time, as the build's is
+            try:
+                return receiver(*args, **kwargs)
+            finally:
+                totals[name] = totals.get(name, 0.0) + time.process_time() - start
+
+        return wrapper
+
+    def timed_register() -> None:
+        found = {n: s for n, s in vars(signals).items() if isinstance(s, Signal)}
+        before = {name: set(sig.receivers) for name, sig in found.items()}
+        register()
+        for name, sig in found.items():
+            for receiver_id in [r for r in sig.receivers if r not in before[name]]:
+                if set(sig._by_receiver[receiver_id]) != {ANY_ID}:
+                    totals.setdefault(f"{name} (untimed: sender-specific)", 0.0)
+                    continue
+                ref = sig.receivers[receiver_id]
+                receiver = ref() if isinstance(ref, weakref.ref) else ref
+                sig.disconnect(receiver)
+                sig.connect(timed(receiver, name), weak=False)
+
+    return timed_register
+
+
+def child(spec_file: Path) -> int:
+    """Build one site as the spec says; write the results next to the spec."""
+    spec = json.loads(spec_file.read_text(encoding="utf-8"))
+    sys.path.insert(0, str(HERE))
+    import logging
+
+    from generate import site_settings
+    from pelican import Pelican
+    from pelican.log import init as init_logging
+    from pelican.plugins import _utils
+    from pelican.settings import read_settings
+
+    # Pelican imports every installed namespace plugin on each build, even
+    # when PLUGINS lists module objects; that would charge an installed
+    # pelican-journey to the "off" build. Both builds skip the discovery.
+    _utils.get_namespace_plugins = lambda ns_pkg=None: {}
+
+    init_logging(level=logging.WARNING, name="pelican")  # as the pelican command
+    root = Path(spec["root"])
+    settings = site_settings(root, plugin=spec["plugin"])
+    settings["OUTPUT_PATH"] = spec["output"]
+    settings["THEME"] = "simple"
+    receivers: dict[str, float] = {}
+    captured: list[Any] = []
+    if spec["plugin"]:
+        if spec["installed"]:
+            from pelican.plugins import journey
+
+            from pelican.plugins.journey import plugin as journey_plugin
+        else:
+            sys.path.insert(0, str(PLUGIN_PATH))
+            import journey
+            from journey import plugin as journey_plugin
+        journey.register = _timed_receivers(journey.register, receivers)
+        settings["PLUGINS"] = [journey]
+    full = read_settings(override=settings)
+    if spec["plugin"]:
+        full[journey_plugin.SITE_ROOT_KEY] = str(root)
+        full[journey_plugin.CAPTURE_KEY] = captured
+    exit_code = 0
+    os.chdir(root)
+    try:
+        Pelican(full).run()
+    except SystemExit as exit_:
+        exit_code = int(exit_.code or 0)
+    analysis = captured[-1] if captured else None
+    result = {
+        "exit": exit_code,
+        "timings": dict(getattr(analysis, "timings", {}) or {}),
+        "receivers": receivers,
+        "documents": len(analysis.index.documents) if analysis else 0,
+        "findings": len(analysis.findings) if analysis else 0,
+    }
+    Path(spec["result"]).write_text(json.dumps(result), encoding="utf-8")
+    return 0
+
+
+# --------------------------------------------------------------------------
+# The runner.
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Build:
+    plugin: bool
+    cpu: float  # seconds, user + system
+    wall: float  # seconds
+    maxrss: int  # KiB
+    result: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def plugin_time(self) -> float:
+        """Seconds spent in the plugin's signal receivers."""
+        return sum(self.result.get("receivers", {}).values())
+
+
+class BuildFailed(RuntimeError):
+    pass
+
+
+def build(site: Path, work: Path, *, plugin: bool, installed: bool) -> Build:
+    """One build of ``site`` in a fresh process; its CPU time and peak memory."""
+    label = "on" if plugin else "off"
+    output = work / f"output-{label}"
+    shutil.rmtree(output, ignore_errors=True)
+    spec_file = work / f"spec-{label}.json"
+    result_file = work / f"result-{label}.json"
+    result_file.unlink(missing_ok=True)
+    log = work / f"build-{label}.log"
+    spec = {
+        "root": str(site),
+        "output": str(output),
+        "plugin": plugin,
+        "installed": installed,
+        "result": str(result_file),
+    }
+    spec_file.write_text(json.dumps(spec), encoding="utf-8")
+    env = {**os.environ, "PYTHONHASHSEED": "0", "COLUMNS": "120"}
+    actions = [
+        (
+            os.POSIX_SPAWN_OPEN,
+            1,
+            str(log),
+            os.O_WRONLY | os.O_CREAT | os.O_TRUNC,
+            0o644,
+        ),
+        (os.POSIX_SPAWN_DUP2, 1, 2),
+    ]
+    argv = [sys.executable, str(Path(__file__).resolve()), "--child", str(spec_file)]
+    start = time.perf_counter()
+    pid = os.posix_spawn(sys.executable, argv, env, file_actions=actions)
+    _, status, usage = os.wait4(pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    result = {}
+    if code == 0 and result_file.exists():
+        result = json.loads(result_file.read_text(encoding="utf-8"))
+        code = result["exit"]
+    if code != 0 or not result or (plugin and not result["documents"]):
+        tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+        raise BuildFailed(f"build with plugin {label} failed ({code}):\n{tail}")
+    return Build(plugin, usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss, result)
+
+
+def machine() -> str:
+    model = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    pelican = subprocess.run(
+        [sys.executable, "-c", "import pelican; print(pelican.__version__)"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    try:
+        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    except (ValueError, OSError):
+        memory = 0.0
+    return (
+        f"{model}, {os.cpu_count()} cores, {memory:.1f} GiB RAM, "
+        f"{platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, Pelican {pelican}"
+    )
+
+
+def plugin_source(installed: bool) -> str:
+    if installed:
+        return "installed pelican.plugins.journey"
+    revision = subprocess.run(
+        ["git", "-C", str(ROOT), "describe", "--always", "--dirty"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    branch = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--abbrev-ref", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    return f"{PLUGIN_PATH / 'journey'} (branch {branch or '?'}, {revision or '?'})"
+
+
+@dataclass
+class Series:
+    n: int
+    documents: int
+    off: list[Build]
+    on: list[Build]
+
+    def cpu_ratio(self) -> float:
+        return statistics.median(b.cpu for b in self.on) / statistics.median(
+            b.cpu for b in self.off
+        )
+
+    def paired_cpu_ratio(self) -> float:
+        return statistics.median(
+            b.cpu / a.cpu for a, b in zip(self.off, self.on, strict=True)
+        )
+
+    def best_cpu_ratio(self) -> float:
+        """Ratio of the fastest builds: the least disturbed by other processes."""
+        return min(b.cpu for b in self.on) / min(b.cpu for b in self.off)
+
+    def memory_ratio(self) -> float:
+        return statistics.median(b.maxrss for b in self.on) / statistics.median(
+            b.maxrss for b in self.off
+        )
+
+    def stages(self) -> dict[str, float]:
+        """Median seconds per stage over the 'on' builds."""
+        names: list[str] = []
+        for b in self.on:
+            names += [n for n in b.result["timings"] if n not in names]
+        return {
+            n: statistics.median(b.result["timings"].get(n, 0.0) for b in self.on)
+            for n in names
+        }
+
+    def receivers(self) -> dict[str, float]:
+        names: list[str] = []
+        for b in self.on:
+            names += [n for n in b.result["receivers"] if n not in names]
+        return {
+            n: statistics.median(b.result["receivers"].get(n, 0.0) for b in self.on)
+            for n in names
+        }
+
+    def plugin_time(self) -> float:
+        return statistics.median(b.plugin_time for b in self.on)
+
+
+def measure(
+    n: int, runs: int, work: Path, seed: int, installed: bool, *, verbose: bool
+) -> Series:
+    sys.path.insert(0, str(HERE))
+    from generate import generate
+
+    site = work / f"site-{n}"
+    start = time.perf_counter()
+    docs = generate(site, n, seed)
+    print(
+        f"\nN = {n}: generated {len(docs)} documents "
+        f"({sum(d.kind == 'article' for d in docs)} articles, "
+        f"{sum(d.kind == 'page' for d in docs)} pages, "
+        f"{sum(d.translation_of is not None for d in docs)} translations, "
+        f"{sum(not d.phases for d in docs)} untagged) "
+        f"in {time.perf_counter() - start:.1f} s at {site}",
+        flush=True,
+    )
+    for plugin in (False, True):  # warm-up: disk cache, .pyc files
+        b = build(site, work, plugin=plugin, installed=installed)
+        if verbose:
+            print(
+                f"  warm-up  {'on ' if plugin else 'off'}  cpu {b.cpu:6.2f} s",
+                flush=True,
+            )
+    off: list[Build] = []
+    on: list[Build] = []
+    for run in range(runs):
+        order = (False, True) if run % 2 == 0 else (True, False)  # ABBA
+        for plugin in order:
+            b = build(site, work, plugin=plugin, installed=installed)
+            (on if plugin else off).append(b)
+        a, b = off[-1], on[-1]
+        if verbose:
+            print(
+                f"  run {run + 1}/{runs}  off cpu {a.cpu:6.2f} s  "
+                f"rss {a.maxrss / 1024:6.1f} MiB | on cpu {b.cpu:6.2f} s  "
+                f"rss {b.maxrss / 1024:6.1f} MiB  plugin {b.plugin_time * 1000:7.1f} ms"
+                f"  cpu ratio {b.cpu / a.cpu:.3f}",
+                flush=True,
+            )
+    documents = on[-1].result["documents"]
+    return Series(n, documents, off, on)
+
+
+def report(series: Series) -> bool:
+    """Print one size's figures; whether they are within budget."""
+    med = statistics.median
+    cpu, memory = series.cpu_ratio(), series.memory_ratio()
+    off_cpu, on_cpu = med(b.cpu for b in series.off), med(b.cpu for b in series.on)
+    off_rss = med(b.maxrss for b in series.off) / 1024
+    on_rss = med(b.maxrss for b in series.on) / 1024
+    ok_cpu, ok_memory = cpu <= CPU_BUDGET, memory <= MEMORY_BUDGET
+    docs = series.documents
+    print(f"\nResults, N = {series.n} ({docs} documents indexed), medians:")
+    print(
+        f"  CPU time     off {off_cpu:7.2f} s   on {on_cpu:7.2f} s   ratio {cpu:.3f}"
+        f"  budget {CPU_BUDGET}  {'OK' if ok_cpu else 'OVER'}"
+    )
+    print(
+        f"               median of paired ratios {series.paired_cpu_ratio():.3f},"
+        f" ratio of fastest builds {series.best_cpu_ratio():.3f},"
+        f" off builds spread {min(b.cpu for b in series.off):.2f}"
+        f"-{max(b.cpu for b in series.off):.2f} s"
+    )
+    spread = (max(b.cpu for b in series.off) - min(b.cpu for b in series.off)) / off_cpu
+    if spread > CPU_BUDGET - 1:
+        print(
+            f"  NOTE: the off builds' CPU time varies by {spread:.0%}, more than the"
+            " budget's margin: other processes disturb the machine, so this CPU"
+            " ratio is not conclusive (rerun on a quiet machine or with more --runs)."
+            " The plugin's own CPU time below is measured inside the build and holds."
+        )
+    print(
+        f"  peak memory  off {off_rss:7.1f} MiB on {on_rss:7.1f} MiB ratio {memory:.3f}"
+        f"  budget {MEMORY_BUDGET}  {'OK' if ok_memory else 'OVER'}"
+    )
+    print("  plugin's own time per stage (Analysis.timings):")
+    stages = series.stages()
+    for name, seconds in stages.items():
+        per_doc = seconds / docs * 1e6
+        print(f"    {name:<22} {seconds * 1000:9.1f} ms  {per_doc:8.1f} µs/doc")
+    total = series.plugin_time()
+    print("  plugin's own time per signal (all its receivers, timed):")
+    for name, seconds in series.receivers().items():
+        print(f"    {name:<22} {seconds * 1000:9.1f} ms")
+    print(
+        f"    {'total':<22} {total * 1000:9.1f} ms  {total / docs * 1e6:8.1f} µs/doc"
+        f"  = {total / off_cpu * 100:.2f}% of the off build's CPU time"
+    )
+    outside = statistics.median(
+        b.plugin_time - sum(b.result["timings"].values()) for b in series.on
+    )
+    print(
+        f"    {'not in a stage':<22} {outside * 1000:9.1f} ms"
+        "  (receiver time outside the timed stages)"
+    )
+    return ok_cpu and ok_memory
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description="Measure what pelican-journey costs a Pelican build."
+    )
+    parser.add_argument("--n", type=int, default=1000, help="documents (1000)")
+    parser.add_argument("--runs", type=int, default=5, help="A/B pairs (5)")
+    parser.add_argument(
+        "--scale",
+        action="store_true",
+        help=f"run N = {', '.join(map(str, SCALE_SIZES))} (3 pairs each unless --runs)",
+    )
+    parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument("--installed", action="store_true", help=plugin_source(True))
+    parser.add_argument("--keep", action="store_true", help="keep the temp folder")
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        return child(args.child)
+
+    print("pelican-journey benchmark")
+    print(f"machine: {machine()}")
+    print(f"plugin:  {plugin_source(args.installed)}")
+    given = "--runs" in (argv if argv is not None else sys.argv[1:])
+    sizes = SCALE_SIZES if args.scale else (args.n,)
+    runs = args.runs if given or not args.scale else 3
+    print(f"builds:  {runs} off/on pairs per size after one warm-up each, simple theme")
+    work = Path(tempfile.mkdtemp(prefix="journey-bench-"))
+    started = time.perf_counter()
+    all_series: list[Series] = []
+    try:
+        for n in sizes:
+            series = measure(n, runs, work, args.seed, args.installed, verbose=True)
+            all_series.append(series)
+            ok = report(series)
+    except BuildFailed as error:
+        print(f"\n{error}", file=sys.stderr)
+        return 2
+    finally:
+        if args.keep:
+            print(f"\nkept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    ok = all(
+        s.cpu_ratio() <= CPU_BUDGET and s.memory_ratio() <= MEMORY_BUDGET
+        for s in all_series
+    )
+    if len(all_series) > 1:
+        print("\nScaling: plugin's own time per document (median of 'on' builds)")
+        print("       N   documents   plugin ms   µs/doc   cpu ratio   memory ratio")
+        for s in all_series:
+            t = s.plugin_time()
+            print(
+                f"  {s.n:6d}   {s.documents:9d}   {t * 1000:9.1f}   "
+                f"{t / s.documents * 1e6:6.1f}   {s.cpu_ratio():9.3f}   "
+                f"{s.memory_ratio():12.3f}"
+            )
+    print(f"\ntotal benchmark time {time.perf_counter() - started:.0f} s")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

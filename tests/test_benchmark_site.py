@@ -1,0 +1,75 @@
+"""The benchmark's generated site builds cleanly and covers what it claims.
+
+No timing here: the benchmark itself is ``benchmarks/run.py``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from conftest import ROOT, build_site
+
+
+def load_generate() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "bench_generate", ROOT / "benchmarks" / "generate.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generated_site_builds_with_every_phase_served(tmp_path: Path) -> None:
+    generate = load_generate()
+    docs = generate.generate(tmp_path, n=30, seed=8)
+    assert len(docs) == 30
+    settings = generate.site_settings(tmp_path, plugin=True)
+    settings.pop("PLUGINS")  # build_site enables the installed plugin
+    built = build_site(tmp_path, None, settings)
+
+    assert built.exit_code == 0, built.log
+    assert "Traceback" not in built.log
+    assert "Cannot" not in built.log  # e.g. "Cannot load plugin"
+    analysis = built.analysis
+    assert analysis is not None
+    assert len(analysis.index.documents) == 30
+    counts = analysis.index.phase_counts()
+    assert set(counts) == set(generate.PHASES)
+    assert all(counts.values()), counts
+    assert any(d.is_translation for d in analysis.index.documents)
+    assert any(not d.phases for d in analysis.index.documents if d.counted)
+    assert {f.rule for f in analysis.findings} >= {"untagged"}
+
+    contact = built.html("pages/contact.html")
+    assert 'href="tel:+31201234567"' in contact
+    assert 'href="mailto:service@despaak.nl"' in contact
+    # Every generated {filename} link was resolved by Pelican.
+    written = list(built.output.rglob("*.html"))
+    assert written
+    assert not any("{filename}" in p.read_text(encoding="utf-8") for p in written)
+
+
+def test_generated_site_has_links_and_is_deterministic(tmp_path: Path) -> None:
+    generate = load_generate()
+    generate.generate(tmp_path / "a", n=40, seed=3)
+    generate.generate(tmp_path / "b", n=40, seed=3)
+    first = sorted((tmp_path / "a" / "content").rglob("*.md"))
+    second = sorted((tmp_path / "b" / "content").rglob("*.md"))
+    assert [p.relative_to(tmp_path / "a") for p in first] == [
+        p.relative_to(tmp_path / "b") for p in second
+    ]
+    assert all(
+        a.read_bytes() == b.read_bytes() for a, b in zip(first, second, strict=True)
+    )
+    for path in first:
+        text = path.read_text(encoding="utf-8")
+        if "Title: Contact en service" in text:
+            continue
+        links = re.findall(r"\]\(\{filename\}[^)]+\)", text)
+        assert 3 <= len(links) <= 7, (path, links)
