@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pelican.plugins.journey.graph import HOME, hrefs
 
 ARTICLE = """
@@ -266,3 +268,24 @@ def test_cta_and_next_links_count_unless_injection_is_off(site):
     )
     assert off.graph.onward(docs["Ketting"]) == []
     assert off.graph.onward(docs["Vergelijk"]) == []
+
+
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [
+        ("<A HREF=u.html>u</A>", ["u.html"]),
+        ("<a class='x' title=\"a > b\" href='q.html'>q</a>", ["q.html"]),
+        ('<a data-href="no.html">x</a><abbr href="no.html">y</abbr>', []),
+        (
+            '<script>var a = "<a href=\'s.html\'>";</script><a href="ok.html">',
+            ["ok.html"],
+        ),
+        ("<style>a[href='x']{}</style><textarea><a href=t.html></textarea>", []),
+        ('<area shape=rect href="{filename}x.md">', ["{filename}x.md"]),
+        ('<!-- unterminated <a href="z.html">', []),
+        ('<a href="">leeg</a>', [""]),
+        ('<a\nhref="multi.html"\n>m</a>', ["multi.html"]),
+    ],
+)
+def test_hrefs_tokenizer_edge_cases(fragment, expected):
+    assert list(hrefs(fragment)) == expected

@@ -12,7 +12,7 @@ import pytest
 from gappy import FILES, SETTINGS
 from lxml import etree
 
-from pelican.plugins.journey import reports as reports_module
+from pelican.plugins.journey import atomic as atomic_module
 from pelican.plugins.journey.rules import REGISTRY
 
 SCHEMA = Path(__file__).parent / "data" / "junit.xsd"
@@ -253,10 +253,8 @@ def test_reports_are_written_atomically(site, monkeypatch):
     def broken_replace(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
 
-    fake_os = types.SimpleNamespace(
-        fdopen=os.fdopen, replace=broken_replace, environ=os.environ
-    )
-    monkeypatch.setattr(reports_module, "os", fake_os)
+    fake_os = types.SimpleNamespace(getpid=os.getpid, replace=broken_replace)
+    monkeypatch.setattr(atomic_module, "os", fake_os)
     from conftest import build_site
 
     again = build_site(

@@ -15,8 +15,8 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from .atomic import write_atomic
 from .findings import Finding
-from .reports import write_atomic
 from .settings import SettingsError
 
 VERSION = 1

@@ -4,7 +4,7 @@ Built once per build from what Pelican already parsed, in time linear in
 documents and links:
 
 - **content** edges: the ``<a href>`` links of each document's rendered
-  content fragment (``doc.html``, parsed with ``lxml.html``; never a whole
+  content fragment (``doc.html``, read by a small tag tokenizer; never a whole
   written page). ``{filename}``/``|filename|`` links resolve as Pelican
   resolves them (relative to the document's folder unless they start with
   ``/``); other hrefs resolve against the document's URL, with ``SITEURL``
@@ -31,6 +31,7 @@ do not save a page from being an orphan: nobody is *sent* there.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections import deque
@@ -38,9 +39,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
-
-import lxml.html
-from lxml import etree
 
 from .index import Document, url_key
 
@@ -59,56 +57,103 @@ _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 Node = Document | str
 _ROOTED = ("/", "{filename}/", "|filename|/")
+_HREF_HINT = re.compile("href", re.IGNORECASE)
+_RAW_TEXT_HINT = re.compile(r"<(?:script|style|textarea|template)\b", re.IGNORECASE)
+_SKIPPED_RE = re.compile(
+    r"<!--.*?(?:-->|$)|<(script|style|textarea|template)\b.*?(?:</\1\s*>|$)",
+    re.IGNORECASE | re.DOTALL,
+)
+_ANCHOR_RE = re.compile(
+    r"""<(?:a|area)(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*?\shref\s*=\s*"""
+    r"""(?:"([^"]*)"|'([^']*)'|([^\s"'<>`=]+))""",
+    re.IGNORECASE,
+)
+
+
+KINDS = (
+    "content",
+    "cta",
+    "next",
+    "translation",
+    "menu",
+    "page-menu",
+    "index",
+    "category",
+)
+_BIT = {kind: 1 << i for i, kind in enumerate(KINDS)}
 
 
 @dataclass(frozen=True)
 class Edge:
     source: Node
     target: Node
-    kind: str  # content, cta, next, translation, menu, page-menu, index, category
+    kind: str  # one of KINDS
+
+
+def _mask(kinds: Iterable[str] | None) -> int:
+    if kinds is None:
+        return (1 << len(KINDS)) - 1
+    return sum(_BIT[k] for k in set(kinds))
 
 
 @dataclass
 class LinkGraph:
-    """Outgoing and incoming edges per node, and the distances from home."""
+    """Outgoing and incoming links per node, and the distances from home.
 
-    out: dict[Node, list[Edge]] = field(default_factory=dict)
-    into: dict[Node, list[Edge]] = field(default_factory=dict)
+    Stored compactly — node -> {neighbour: bit mask of link kinds} — because
+    a build keeps the graph until its reports are written; :class:`Edge`
+    objects are made only when asked for.
+    """
+
+    _out: dict[Node, dict[Node, int]] = field(default_factory=dict)
+    _into: dict[Node, dict[Node, int]] = field(default_factory=dict)
     home_doc: Document | None = None  # a page saved as the home page
-    _seen: set[tuple[Node, Node, str]] = field(default_factory=set)
     _clicks: dict[Node, int] | None = None
     _onward: dict[Document, list[Document]] = field(default_factory=dict)
 
     def add(self, source: Node, target: Node, kind: str) -> None:
-        """Add one edge; a repeated link of the same kind counts once."""
-        if source is target or (source, target, kind) in self._seen:
+        """Add one link; a repeated link of the same kind counts once."""
+        if source is target:
             return
-        self._seen.add((source, target, kind))
-        edge = Edge(source, target, kind)
-        self.out.setdefault(source, []).append(edge)
-        self.into.setdefault(target, []).append(edge)
+        bit = _BIT[kind]
+        targets = self._out.setdefault(source, {})
+        targets[target] = targets.get(target, 0) | bit
+        sources = self._into.setdefault(target, {})
+        sources[source] = sources.get(source, 0) | bit
 
     def outgoing(self, node: Node, kinds: Iterable[str] | None = None) -> list[Edge]:
-        edges = self.out.get(node, [])
-        if kinds is None:
-            return list(edges)
-        wanted = frozenset(kinds)
-        return [e for e in edges if e.kind in wanted]
+        wanted = _mask(kinds)
+        return [
+            Edge(node, target, kind)
+            for target, bits in self._out.get(node, {}).items()
+            if bits & wanted
+            for kind in KINDS
+            if bits & wanted & _BIT[kind]
+        ]
 
     def incoming(self, node: Node, kinds: Iterable[str] | None = None) -> list[Edge]:
-        edges = self.into.get(node, [])
-        if kinds is None:
-            return list(edges)
-        wanted = frozenset(kinds)
-        return [e for e in edges if e.kind in wanted]
+        wanted = _mask(kinds)
+        return [
+            Edge(source, node, kind)
+            for source, bits in self._into.get(node, {}).items()
+            if bits & wanted
+            for kind in KINDS
+            if bits & wanted & _BIT[kind]
+        ]
+
+    def targets(self, node: Node, kinds: Iterable[str] | None = None) -> list[Node]:
+        """Distinct nodes ``node`` links to through links of ``kinds``."""
+        wanted = _mask(kinds)
+        return [t for t, bits in self._out.get(node, {}).items() if bits & wanted]
+
+    def sources(self, node: Node, kinds: Iterable[str] | None = None) -> list[Node]:
+        """Distinct nodes that link to ``node`` through links of ``kinds``."""
+        wanted = _mask(kinds)
+        return [s for s, bits in self._into.get(node, {}).items() if bits & wanted]
 
     def linked_documents(self, doc: Document, kinds: Iterable[str]) -> list[Document]:
         """Distinct documents ``doc`` links to through edges of ``kinds``."""
-        seen: dict[int, Document] = {}
-        for edge in self.outgoing(doc, kinds):
-            if isinstance(edge.target, Document):
-                seen.setdefault(id(edge.target), edge.target)
-        return list(seen.values())
+        return [t for t in self.targets(doc, kinds) if isinstance(t, Document)]
 
     def onward(self, doc: Document) -> list[Document]:
         """Documents of a later phase that ``doc`` links to (content, CTA, next)."""
@@ -138,27 +183,25 @@ class LinkGraph:
         while queue:
             node = queue.popleft()
             distance = clicks[node] + 1
-            for edge in self.out.get(node, ()):
-                if edge.target not in clicks:
-                    clicks[edge.target] = distance
-                    queue.append(edge.target)
+            for target in self._out.get(node, ()):
+                if target not in clicks:
+                    clicks[target] = distance
+                    queue.append(target)
         return clicks
 
     def orphans(self, documents: Iterable[Document]) -> list[Document]:
         """Counted, tagged documents nothing sends a visitor to (module doc)."""
-        direct = {id(e.target) for e in self.out.get(HOME, ())}
+        direct = {id(t) for t in self._out.get(HOME, ())}
         if self.home_doc is not None:
-            direct |= {id(e.target) for e in self.out.get(self.home_doc, ())}
+            direct |= {id(t) for t in self._out.get(self.home_doc, ())}
             direct.add(id(self.home_doc))
         result = []
         for doc in documents:
             if not (doc.counted and doc.phases) or id(doc) in direct:
                 continue
-            sources = {
-                id(e.source)
-                for e in self.into.get(doc, ())
-                if e.kind in JOURNEY_KINDS and isinstance(e.source, Document)
-            }
+            sources = [
+                s for s in self.sources(doc, JOURNEY_KINDS) if isinstance(s, Document)
+            ]
             if not sources:
                 result.append(doc)
         return result
@@ -166,16 +209,12 @@ class LinkGraph:
     def phase_flows(self) -> dict[tuple[str, str], int]:
         """Links (distinct document pairs) from each primary phase to another."""
         flows: dict[tuple[str, str], int] = {}
-        for source, edges in self.out.items():
+        for source in self._out:
             if not isinstance(source, Document) or not source.counted:
                 continue
             if source.phase is None:
                 continue
-            for target in {
-                id(e.target): e.target
-                for e in edges
-                if e.kind in JOURNEY_KINDS and isinstance(e.target, Document)
-            }.values():
+            for target in self.linked_documents(source, JOURNEY_KINDS):
                 if target.phase is None:
                     continue
                 pair = (source.phase.id, target.phase.id)
@@ -189,17 +228,20 @@ def phase_level(doc: Document) -> int:
 
 
 def hrefs(fragment: str) -> Iterator[str]:
-    """The ``href`` of every ``<a>``/``<area>`` in an HTML content fragment."""
-    if "href" not in fragment:
+    """The ``href`` of every ``<a>``/``<area>`` in an HTML content fragment.
+
+    A tokenizer, not a tree: comments and the raw text of ``script``,
+    ``style``, ``textarea`` and ``template`` are skipped, attribute values
+    may be quoted either way or not at all, and entities are decoded. Text
+    that merely looks like a link (``&lt;a href…`` in code) is not a tag.
+    """
+    if not _HREF_HINT.search(fragment):
         return
-    try:
-        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except (etree.ParserError, ValueError):
-        return
-    for element in root.iter("a", "area"):
-        href = element.get("href")
-        if href:
-            yield href
+    if "<!--" in fragment or _RAW_TEXT_HINT.search(fragment):
+        fragment = _SKIPPED_RE.sub(" ", fragment)
+    for match in _ANCHOR_RE.finditer(fragment):
+        value = next(g for g in match.group(1, 2, 3) if g is not None)
+        yield html.unescape(value).strip()
 
 
 class _Resolver:
@@ -375,7 +417,7 @@ def build_graph(index: SiteIndex) -> LinkGraph:
             if target.status != "draft":
                 graph.add(doc, target, "next")
     if graph.home_doc is not None:
-        for edge in list(graph.out.get(graph.home_doc, ())):
+        for edge in graph.outgoing(graph.home_doc):
             graph.add(HOME, edge.target, edge.kind)
     return graph
 

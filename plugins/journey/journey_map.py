@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import os
 import posixpath
-import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +26,7 @@ from urllib.parse import quote
 
 import jinja2
 
+from .atomic import write_atomic
 from .graph import phase_level
 from .i18n import pick
 from .rules.graph import contact_pages
@@ -441,31 +441,23 @@ def _environment() -> jinja2.Environment:
 _ENV: jinja2.Environment | None = None
 
 
-def render_map(analysis: Analysis, link: Callable[[Document], str]) -> str:
-    """The self-contained map page."""
+def _map_environment() -> jinja2.Environment:
     global _ENV  # noqa: PLW0603 - one template environment per process
     if _ENV is None:
         _ENV = _environment()
+    return _ENV
+
+
+def render_map(analysis: Analysis, link: Callable[[Document], str]) -> Iterator[str]:
+    """The self-contained map page, as chunks (a 1,000-page map is ~1 MB)."""
     view = build_view(analysis, link)
-    return _ENV.get_template(MAP_FILE).render(map=view, standalone=True)
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    return _map_environment().get_template(MAP_FILE).generate(map=view, standalone=True)
 
 
 def write_map(analysis: Analysis, path: Path) -> Path:
     """Write the self-contained ``journey-map.html`` to ``path``, atomically."""
     path = Path(path)
-    _write_atomic(path, render_map(analysis, _report_linker(analysis, path.parent)))
+    write_atomic(path, render_map(analysis, _report_linker(analysis, path.parent)))
     return path
 
 
@@ -516,17 +508,35 @@ def publish_in_site(analysis: Analysis) -> Path:
     view = build_view(analysis, _site_linker)
     if context.get("RELATIVE_URLS"):
         context["SITEURL"] = ".."
+    seen: list[bool] = []
+
+    def watched(chunks: Iterable[str]) -> Iterator[str]:
+        for chunk in chunks:
+            if MARKER in chunk:
+                seen.append(True)
+            yield chunk
+
     try:
         env = _theme_environment(context)
-        text = env.get_template("journey-map-site.html").render(
-            {**context, "map": view, "standalone": False, "output_file": SITE_MAP_PATH}
+        template = env.get_template("journey-map-site.html")
+        write_atomic(
+            path,
+            watched(
+                template.generate(
+                    {
+                        **context,
+                        "map": view,
+                        "standalone": False,
+                        "output_file": SITE_MAP_PATH,
+                    }
+                )
+            ),
         )
+    except OSError:
+        raise
     except Exception:  # noqa: BLE001 - any theme that does not extend cleanly
-        text = ""
-    if MARKER not in text:
-        global _ENV  # noqa: PLW0603
-        if _ENV is None:
-            _ENV = _environment()
-        text = _ENV.get_template(MAP_FILE).render(map=view, standalone=True)
-    _write_atomic(path, text)
+        seen.clear()
+    if not seen:
+        template = _map_environment().get_template(MAP_FILE)
+        write_atomic(path, template.generate(map=view, standalone=True))
     return path
