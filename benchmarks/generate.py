@@ -431,7 +431,6 @@ def site_settings(root: Path, *, plugin: bool) -> dict[str, Any]:
                     }
                 },
                 "JOURNEY_REPORT_PATH": str(root / "journey-report"),
-                "JOURNEY_MAP_IN_SITE": True,
             }
         )
     return settings

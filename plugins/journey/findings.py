@@ -9,7 +9,7 @@ FAIL_LEVELS = ("error", "warning", "never")
 _RANK = {"warning": 1, "error": 2}
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
     """One problem found in one build.
 

@@ -83,7 +83,7 @@ KINDS = (
 _BIT = {kind: 1 << i for i, kind in enumerate(KINDS)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edge:
     source: Node
     target: Node

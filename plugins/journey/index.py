@@ -42,7 +42,7 @@ _PAGE_LISTS = (
 )
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Document:
     """One article or page as the journey sees it."""
 
@@ -108,6 +108,10 @@ class SiteIndex:
         from .graph import build_graph  # noqa: PLC0415 - graph imports this module
 
         return build_graph(self)
+
+    def release_graph(self) -> None:
+        """Let go of the link graph; it is built again if asked for."""
+        self.__dict__.pop("graph", None)
 
     def counted(self) -> Iterator[Document]:
         """Published originals: what coverage counts."""

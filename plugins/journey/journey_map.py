@@ -137,7 +137,7 @@ def label(key: str, lang: str) -> str:
     return pick(LABELS[key], lang)
 
 
-@dataclass
+@dataclass(slots=True)
 class Card:
     title: str
     href: str | None
@@ -154,7 +154,7 @@ class Card:
     findings: list[Finding] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class PhaseColumn:
     id: str
     index: int
@@ -168,7 +168,7 @@ class PhaseColumn:
         return not self.cards
 
 
-@dataclass
+@dataclass(slots=True)
 class Flow:
     source: str
     target: str

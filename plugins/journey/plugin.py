@@ -3,8 +3,9 @@
 - ``initialized``: validate the ``JOURNEY_*`` settings (exit 2 on a bad one);
 - ``generator_init``: put the plugin's template partials on every Jinja loader;
 - ``all_generators_finalized``: analyse the build, hand data to templates,
-  add CTAs and next steps to content where the theme does not render them;
-- ``finalized``: log findings, write reports, fail the build (exit 3).
+  add CTAs and next steps to content where the theme does not render them,
+  write the reports and the journey map;
+- ``finalized``: log findings and the summary, fail the build (exit 3).
 
 Per-build state lives in :data:`_BUILDS`, keyed by the settings dict of the
 Pelican instance, created when the generators are finalized and dropped when
@@ -134,6 +135,7 @@ def on_all_generators_finalized(generators: list[Any]) -> None:
     context["JOURNEY"] = analysis.journey
     with timed(analysis.timings, "injection"):
         inject(generators, analysis)
+    publish(analysis)
     _BUILDS[id(settings)] = analysis
     capture = settings.get(CAPTURE_KEY)
     if isinstance(capture, list):
@@ -154,17 +156,16 @@ def on_finalized(pelican_obj: Any) -> None:
     finish(analysis)
 
 
-def finish(analysis: Analysis) -> None:
-    """Log every finding, write the reports, then fail if ``JOURNEY_FAIL_ON`` says so.
+def publish(analysis: Analysis) -> None:
+    """Write the reports and the journey map (errors: one line, no crash).
 
-    The reports, console summary and annotations come first, so a failing
-    build still leaves everything CI needs to show why.
+    Nothing in them depends on written pages, so this runs as soon as the
+    analysis is done, before Pelican writes the site: their working memory is
+    spent while the build is still small, and the link graph is let go
+    before Pelican reaches its own peak.
     """
-    timings = analysis.timings
-    with timed(timings, "log"):
-        for finding in analysis.findings:
-            _log(finding)
     config = analysis.config
+    timings = analysis.timings
     try:
         with timed(timings, "reports"):
             reports.write_reports(analysis)
@@ -177,6 +178,20 @@ def finish(analysis: Analysis) -> None:
         path = error.filename or config.report_dir
         reason = error.strerror or error
         logger.error("%s", text("reports-failed", config.lang, path=path, error=reason))
+    analysis.index.release_graph()
+
+
+def finish(analysis: Analysis) -> None:
+    """Log every finding and the summary, then fail if ``JOURNEY_FAIL_ON`` says so.
+
+    The reports are already written (:func:`publish`), so a failing build
+    still leaves everything CI needs to show why.
+    """
+    timings = analysis.timings
+    config = analysis.config
+    with timed(timings, "log"):
+        for finding in analysis.findings:
+            _log(finding)
     with timed(timings, "console"):
         reports.announce(analysis)
     bad = analysis.failing

@@ -25,7 +25,7 @@ NONE_WORDS = frozenset({"none", "geen"})
 _SPLIT_RE = re.compile(r"[,\n;]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CtaSpec:
     """A ``CTA: label | target`` value; ``none`` means: no CTA on this page."""
 
@@ -34,7 +34,7 @@ class CtaSpec:
     none: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tags:
     """What a document's metadata says about its place in the journey."""
 

@@ -21,7 +21,7 @@ _LINK_RE = re.compile(r"^[{|](?P<what>filename|static|attach)[}|](?P<path>.*)$")
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Target:
     """A resolved target.
 
@@ -38,7 +38,7 @@ class Target:
     document: Document | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cta:
     """The call to action of one page; ``origin`` is "page", "site" or "default"."""
 

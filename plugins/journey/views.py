@@ -11,7 +11,7 @@ from .model import LANGS, Model, Phase
 from .settings import Persona
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PhaseView:
     """A phase as templates see it, in one language."""
 
@@ -25,7 +25,7 @@ class PhaseView:
         return self.label
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonaView:
     id: str
     label: str
@@ -35,7 +35,7 @@ class PersonaView:
         return self.label
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CtaView:
     """A call to action: ``label``, ``url`` (site-relative unless ``external``)."""
 
@@ -46,7 +46,7 @@ class CtaView:
     link: str = ""  # the target as written into content ({filename}/… or URL)
 
 
-@dataclass
+@dataclass(slots=True)
 class PageJourney:
     """``page.journey`` / ``article.journey``."""
 

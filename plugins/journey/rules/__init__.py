@@ -34,7 +34,7 @@ class Option:
     minimum: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     """What a rule found: the subject, the message values, where it is."""
 
