@@ -13,6 +13,7 @@ from typing import Any
 
 from . import cta
 from .baseline import apply as apply_baseline
+from .content import Attacher
 from .findings import Finding, failing
 from .index import Document, SiteIndex, build_index
 from .model import LANGS
@@ -58,7 +59,10 @@ class Analysis:
 
 
 def attach_page_data(
-    doc: Document, config: JourneyConfig, views: Mapping[str, list[PhaseView]]
+    doc: Document,
+    config: JourneyConfig,
+    views: Mapping[str, list[PhaseView]],
+    attacher: Attacher,
 ) -> None:
     """Give the content object its ``.journey`` (every document gets one).
 
@@ -66,7 +70,7 @@ def attach_page_data(
     """
     lang = view_lang(doc.lang, config.lang)
     personas = [config.personas[p] for p in doc.tags.personas if p in config.personas]
-    doc.content.journey = page_journey(
+    journey = page_journey(
         doc.phases,
         all_phases=views[lang],
         lang=lang,
@@ -76,14 +80,15 @@ def attach_page_data(
     )
     if doc.cta is not None:
         target = doc.cta.target
-        doc.content.journey.cta = CtaView(
+        journey.cta = CtaView(
             label=doc.cta.label,
             url=target.url,
             phase=views[lang][doc.cta.phase.index - 1],
             external=target.external,
             link=target.link,
         )
-    doc.content.journey.next = [d.content for d in doc.next]
+    journey.next = [d.content for d in doc.next]
+    attacher.attach(doc.content, journey)
 
 
 def analyse(
@@ -97,8 +102,9 @@ def analyse(
         cta.assign(index)
     with timed(timings, "page-data"):
         views = {lang: model_views(config.model, lang) for lang in LANGS}
+        attacher = Attacher()
         for doc in index.documents:
-            attach_page_data(doc, config, views)
+            attach_page_data(doc, config, views, attacher)
     analysis = Analysis(config, index, timings=timings)
     with timed(timings, "rules"):
         analysis.findings = run_rules(index, config)

@@ -23,11 +23,11 @@ show full content and in feeds. These are the URLs Pelican's ``{filename}``
 replacement gives, for a string replace instead of Pelican's lookup per link
 and rendering (which cost more than the rest of injection).
 
-The content object is not changed: its class is swapped for a subclass whose
-``get_content`` appends the block (the memoized content stays as Pelican made
-it) and whose summary is made from the content without the block, so index
+The content object is not changed (see ``content.py``): its per-build class
+appends the block in ``get_content`` (the memoized content stays as Pelican
+made it) and makes the summary from the content without the block, so index
 pages never show it. Setting the block is idempotent, so it appears exactly
-once also with content caching and under ``--autoreload``; a swapped object
+once also with content caching and under ``--autoreload``; the object
 pickles as its plain Pelican class, so no cache ever holds the block.
 """
 
@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, TemplateError
 from markupsafe import escape
 
+from .content import SITEURL_MARK, set_block
 from .i18n import text
 
 if TYPE_CHECKING:
@@ -53,85 +54,6 @@ logger = logging.getLogger("pelican.plugins.journey")
 
 TEMPLATES = Path(__file__).parent / "templates"
 PARTIALS = ("journey/cta.html", "journey/next.html")
-# Stands for SITEURL in the rendered block: see :func:`with_siteurl`.
-SITEURL_MARK = "\x1fjourney-siteurl\x1f"
-_JOURNEY_ATTRS = ("_journey_block", "_journey_rendered", "_journey_summarising")
-
-
-class InjectedContent:
-    """Mixin put in front of a content object's class by :func:`set_block`."""
-
-    _journey_block: str = ""
-
-    def get_content(self, siteurl: str) -> str:
-        content = super().get_content(siteurl)  # type: ignore[misc]
-        if self.__dict__.get("_journey_summarising"):
-            return content
-        rendered = self.__dict__.setdefault("_journey_rendered", {})
-        block = rendered.get(siteurl)
-        if block is None:
-            block = with_siteurl(self._journey_block, siteurl)
-            rendered[siteurl] = block
-        return content + block
-
-    def get_summary(self, siteurl: str) -> str:
-        self.__dict__["_journey_summarising"] = True
-        try:
-            return super().get_summary(siteurl)  # type: ignore[misc]
-        finally:
-            self.__dict__["_journey_summarising"] = False
-
-    def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
-        state = {k: v for k, v in self.__dict__.items() if k not in _JOURNEY_ATTRS}
-        return (_plain, (plain_class(type(self)), state))
-
-
-def with_siteurl(html: str, siteurl: str) -> str:
-    """``html`` rendered with :data:`SITEURL_MARK`, for one rendering's URL.
-
-    ``{{ SITEURL }}/{{ url }}`` becomes what Pelican's own ``{filename}``
-    replacement would write: relative (``../x.html``) with RELATIVE_URLS,
-    else below ``SITEURL`` (``/x.html`` when it is empty).
-    """
-    prefix = siteurl if siteurl.endswith("/") else siteurl + "/"
-    return html.replace(SITEURL_MARK + "/", prefix).replace(SITEURL_MARK, siteurl)
-
-
-_SUBCLASSES: dict[type, type] = {}
-
-
-def plain_class(cls: type) -> type:
-    """The content class without the injection mixin."""
-    return next(c for c in cls.__mro__[1:] if c is not InjectedContent)
-
-
-def _plain(cls: type, state: dict[str, Any]) -> Any:
-    obj = cls.__new__(cls)
-    obj.__dict__.update(state)
-    return obj
-
-
-def _injected_class(cls: type) -> type:
-    if issubclass(cls, InjectedContent):
-        return cls
-    sub = _SUBCLASSES.get(cls)
-    if sub is None:
-        # Same names as the original class, so messages and templates see an
-        # Article or Page; pickling goes through __reduce_ex__, not the name.
-        sub = type(
-            cls.__name__,
-            (InjectedContent, cls),
-            {"__module__": cls.__module__, "__qualname__": cls.__qualname__},
-        )
-        _SUBCLASSES[cls] = sub
-    return sub
-
-
-def set_block(obj: Any, html: str) -> None:
-    """Make ``obj``'s content end with ``html`` (replacing any earlier block)."""
-    obj.__class__ = _injected_class(type(obj))
-    obj.__dict__["_journey_block"] = html
-    obj.__dict__["_journey_rendered"] = {}
 
 
 class ThemeUse:
