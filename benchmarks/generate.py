@@ -410,6 +410,7 @@ def site_settings(root: Path, *, plugin: bool) -> dict[str, Any]:
         "TIMEZONE": "Europe/Amsterdam",
         "DEFAULT_LANG": "nl",
         "DEFAULT_PAGINATION": 10,
+        "THEME": "simple",  # SPEC §9: the budget is measured with the simple theme
         "STATIC_PATHS": ["images"],
         "CACHE_CONTENT": False,
         "LOAD_CONTENT_CACHE": False,
