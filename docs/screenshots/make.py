@@ -8,7 +8,8 @@ It builds the example site (``pelicanconf.py``) into a temporary folder,
 serves it on 127.0.0.1 and writes next to this script: ``home-phone.png``,
 ``article-phone.png`` (the first screen of a 390 x 844 phone),
 ``article-phone-cta.png`` (the same article scrolled to its call to action)
-and ``home-desktop.png``, ``article-desktop.png`` (whole pages at 1280 px).
+and ``home-desktop.png``, ``article-desktop.png`` (whole pages at 1280 px),
+and ``journey-map.png`` (the build's journey map, whole page at 1440 px).
 ``--overrides DIR`` passes DIR as ``THEME_TEMPLATES_OVERRIDES``, e.g. to try
 other journey partials; ``--site DIR`` photographs a site already built in DIR
 instead of building one.
@@ -53,7 +54,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         del format, args
 
 
-def build(output: Path, overrides: Path | None) -> None:
+def build(output: Path, overrides: Path | None, reports: Path) -> None:
     command = [
         sys.executable,
         "-m",
@@ -64,6 +65,8 @@ def build(output: Path, overrides: Path | None) -> None:
         "-o",
         str(output),
         "-q",
+        "-e",
+        f"JOURNEY_REPORT_PATH={json.dumps(str(reports))}",
     ]
     if overrides is not None:
         command += ["-e", f"THEME_TEMPLATES_OVERRIDES={json.dumps([str(overrides)])}"]
@@ -80,7 +83,8 @@ def main() -> int:
             output = args.site.resolve()
         else:
             output = Path(tmp) / "output"
-            build(output, args.overrides.resolve() if args.overrides else None)
+            reports = Path(tmp) / "journey-report"
+            build(output, args.overrides.resolve() if args.overrides else None, reports)
         handler = functools.partial(_QuietHandler, directory=str(output))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -113,6 +117,13 @@ def main() -> int:
                                 path=str(target), full_page=width_name == "desktop"
                             )
                             sys.stdout.write(f"wrote {target.relative_to(ROOT)}\n")
+                    page.close()
+                if not args.site:
+                    page = browser.new_page(viewport={"width": 1440, "height": 900})
+                    page.goto((reports / "journey-map.html").as_uri())
+                    target = HERE / "journey-map.png"
+                    page.screenshot(path=str(target), full_page=True)
+                    sys.stdout.write(f"wrote {target.relative_to(ROOT)}\n")
                     page.close()
                 browser.close()
         finally:
