@@ -52,7 +52,7 @@ MESSAGES: dict[str, Mapping[str, str]] = {
     "summary-count": {"nl": "Inhoud", "en": "Content"},
     "summary-findings": {"nl": "Bevindingen", "en": "Findings"},
     "summary-coverage": {
-        "nl": "{covered}/{total} fasen gedekt; {content} stuks inhoud, "
+        "nl": "{covered}/{total} fasen gedekt; {content} pagina's en artikelen, "
         "{untagged} zonder fase",
         "en": "{covered}/{total} phases covered; {content} documents, "
         "{untagged} untagged",
