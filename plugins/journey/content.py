@@ -17,7 +17,7 @@ build makes new subclasses with fresh state: nothing carries over between
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
@@ -32,8 +32,7 @@ class State:
     """One content object's journey data and injected block, for one build."""
 
     journey: PageJourney
-    block: str = ""
-    rendered: dict[str, str] = field(default_factory=dict)  # siteurl -> block
+    block: str = ""  # with SITEURL_MARK for the site URL
     summarising: bool = False
 
 
@@ -62,10 +61,9 @@ class JourneyContent:
         state = type(self)._journey_states.get(id(self))
         if state is None or not state.block or state.summarising:
             return content
-        block = state.rendered.get(siteurl)
-        if block is None:
-            block = state.rendered[siteurl] = with_siteurl(state.block, siteurl)
-        return content + block
+        # A replace on a short block per call is cheaper than keeping a
+        # rendered copy per page and site URL until the build ends.
+        return content + with_siteurl(state.block, siteurl)
 
     def get_summary(self, siteurl: str) -> str:
         state = type(self)._journey_states.get(id(self))
@@ -127,6 +125,4 @@ class Attacher:
 
 def set_block(obj: Any, html: str) -> None:
     """Make ``obj``'s content end with ``html`` (replacing any earlier block)."""
-    state = type(obj)._journey_states[id(obj)]
-    state.block = html
-    state.rendered = {}
+    type(obj)._journey_states[id(obj)].block = html
