@@ -50,7 +50,6 @@ INDEX = "index"  # the blog index, when a page took index.html
 CATEGORY_PREFIX = "category:"
 # Edges a visitor follows inside the content: these decide dead ends.
 JOURNEY_KINDS = frozenset({"content", "cta", "next"})
-NAV_KINDS = frozenset({"menu", "page-menu", "index", "category"})
 
 _INTRASITE_RE = re.compile(r"^[{|](?P<what>[a-z]+)[|}](?P<path>.*)$", re.DOTALL)
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")

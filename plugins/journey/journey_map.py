@@ -365,13 +365,6 @@ def build_view(analysis: Analysis, link: Callable[[Document], str]) -> MapView:
     )
 
 
-def _pair_order(
-    item: tuple[tuple[str, str], int], order: Mapping[str, int]
-) -> tuple[int, int]:
-    (a, b), _count = item
-    return order[a], order[b]
-
-
 def _flow_svg(
     phases: tuple[Any, ...], flows: Mapping[tuple[str, str], int], lang: str
 ) -> dict[str, Any]:
