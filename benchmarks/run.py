@@ -10,7 +10,7 @@ each, and prints:
 - the median CPU time (user + system) and peak memory (``ru_maxrss``) of the
   off and on builds and their ratios, against the budget (1.05 / 1.10);
 - the plugin's own time per stage (``Analysis.timings``, see
-  ``plugins/journey/timing.py``) and in total (every signal receiver the
+  ``plugins/journey/model/timing.py``) and in total (every signal receiver the
   plugin connects, timed), per build and per document.
 
 Every build runs in a fresh child process (``posix_spawn`` of this script

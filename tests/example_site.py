@@ -25,8 +25,8 @@ def build_example(
     from pelican import Pelican
     from pelican.settings import read_settings
 
+    from pelican.plugins.journey.cli.runner import forget_foreign_settings_modules
     from pelican.plugins.journey.plugin import SITE_ROOT_KEY
-    from pelican.plugins.journey.runner import forget_foreign_settings_modules
 
     output = dest / "output"
     cwd = os.getcwd()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pelican.plugins.journey.graph import HOME, hrefs
+from pelican.plugins.journey.site.graph import HOME, hrefs
 
 ARTICLE = """
     Title: {title}
@@ -238,7 +238,7 @@ def test_hrefs_reads_anchors_not_text():
 def test_cta_and_next_links_count_unless_injection_is_off(site):
     import dataclasses
 
-    from pelican.plugins.journey.targets import Cta, resolve
+    from pelican.plugins.journey.site.links import Cta, resolve
 
     built = site(
         {

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from pelican.plugins.journey import scaffold
-from pelican.plugins.journey.cli import main
-from pelican.plugins.journey.model import BUILTIN_MODELS
+from pelican.plugins.journey.cli import main, scaffold
+from pelican.plugins.journey.cli.runner import read_site_settings, run_build
+from pelican.plugins.journey.model.phases import BUILTIN_MODELS
 from pelican.plugins.journey.rules.starter import HINTS, MARKER
-from pelican.plugins.journey.runner import read_site_settings, run_build
 
 
 def build(site: Path, settings_file: str, scratch: Path) -> tuple[int, object, dict]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pelican.plugins.journey.model import (
+from pelican.plugins.journey.model.phases import (
     BUILTIN_MODELS,
     LANGS,
     ModelError,

@@ -12,7 +12,7 @@ import pytest
 from gappy import FILES, SETTINGS
 from lxml import etree
 
-from pelican.plugins.journey import atomic as atomic_module
+from pelican.plugins.journey.report import atomic as atomic_module
 from pelican.plugins.journey.rules import REGISTRY
 
 SCHEMA = Path(__file__).parent / "data" / "junit.xsd"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from gappy import EXPECTED, FILES, SETTINGS, observed
 
-from pelican.plugins.journey.i18n import check_catalogue
+from pelican.plugins.journey.model.text import check_catalogue
 from pelican.plugins.journey.rules import REGISTRY
 from pelican.plugins.journey.rules.coverage import shows_contact
 from pelican.plugins.journey.rules.ctas import fold

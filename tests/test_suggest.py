@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from pelican.plugins.journey import suggest as suggest_module
 from pelican.plugins.journey.cli import main
-from pelican.plugins.journey.model import BUILTIN_MODELS, SIX_PHASE
-from pelican.plugins.journey.runner import read_site_settings, run_build
+from pelican.plugins.journey.cli import suggest as suggest_module
+from pelican.plugins.journey.cli.runner import read_site_settings, run_build
+from pelican.plugins.journey.model.phases import BUILTIN_MODELS, SIX_PHASE
 
 DATA = Path(__file__).parent / "data" / "suggest_labelled.json"
 
@@ -395,7 +395,7 @@ def test_console_script_suggest(tmp_path: Path) -> None:
 
 
 def test_a_custom_model_gets_proposals_by_phase_name_or_position() -> None:
-    from pelican.plugins.journey.model import model_from_setting
+    from pelican.plugins.journey.model.phases import model_from_setting
 
     model = model_from_setting(
         [

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pelican.plugins.journey.model import BUILTIN_MODELS
-from pelican.plugins.journey.settings import DEFAULT_TOUCHPOINTS
-from pelican.plugins.journey.tagger import (
+from pelican.plugins.journey.model.phases import BUILTIN_MODELS
+from pelican.plugins.journey.model.settings import DEFAULT_TOUCHPOINTS
+from pelican.plugins.journey.site.tagger import (
     CtaSpec,
     parse_cta,
     parse_phases,

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pelican.plugins.journey.targets import resolve
+from pelican.plugins.journey.site.links import resolve
 
 
 @pytest.fixture(scope="module")

@@ -166,7 +166,7 @@ def test_theme_by_name_comes_from_the_installed_package(site):
     css = built.output / "theme" / "css" / "klantreis.css"
     assert css.read_bytes() == (installed / "static/css/klantreis.css").read_bytes()
     assert "Pagina niet gevonden" in built.html("404.html")
-    shipped = Path(journey.__file__).parent / "templates" / "journey"
+    shipped = Path(journey.__file__).parent / "render" / "templates" / "journey"
     for rel in TAGGED:
         html = built.html(rel)
         assert 'href="tel:0123456789"' in html, rel

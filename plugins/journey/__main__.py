@@ -1,5 +1,5 @@
 """``python -m pelican.plugins.journey``: the ``pelican-journey`` command."""
 
-from .cli import main
+from .cli.main import main
 
 raise SystemExit(main())

@@ -11,16 +11,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import cta
-from .baseline import apply as apply_baseline
-from .content import Attacher
-from .findings import Finding, failing
-from .index import Document, SiteIndex, build_index
-from .model import LANGS
-from .rules import run_rules
-from .settings import JourneyConfig
-from .timing import timed
-from .views import (
+from .model.findings import Finding, failing
+from .model.phases import LANGS
+from .model.settings import JourneyConfig
+from .model.timing import timed
+from .render.content import Attacher
+from .render.views import (
     CtaView,
     PhaseView,
     SiteJourney,
@@ -29,6 +25,10 @@ from .views import (
     site_journey,
     view_lang,
 )
+from .report.baseline import apply as apply_baseline
+from .rules import run_rules
+from .site import plan as cta
+from .site.index import Document, SiteIndex, build_index
 
 
 @dataclass

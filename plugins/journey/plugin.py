@@ -22,14 +22,14 @@ from typing import Any
 from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
 
-from . import baseline, reports
 from .analysis import Analysis, analyse
-from .findings import Finding
-from .i18n import text
-from .inject import inject
-from .journey_map import MAP_FILE, publish_in_site, write_map
-from .settings import JourneyConfig, SettingsError, load_config
-from .timing import timed
+from .model.findings import Finding
+from .model.settings import JourneyConfig, SettingsError, load_config
+from .model.text import text
+from .model.timing import timed
+from .render.inject import inject
+from .report import baseline, reports
+from .report.journey_map import MAP_FILE, publish_in_site, write_map
 
 logger = logging.getLogger("pelican.plugins.journey")
 # Pelican's loggers drop a warning already logged once in this process; a
@@ -38,7 +38,7 @@ for _filter in list(logger.filters):
     if type(_filter).__name__ == "LimitFilter":
         logger.removeFilter(_filter)
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent / "render" / "templates"
 CONFIG_KEY = "_journey_config"  # where the validated config rides in settings
 SITE_ROOT_KEY = "_journey_site_root"  # set by the CLI; else found from argv
 CAPTURE_KEY = "_journey_capture"  # a list the CLI passes to receive the analysis

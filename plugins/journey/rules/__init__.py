@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..findings import Finding
-from ..i18n import pick
+from ..model.findings import Finding
+from ..model.text import pick
 
 if TYPE_CHECKING:
-    from ..index import Document, SiteIndex
-    from ..settings import JourneyConfig
+    from ..model.settings import JourneyConfig
+    from ..site.index import Document, SiteIndex
 
 SEVERITIES = ("error", "warning", "off")
 OPTION_KINDS = ("int", "str", "phase", "words", "bool")
@@ -127,7 +127,9 @@ def run_rules(index: SiteIndex, config: JourneyConfig) -> list[Finding]:
 
 # Rule modules register themselves on import, in the order reports list them.
 from . import tagging  # noqa: E402, I001
-from . import ctas, coverage, graph  # noqa: E402
+from . import ctas  # noqa: E402
+from . import coverage  # noqa: E402
+from . import graph  # noqa: E402
 from . import starter  # noqa: E402
 
 __all__ = [

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from . import Hit, Option, RuleContext, rule
 
 if TYPE_CHECKING:
-    from ..index import Document
-    from ..model import Phase
+    from ..model.phases import Phase
+    from ..site.index import Document
 
 # The phase where expert articles persuade, per built-in model. Custom models
 # use `decision` when they have it; otherwise the rule needs its `phase` option.

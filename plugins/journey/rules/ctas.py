@@ -11,12 +11,12 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..tagger import is_none
-from ..targets import resolve
+from ..site.links import resolve
+from ..site.tagger import is_none
 from . import Hit, Option, RuleContext, rule
 
 if TYPE_CHECKING:
-    from ..index import Document
+    from ..site.index import Document
 
 # Labels that say nothing of where a link leads, folded (see :func:`fold`).
 GENERIC_LABELS = frozenset(

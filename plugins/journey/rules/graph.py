@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..graph import phase_level
-from ..model import LANGS
+from ..model.phases import LANGS
+from ..site.graph import phase_level
 from . import Hit, Option, RuleContext, rule
 from .coverage import shows_contact
 
 if TYPE_CHECKING:
-    from ..index import Document, SiteIndex
+    from ..site.index import Document, SiteIndex
 
 
 def contact_pages(index: SiteIndex) -> list[Document]:

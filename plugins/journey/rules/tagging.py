@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from . import Hit, RuleContext, rule
 
 if TYPE_CHECKING:
-    from ..index import Document
+    from ..site.index import Document
 
 
 def _checked(context: RuleContext) -> Iterator[Document]:

@@ -32,8 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .i18n import text
-from .model import SIX_PHASE, Model, Phase
+from ..model.phases import SIX_PHASE, Model, Phase
+from ..model.text import text
 from .runner import SiteError, read_site_settings, run_build, settings_path
 
 # A proposal is written only from this confidence on (0-1). Measured on the

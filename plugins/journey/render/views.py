@@ -6,9 +6,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .i18n import text as message
-from .model import LANGS, Model, Phase
-from .settings import Persona
+from ..model.phases import LANGS, Model, Phase
+from ..model.settings import Persona
+from ..model.text import text as message
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .model import LANGS
+from .phases import LANGS
 
 MESSAGES: dict[str, Mapping[str, str]] = {
     "unknown-phase": {

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Model, Phase
+from ..model.phases import Model, Phase
 
 # Metadata keys as Pelican hands them over (lower case), with their aliases.
 KEYS: Mapping[str, tuple[str, ...]] = {

@@ -17,10 +17,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from . import baseline, reports
-from .analysis import Analysis
-from .findings import FAIL_LEVELS, failing
-from .i18n import text
+from ..analysis import Analysis
+from ..model.findings import FAIL_LEVELS, failing
+from ..model.text import text
+from ..report import baseline, reports
 from .runner import SiteError, read_site_settings, run_build, settings_path
 
 FORMATS = ("text", "json", "junit", "github")

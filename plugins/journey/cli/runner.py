@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .analysis import Analysis
-from .plugin import CAPTURE_KEY, SITE_ROOT_KEY, JourneyExit
+from ..analysis import Analysis
+from ..plugin import CAPTURE_KEY, SITE_ROOT_KEY, JourneyExit
 
 DEFAULT_SETTINGS = "pelicanconf.py"
 _PLUGIN_NAMES = {"journey", "pelican.plugins.journey", __package__}

@@ -15,9 +15,9 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..model.findings import Finding
+from ..model.settings import SettingsError
 from .atomic import write_atomic
-from .findings import Finding
-from .settings import SettingsError
 
 VERSION = 1
 Key = tuple[str, str, str]

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..rules import REGISTRY, SEVERITIES, Option
 from .findings import FAIL_LEVELS
-from .model import LANGS, Model, ModelError, Phase, model_from_setting
-from .rules import REGISTRY, SEVERITIES, Option
+from .phases import LANGS, Model, ModelError, Phase, model_from_setting
 
 DEFAULT_TOUCHPOINTS = (
     "contact",

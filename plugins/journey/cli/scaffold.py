@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
-from .i18n import text
-from .model import BUILTIN_MODELS, LANGS, Model
+from ..model.phases import BUILTIN_MODELS, LANGS, Model
+from ..model.text import text
 from .runner import SiteError
 
 STARTER = Path(__file__).parent / "starter"

@@ -29,11 +29,11 @@ import math
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
+from ..model.phases import Phase
+from ..render.views import view_lang
 from .index import Document, SiteIndex
-from .model import Phase
+from .links import Cta, Target, resolve
 from .tagger import CtaSpec, is_none
-from .targets import Cta, Target, resolve
-from .views import view_lang
 
 
 def order_key(doc: Document) -> tuple[float, float, str, str]:

@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any
 from .tagger import Tags, read_tags
 
 if TYPE_CHECKING:
+    from ..model.phases import Model, Phase
+    from ..model.settings import JourneyConfig
     from .graph import LinkGraph
-    from .model import Model, Phase
-    from .settings import JourneyConfig
-    from .targets import Cta
+    from .links import Cta
 
 # Generator attributes that hold content; "*translations" lists hold translations.
 _ARTICLE_LISTS = (

@@ -11,9 +11,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
-from .findings import FAIL_LEVELS
-from .model import BUILTIN_MODELS, LANGS
+from .. import __version__
+from ..model.findings import FAIL_LEVELS
+from ..model.phases import BUILTIN_MODELS, LANGS
 
 EXIT_BAD_INPUT = 2
 
@@ -79,11 +79,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return init_site(args.dir, lang=args.lang, name=args.name, model=args.model)
         if args.command == "check":
-            from .checker import check  # noqa: PLC0415
+            from .check import check  # noqa: PLC0415
 
             return check(args.settings, fmt=args.format, fail_on=args.fail_on)
         if args.command == "baseline":
-            from .checker import write_baseline  # noqa: PLC0415
+            from .check import write_baseline  # noqa: PLC0415
 
             return write_baseline(args.settings)
         from .suggest import suggest  # noqa: PLC0415

@@ -26,18 +26,18 @@ from urllib.parse import quote
 
 import jinja2
 
+from ..model.text import pick
+from ..rules.graph import contact_pages
+from ..site.graph import phase_level
+from ..site.links import resolve
 from .atomic import write_atomic
-from .graph import phase_level
-from .i18n import pick
-from .rules.graph import contact_pages
-from .targets import resolve
 
 if TYPE_CHECKING:
-    from .analysis import Analysis
-    from .findings import Finding
-    from .index import Document
+    from ..analysis import Analysis
+    from ..model.findings import Finding
+    from ..site.index import Document
 
-REPORT_TEMPLATES = Path(__file__).parent / "report_templates"
+REPORT_TEMPLATES = Path(__file__).parent / "templates"
 MAP_FILE = "journey-map.html"
 SITE_MAP_PATH = "journey-map/index.html"
 MARKER = 'id="journey-map"'

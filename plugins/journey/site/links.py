@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from ..model.phases import Phase
 from .index import Document, SiteIndex, url_key
-from .model import Phase
 
 _LINK_RE = re.compile(r"^[{|](?P<what>filename|static|attach)[}|](?P<path>.*)$")
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")

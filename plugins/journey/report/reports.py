@@ -17,16 +17,16 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from ..model.text import text
+from ..site.tagger import KEYS
 from .atomic import write_atomic
-from .i18n import text
-from .tagger import KEYS
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-    from .analysis import Analysis
-    from .findings import Finding
+    from ..analysis import Analysis
+    from ..model.findings import Finding
 
 REPORT_VERSION = 1
 JSON_NAME = "report.json"
@@ -97,7 +97,7 @@ def _clean(value: str) -> str:
 
 def junit_xml(analysis: Analysis) -> str:
     """One test case per enabled rule, one ``<failure>`` per live finding."""
-    from .rules import REGISTRY  # noqa: PLC0415 - rules import this package late
+    from ..rules import REGISTRY  # noqa: PLC0415 - rules import this package late
 
     enabled = [
         rule_id

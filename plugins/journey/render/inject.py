@@ -42,12 +42,12 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, TemplateError
 from markupsafe import escape
 
+from ..model.text import text
 from .content import SITEURL_MARK, set_block
-from .i18n import text
 
 if TYPE_CHECKING:
-    from .analysis import Analysis
-    from .index import Document
+    from ..analysis import Analysis
+    from ..site.index import Document
     from .views import PageJourney
 
 logger = logging.getLogger("pelican.plugins.journey")

@@ -1,0 +1,1 @@
+"""The journey's vocabulary: phases and models, settings, findings, text."""

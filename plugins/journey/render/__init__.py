@@ -1,0 +1,1 @@
+"""What templates and pages get: views, injected blocks, template partials."""
