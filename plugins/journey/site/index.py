@@ -152,6 +152,27 @@ def url_key(url: str) -> str:
     return url
 
 
+def static_url(obj: Any) -> str:
+    """The URL of a Pelican ``Static`` object, read without side effects.
+
+    Reading ``Static.url`` (or ``save_as``) marks the file's output location
+    as referenced, after which Pelican refuses to relocate it for an
+    ``{attach}`` link: the file would land somewhere else than without the
+    plugin. The flag is put back as it was, so Pelican decides exactly as it
+    would have without us.
+    """
+    flag = "_output_location_referenced"
+    had = flag in getattr(obj, "__dict__", {})
+    before = getattr(obj, flag, False)
+    try:
+        return str(getattr(obj, "url", "") or "")
+    finally:
+        if had:
+            setattr(obj, flag, before)
+        elif hasattr(obj, "__dict__"):
+            obj.__dict__.pop(flag, None)
+
+
 def _iter_content(generators: Iterable[Any]) -> Iterator[tuple[Any, str, bool]]:
     """(content object, kind, is_translation) for every article and page."""
     for generator in generators:
@@ -237,7 +258,7 @@ def build_index(
         if doc.status != "draft" and doc.url:
             urls.setdefault(url_key(doc.url), doc)
     for obj in static.values():
-        url = getattr(obj, "url", None)
+        url = static_url(obj)
         if url:
             urls.setdefault(url_key(url), None)
     for url in _generated_urls(generators, context):

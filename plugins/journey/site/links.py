@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from ..model.phases import Phase
-from .index import Document, SiteIndex, url_key
+from .index import Document, SiteIndex, static_url, url_key
 
 _LINK_RE = re.compile(r"^[{|](?P<what>filename|static|attach)[}|](?P<path>.*)$")
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -83,7 +83,7 @@ def resolve(
                 )
         static = index.static.get(key)
         if static is not None:
-            url = str(getattr(static, "url", key))
+            url = static_url(static) or key
             return Target(raw, url, False, "{static}/" + key, None)
         return None
     if raw.startswith("//") or _SCHEME_RE.match(raw):
