@@ -43,7 +43,8 @@ FILES = {
         Phase: awareness
 
         Zo ziet het eruit: ![werkplaats]({attach}werkplaats.png)
-        Ook het [logo]({static}/images/logo.png) en [de prijzen]({filename}/pages/prijzen.md).
+        Ook het [logo]({static}/images/logo.png) en
+        [de prijzen]({filename}/pages/prijzen.md).
         """,
     "blog/sub/fietsen.rst": """
         Fietsen vergelijken
