@@ -207,6 +207,26 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "nl": "overgeslagen: het bestand ligt buiten PATH van de site",
         "en": "skipped: the file is outside the site's PATH",
     },
+    "suggest-not-changed-unsafe": {
+        "nl": "niet veranderd: Pelican zou het bestand anders lezen: {reason}",
+        "en": "not changed: Pelican would read the file differently: {reason}",
+    },
+    "suggest-not-changed-unreadable": {
+        "nl": "niet veranderd: Pelican kan het bestand niet lezen: {error}",
+        "en": "not changed: Pelican cannot read the file: {error}",
+    },
+    "suggest-not-changed-readonly": {
+        "nl": "niet veranderd: het bestand is alleen-lezen voor jou",
+        "en": "not changed: the file is read-only for you",
+    },
+    "suggest-not-changed-special": {
+        "nl": "niet veranderd: geen gewoon bestand",
+        "en": "not changed: not a regular file",
+    },
+    "suggest-not-changed-error": {
+        "nl": "niet veranderd: onverwachte fout: {error}",
+        "en": "not changed: unexpected error: {error}",
+    },
     "suggest-skip-error": {
         "nl": "overgeslagen: kan niet schrijven: {error}",
         "en": "skipped: cannot write: {error}",
