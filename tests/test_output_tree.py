@@ -9,12 +9,15 @@ output trees are compared.
 
 from __future__ import annotations
 
+import contextlib
 import struct
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from blinker import ANY
 from conftest import build_site, write_files
 
 
@@ -108,6 +111,32 @@ SETTINGS: dict[str, Any] = {
 }
 
 
+@contextlib.contextmanager
+def _plugin_disconnected() -> Iterator[None]:
+    """Pelican's signals are global: an earlier build's plugin stays connected.
+
+    For a true "plugin off" build, every receiver from the plugin's package is
+    disconnected for the duration, then connected again.
+    """
+    from blinker import NamedSignal
+    from pelican import signals
+
+    removed = []
+    for signal in vars(signals).values():
+        if not isinstance(signal, NamedSignal):
+            continue
+        for receiver in list(signal.receivers_for(ANY)):
+            module = getattr(receiver, "__module__", "") or ""
+            if module.startswith(("pelican.plugins.journey", "journey.")):
+                signal.disconnect(receiver)
+                removed.append((signal, receiver))
+    try:
+        yield
+    finally:
+        for signal, receiver in removed:
+            signal.connect(receiver)
+
+
 def _build(root: Path, plugin: bool, **settings: Any) -> dict[str, bytes]:
     root.mkdir()
     write_files(root / "content", FILES)
@@ -116,9 +145,13 @@ def _build(root: Path, plugin: bool, **settings: Any) -> dict[str, bytes]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
     merged = {**SETTINGS, **settings}
-    if not plugin:
+    if plugin:
+        built = build_site(root, None, merged)
+    else:
         merged["PLUGINS"] = []
-    built = build_site(root, None, merged)
+        with _plugin_disconnected():
+            built = build_site(root, None, merged)
+        assert built.analysis is None  # the plugin really was off
     assert built.exit_code == 0, built.log
     assert "cannot relocate" not in built.log, built.log
     return {
@@ -165,3 +198,13 @@ def test_injection_on_keeps_paths_and_every_non_html_byte(
     page = with_plugin["nieuws/2024/in-de-werkplaats/index.html"].decode()
     assert 'class="journey-cta"' in page or 'class="journey-next"' in page
     assert "werkplaats.png" in page
+
+
+def test_third_party_theme_keeps_every_byte_with_injection_off(tmp_path: Path) -> None:
+    from journey_html import REFLEX
+
+    plain = _build(tmp_path / "plain", plugin=False, **REFLEX)
+    with_plugin = _build(tmp_path / "on", plugin=True, JOURNEY_INJECT=False, **REFLEX)
+    assert "over-ons/profile-photo.jpg" in plain
+    assert sorted(with_plugin) == sorted(plain)
+    assert [path for path in plain if with_plugin[path] != plain[path]] == []
