@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from jinja2 import ChoiceLoader, FileSystemLoader
@@ -58,7 +59,7 @@ def _settings_file_from_stack() -> Path | None:
     Pelican's settings dict does not record which file it came from; its
     ``get_instance(args)`` / ``autoreload(args)`` frames do.
     """
-    frame = sys._getframe()
+    frame: FrameType | None = sys._getframe()
     while frame is not None:
         if frame.f_code.co_name in {"get_instance", "autoreload"}:
             args = frame.f_locals.get("args")
@@ -94,7 +95,7 @@ def in_server_mode() -> bool:
     import pelican  # noqa: PLC0415 - the package, for its functions' code objects
 
     codes = {pelican.autoreload.__code__, pelican.listen.__code__}
-    frame = sys._getframe()
+    frame: FrameType | None = sys._getframe()
     while frame is not None:
         if frame.f_code in codes:
             return True

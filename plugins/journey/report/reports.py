@@ -225,7 +225,9 @@ def summary_table(analysis: Analysis) -> Table:
 def print_summary(analysis: Analysis, console: Console | None = None) -> None:
     """Print the summary table on Pelican's console (or the one given)."""
     if console is None:
-        from pelican.log import console  # noqa: PLC0415 - Pelican's rich console
+        from pelican.log import console as pelican_console  # noqa: PLC0415
+
+        console = pelican_console  # Pelican's rich console
     console.print(summary_table(analysis), soft_wrap=True)
 
 
@@ -288,7 +290,7 @@ def add_lines(findings: Iterable[Finding], base_dir: Path) -> None:
         finding.line = cache[key]
 
 
-def annotations(analysis: Analysis) -> list[str]:
+def github_annotations(analysis: Analysis) -> list[str]:
     """One workflow command per live finding (``::error …::`` / ``::warning …::``)."""
     live = [f for f in analysis.findings if not f.baselined]
     add_lines(live, analysis.config.base_dir)
@@ -311,7 +313,7 @@ def annotations(analysis: Analysis) -> list[str]:
 
 def print_annotations(analysis: Analysis, stream: IO[str] | None = None) -> None:
     out = stream or sys.stdout
-    for line in annotations(analysis):
+    for line in github_annotations(analysis):
         out.write(line + "\n")
     out.flush()
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from . import Hit, Option, RuleContext, rule
 
 if TYPE_CHECKING:
     from ..model.phases import Phase
+    from ..model.settings import Persona
     from ..site.index import Document
 
 # The phase where expert articles persuade, per built-in model. Custom models
@@ -227,7 +228,9 @@ def persona_gap(context: RuleContext) -> Iterator[Hit]:
             yield Hit(f"{persona.id}:{phase.id}", values, None, phase.id)
 
 
-def _audience(doc: Document, personas: dict, general: bool) -> tuple[str, ...]:
+def _audience(
+    doc: Document, personas: Mapping[str, Persona], general: bool
+) -> tuple[str, ...]:
     if doc.tags.personas:
         return doc.tags.personas
     return tuple(personas) if general else ()

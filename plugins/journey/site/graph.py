@@ -358,8 +358,9 @@ def build_graph(index: SiteIndex) -> LinkGraph:
     if "index" in direct and index_save_as:
         index_node = HOME if index_key == "" and graph.home_doc is None else INDEX
         virtual.setdefault(index_key, index_node)
-    for doc in _first_page(per_page("index"), articles) if index_node else ():
-        graph.add(index_node, doc, "index")
+    if index_node is not None:
+        for doc in _first_page(per_page("index"), articles):
+            graph.add(index_node, doc, "index")
 
     doc_of = {id(d.content): d for d in published}
     category_nodes: list[str] = []
