@@ -24,13 +24,14 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
 
 from .analysis import Analysis, analyse
-from .model.findings import Finding
+from .model.findings import EXIT_BAD_INPUT, EXIT_FINDINGS, Finding
 from .model.settings import JourneyConfig, SettingsError, load_config
 from .model.text import text
 from .model.timing import timed
 from .render.inject import inject
 from .report import baseline, reports
 from .report.journey_map import MAP_FILE, publish_in_site, write_map
+from .rules import REGISTRY
 
 logger = logging.getLogger("pelican.plugins.journey")
 # Pelican's loggers drop a warning already logged once in this process; a
@@ -43,8 +44,6 @@ TEMPLATES = Path(__file__).parent / "render" / "templates"
 CONFIG_KEY = "_journey_config"  # where the validated config rides in settings
 SITE_ROOT_KEY = "_journey_site_root"  # set by the CLI; else found from argv
 CAPTURE_KEY = "_journey_capture"  # a list the CLI passes to receive the analysis
-EXIT_SETTINGS = 2
-EXIT_FINDINGS = 3
 
 _BUILDS: dict[int, Analysis] = {}
 
@@ -85,7 +84,7 @@ def config_for(settings: dict[str, Any]) -> JourneyConfig:
     """The validated config of these settings (validated once, then reused)."""
     config = settings.get(CONFIG_KEY)
     if not isinstance(config, JourneyConfig):
-        config = load_config(settings, site_root(settings))
+        config = load_config(settings, site_root(settings), rules=REGISTRY)
         settings[CONFIG_KEY] = config
     return config
 
@@ -112,7 +111,7 @@ def on_initialized(pelican_obj: Any) -> None:
             baseline.load(config.baseline)
     except SettingsError as error:
         logger.error("pelican-journey: %s", error)
-        raise JourneyExit(EXIT_SETTINGS) from None
+        raise JourneyExit(EXIT_BAD_INPUT) from None
 
 
 def on_generator_init(generator: Any) -> None:

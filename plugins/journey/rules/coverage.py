@@ -94,6 +94,7 @@ def phase_empty(context: RuleContext) -> Iterator[Hit]:
 
 @rule(
     "aftercare-contact",
+    key="phase",
     severity="warning",
     messages={
         "nl": "{problem}; een klant na de aankoop moet een mens kunnen bereiken: "

@@ -83,6 +83,7 @@ def _checked(context: RuleContext) -> Iterator[Document]:
 
 @rule(
     "broken-target",
+    key=lambda subject: "next" if subject.startswith("next:") else "cta",
     severity="error",
     messages={
         "nl": "{what} {target!r} leidt nergens heen; {hint}",
@@ -152,6 +153,7 @@ def broken_target(context: RuleContext) -> Iterator[Hit]:
 
 @rule(
     "generic-cta",
+    key="cta",
     severity="warning",
     messages={
         "nl": "{where}label {label!r} zegt niet waar de link heen gaat; "

@@ -27,6 +27,7 @@ def contact_pages(index: SiteIndex) -> list[Document]:
 
 @rule(
     "dead-end",
+    key="phase",
     severity="warning",
     messages={
         "nl": "{title!r} ({phase}) linkt naar geen pagina van een latere fase: "
@@ -63,6 +64,7 @@ def dead_end(context: RuleContext) -> Iterator[Hit]:
 
 @rule(
     "contact-depth",
+    key="phase",
     severity="warning",
     messages={
         "nl": "contactpagina {title!r} is {where} vanaf de homepage (max {max}): "

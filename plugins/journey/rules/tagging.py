@@ -24,6 +24,7 @@ def _closest(value: str, names: Iterable[str]) -> str | None:
 
 @rule(
     "unknown-phase",
+    key="phase",
     severity="error",
     messages={
         "nl": "onbekende fase {value!r}; {hint}",
@@ -49,6 +50,7 @@ def unknown_phase(context: RuleContext) -> Iterator[Hit]:
 
 @rule(
     "unknown-persona",
+    key="persona",
     severity="error",
     messages={
         "nl": "onbekende persona {value!r}; {hint}",
@@ -68,6 +70,7 @@ def unknown_persona(context: RuleContext) -> Iterator[Hit]:
 
 @rule(
     "unknown-touchpoint",
+    key="touchpoint",
     severity="error",
     messages={
         "nl": "onbekend contactpunt {value!r}; {hint}",
