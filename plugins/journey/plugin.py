@@ -189,7 +189,9 @@ def publish(analysis: Analysis) -> None:
         path = error.filename or config.report_dir
         reason = error.strerror or error
         logger.error("%s", text("reports-failed", config.lang, path=path, error=reason))
-    analysis.index.release_graph()
+    # The graph is only for the rules and the map: do not keep it until the
+    # build is finalized (memory budget, SPEC section 9).
+    analysis.graph = None
 
 
 def finish(analysis: Analysis) -> None:

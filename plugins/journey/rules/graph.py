@@ -42,7 +42,7 @@ def contact_pages(index: SiteIndex) -> list[Document]:
 def dead_end(context: RuleContext) -> Iterator[Hit]:
     index = context.index
     model = index.model
-    graph = index.graph
+    graph = context.graph
     final = len(model.phases)
     for doc in index.counted():
         level = phase_level(doc)
@@ -83,7 +83,7 @@ def contact_depth(context: RuleContext) -> Iterator[Hit]:
     pages = contact_pages(index)
     if not pages:
         return
-    graph = index.graph
+    graph = context.graph
     limit = context.options["max"]
     reach = [(graph.clicks_from_home(doc), doc) for doc in pages]
     reachable = [(clicks, doc) for clicks, doc in reach if clicks is not None]

@@ -31,6 +31,7 @@ from ..model.text import pick
 
 if TYPE_CHECKING:
     from ..model.settings import JourneyConfig
+    from ..site.graph import LinkGraph
     from ..site.index import Document, SiteIndex
 
 PACKAGE = __name__.rpartition(".")[0]  # the rules package
@@ -50,11 +51,16 @@ class Hit:
 
 @dataclass(frozen=True)
 class RuleContext:
-    """Everything a rule may look at: the index, its options, the language."""
+    """Everything a rule may look at: the index, its options, the language.
+
+    ``graph`` is the build's link graph (``site/graph.py``), built after the
+    calls to action and next steps were chosen.
+    """
 
     index: SiteIndex
     options: Mapping[str, Any]
     lang: str
+    graph: LinkGraph
 
 
 Check = Callable[[RuleContext], Iterable[Hit]]
@@ -170,14 +176,16 @@ class _Registry(Mapping[str, Rule]):
 REGISTRY: Mapping[str, Rule] = _Registry()
 
 
-def run_rules(index: SiteIndex, config: JourneyConfig) -> list[Finding]:
+def run_rules(
+    index: SiteIndex, graph: LinkGraph, config: JourneyConfig
+) -> list[Finding]:
     """Run every enabled rule over the index; return all findings in order."""
     findings: list[Finding] = []
     for rule_id, entry in REGISTRY.items():
         rule_config = config.rules[rule_id]
         if rule_config.severity == "off":
             continue
-        context = RuleContext(index, rule_config.options, config.lang)
+        context = RuleContext(index, rule_config.options, config.lang, graph)
         for hit in entry.check(context):
             doc = hit.document
             findings.append(

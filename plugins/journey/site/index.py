@@ -7,7 +7,6 @@ read the index; only :func:`build_index` touches Pelican's generators.
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -20,7 +19,6 @@ from .tagger import Tags, read_tags
 if TYPE_CHECKING:
     from ..model.phases import Model, Phase
     from ..model.settings import JourneyConfig
-    from .graph import LinkGraph
     from .links import Cta
 
 # Generator attributes that hold content; "*translations" lists hold translations.
@@ -101,17 +99,6 @@ class SiteIndex:
     @property
     def model(self) -> Model:
         return self.config.model
-
-    @functools.cached_property
-    def graph(self) -> LinkGraph:
-        """The link graph of the build, built on first use (see ``graph.py``)."""
-        from .graph import build_graph  # noqa: PLC0415 - graph imports this module
-
-        return build_graph(self)
-
-    def release_graph(self) -> None:
-        """Let go of the link graph; it is built again if asked for."""
-        self.__dict__.pop("graph", None)
 
     def counted(self) -> Iterator[Document]:
         """Published originals: what coverage counts."""

@@ -29,8 +29,7 @@ import math
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from ..model.phases import Phase
-from ..render.views import view_lang
+from ..model.phases import Phase, view_lang
 from .index import Document, SiteIndex
 from .links import Cta, Target, resolve
 from .tagger import CtaSpec, is_none
