@@ -77,8 +77,10 @@ class Rule:
     # The metadata key a finding is about (for line numbers), if any; or a
     # function of the finding's subject that returns it.
     key: str | Callable[[str], str | None] | None = None
-    # Message values of an example finding, for the generated docs.
+    # Message values (and "source") of an example finding, for the docs.
     example: Mapping[str, Any] | None = None
+    # What the rule finds, in one line (README); default: the doc's first.
+    summary: str = ""
     module: str = ""
 
     def message(self, lang: str, values: Mapping[str, Any]) -> str:
@@ -106,6 +108,7 @@ def rule(
     options: Mapping[str, Option] | None = None,
     key: str | Callable[[str], str | None] | None = None,
     example: Mapping[str, Any] | None = None,
+    summary: str = "",
 ) -> Callable[[Check], Check]:
     """Register ``check`` as the rule ``rule_id``."""
     if severity not in SEVERITIES:
@@ -126,6 +129,7 @@ def rule(
             dict(options or {}),
             key,
             example,
+            summary,
             getattr(check, "__module__", ""),
         )
         return check
