@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .links import Links, url_key
 from .tagger import Tags, read_tags
 
 if TYPE_CHECKING:
@@ -95,6 +96,7 @@ class SiteIndex:
     by_key: dict[str, Document]
     static: dict[str, Any]  # static source key -> Pelican Static object
     urls: dict[str, Document | None]  # site-relative URL -> document, if any
+    links: Links  # the link resolver of the build (``links.py``)
 
     @property
     def model(self) -> Model:
@@ -129,14 +131,6 @@ def site_path(path: str | os.PathLike[str], base_dir: Path, content_dir: Path) -
         except ValueError:
             continue
     return absolute.as_posix()
-
-
-def url_key(url: str) -> str:
-    """Normalise a site-relative URL for lookup: no leading '/', no index.html."""
-    url = url.split("#", 1)[0].split("?", 1)[0].lstrip("/")
-    if url.endswith("index.html"):
-        url = url[: -len("index.html")]
-    return url
 
 
 def _iter_content(generators: Iterable[Any]) -> Iterator[tuple[Any, str, bool]]:
@@ -230,7 +224,8 @@ def build_index(
     for url in _generated_urls(generators, context):
         urls.setdefault(url_key(url), None)
     by_key = {doc.key: doc for doc in documents if doc.key}
-    return SiteIndex(config, context, documents, by_key, static, urls)
+    links = Links(documents, by_key, static, urls, context)
+    return SiteIndex(config, context, documents, by_key, static, urls, links)
 
 
 def _generated_urls(
