@@ -328,6 +328,8 @@ def test_leftovers_of_a_crashed_write_are_removed(site):
         (leftover / "report.json").write_text("{}", encoding="utf-8")
     temp = folder / ".report.json.1234.0badc0de.tmp"
     temp.write_text("half", encoding="utf-8")
+    older = folder / ".junit.xml.1234.tmp"  # an earlier version's temporary file
+    older.write_text("half", encoding="utf-8")
     mine = folder / "notes.txt"  # not ours: never touched
     mine.write_text("mijn notities", encoding="utf-8")
     from conftest import build_site
@@ -339,6 +341,7 @@ def test_leftovers_of_a_crashed_write_are_removed(site):
     assert not stage.exists()
     assert not old.exists()
     assert not temp.exists()
+    assert not older.exists()
     assert mine.read_text(encoding="utf-8") == "mijn notities"
     assert json.loads((folder / "report.json").read_text(encoding="utf-8"))
 
