@@ -370,3 +370,73 @@ def test_a_failing_build_writes_reports_and_no_page(site):
     assert written == []
     # The findings and the summary were logged before stopping.
     assert "[untagged]" in built.log or "[phase-empty]" in built.log
+
+
+KILLED_BUILD = """
+import os, sys, time
+from pathlib import Path
+
+sys.path.insert(0, {tests!r})
+from conftest import build_site
+from gappy import SETTINGS
+
+from pelican.plugins.journey.report import atomic
+
+real_write = atomic._write_chunks
+
+
+def stall_on_the_map(path, text):
+    real_write(path, text)
+    if path.name == "journey-map.html":
+        Path({ready!r}).write_text("report.json and junit.xml are written")
+        time.sleep(120)
+
+
+atomic._write_chunks = stall_on_the_map
+settings = {{**SETTINGS, "JOURNEY_FAIL_ON": "never"}}
+settings["JOURNEY_REPORT_PATH"] = "journey-report"
+new_page = {{"pages/nieuw.md": "Title: Nieuw\\n\\nOngetagd.\\n"}}
+build_site(Path({root!r}), new_page, settings)
+"""
+
+
+def test_kill_9_while_writing_leaves_the_previous_set_whole(site, tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import build_site
+
+    built = site(FILES, JOURNEY_REPORT_PATH="journey-report", **QUIET)
+    folder = built.root / "journey-report"
+    before = _report_bytes(folder)
+    ready = tmp_path / "ready"
+    script = KILLED_BUILD.format(
+        tests=str(Path(__file__).parent), ready=str(ready), root=str(built.root)
+    )
+    process = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        deadline = time.monotonic() + 180
+        while not ready.exists() and process.poll() is None:
+            assert time.monotonic() < deadline, "the build never reached the map"
+            time.sleep(0.05)
+        assert ready.exists(), "the build ended before writing the map"
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    # Killed after two of the three files: the folder still holds the whole
+    # previous set; the half-written new set is a staging folder beside it.
+    assert _report_bytes(folder) == before
+    leftovers = [p for p in built.root.iterdir() if ".journey-tmp-" in p.name]
+    assert len(leftovers) == 1
+    assert (leftovers[0] / "report.json").is_file()
+
+    again = build_site(
+        built.root, None, {"JOURNEY_REPORT_PATH": "journey-report", **QUIET}
+    )
+    assert again.exit_code == 0
+    assert not leftovers[0].exists()
+    after = _report_bytes(folder)
+    assert sorted(after) == sorted(before)
+    assert all(b"nieuw" in data.lower() for data in after.values())
