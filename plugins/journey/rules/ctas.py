@@ -110,8 +110,14 @@ def _checked(context: RuleContext) -> Iterator[Document]:
     "  source is the settings); the message names `JOURNEY_CTAS['phase']`.\n"
     "\n"
     "Targets resolve like links in Pelican content: absolute URLs, site-relative\n"
-    "URLs of something the build writes, `{filename}path` and `{static}path`\n"
-    "(relative to the page, or to `PATH` with a leading `/`).",
+    "URLs of something the build writes (also with `SITEURL` in front),\n"
+    "`{filename}path`, `{static}path` and `{attach}path` (relative to the page,\n"
+    "or to `PATH` with a leading `/`), `{index}`, `{category}name`, `{tag}name`\n"
+    "and `{author}name`. Only `http:`, `https:`, `mailto:` and `tel:` links are\n"
+    "external links: `javascript:`, `data:`, `vbscript:` and any other scheme,\n"
+    "in any case, is reported here and never becomes a link, and so is a URL that\n"
+    "cannot be parsed (`https://[shop.example.com`). A `#fragment` alone is an\n"
+    "anchor on the page itself.",
 )
 def broken_target(context: RuleContext) -> Iterator[Hit]:
     index = context.index
