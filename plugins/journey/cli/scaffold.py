@@ -29,7 +29,6 @@ from ..model.text import text
 from .runner import SiteError
 
 STARTER = Path(__file__).parent / "starter"
-STARTER_MARKER = "pelican-journey:starter"
 
 # The starter page (a template in starter/<lang>/) that plays each phase.
 ROLES: dict[str, tuple[str, ...]] = {

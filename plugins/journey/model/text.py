@@ -11,19 +11,12 @@ from typing import Any
 
 from .phases import LANGS
 
+# The comment every starter text of ``pelican-journey init`` carries (Markdown
+# keeps it in the HTML), and the visible hints next to each placeholder.
+STARTER_MARKER = "pelican-journey:starter"
+STARTER_HINTS = ("[vervang deze tekst]", "[replace this text]")
+
 MESSAGES: dict[str, Mapping[str, str]] = {
-    "unknown-phase": {
-        "nl": "onbekende fase {value!r}{hint}",
-        "en": "unknown phase {value!r}{hint}",
-    },
-    "did-you-mean": {
-        "nl": "; bedoel je {suggestion}?",
-        "en": "; did you mean {suggestion}?",
-    },
-    "allowed-phases": {
-        "nl": "; toegestaan: {allowed}",
-        "en": "; allowed: {allowed}",
-    },
     "cta-title": {
         "nl": "Jouw volgende stap",
         "en": "Your next step",
@@ -189,6 +182,94 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "nl": "overgeslagen: kan niet schrijven: {error}",
         "en": "skipped: cannot write: {error}",
     },
+    # the journey map (report/journey_map.py)
+    "map-title": {"nl": "Klantreiskaart", "en": "Customer journey map"},
+    "map-drawn-from": {
+        "nl": "Deze kaart is getekend uit de inhoud van de site: de fase, het "
+        "contactpunt en de persona in de metadata van elke pagina, en de links "
+        "tussen de pagina's. Wat de site niet vertelt (gevoelens, kanalen buiten "
+        "de site) staat er niet op.",
+        "en": "This map is drawn from the site's content: the phase, touchpoint "
+        "and persona in each page's metadata, and the links between the pages. "
+        "What the site does not tell (feelings, channels outside the site) is "
+        "not on it.",
+    },
+    "map-model": {"nl": "Model", "en": "Model"},
+    "map-summary": {"nl": "Samenvatting", "en": "Summary"},
+    "map-covered": {"nl": "fasen gedekt", "en": "phases covered"},
+    "map-content": {"nl": "pagina's en artikelen", "en": "pages and articles"},
+    "map-untagged": {"nl": "zonder fase", "en": "without a phase"},
+    "map-errors": {"nl": "fouten", "en": "errors"},
+    "map-warnings": {"nl": "waarschuwingen", "en": "warnings"},
+    "map-phases": {"nl": "Fasen", "en": "Phases"},
+    "map-question": {"nl": "Vraag van de klant", "en": "The customer's question"},
+    "map-gap": {
+        "nl": "Gat: geen gepubliceerde inhoud in deze fase",
+        "en": "Gap: no published content in this phase",
+    },
+    "map-article": {"nl": "artikel", "en": "article"},
+    "map-page": {"nl": "pagina", "en": "page"},
+    "map-touchpoint": {"nl": "Contactpunt", "en": "Touchpoint"},
+    "map-cta": {"nl": "Oproep", "en": "Call to action"},
+    "map-no-cta": {"nl": "geen oproep", "en": "no call to action"},
+    "map-mapped": {"nl": "fase uit categorie", "en": "phase from category"},
+    "map-declared": {"nl": "fase in metadata", "en": "phase in metadata"},
+    "map-onward": {"nl": "Links naar latere fasen", "en": "Links to later phases"},
+    "map-clicks": {"nl": "Klikken vanaf home", "en": "Clicks from home"},
+    "map-unreachable": {"nl": "onbereikbaar", "en": "unreachable"},
+    "map-all-phases": {"nl": "Fasen", "en": "Phases"},
+    "map-personas": {"nl": "Persona's", "en": "Personas"},
+    "map-for-all": {"nl": "iedereen", "en": "everyone"},
+    "map-filter": {"nl": "Toon de reis van", "en": "Show the journey of"},
+    "map-all": {"nl": "alle persona's", "en": "all personas"},
+    "map-per-persona": {"nl": "Reis per persona", "en": "Journey per persona"},
+    "map-persona-note": {
+        "nl": "Pagina's zonder persona gelden voor iedereen.",
+        "en": "Pages without a persona are for everyone.",
+    },
+    "map-flow": {"nl": "Links tussen fasen", "en": "Links between phases"},
+    "map-flow-desc": {
+        "nl": "Hoeveel pagina's van elke fase linken naar een pagina van een "
+        "latere fase (inhoud, oproep en volgende stap).",
+        "en": "How many pages of each phase link to a page of a later phase "
+        "(content, call to action and next step).",
+    },
+    "map-from": {"nl": "Van", "en": "From"},
+    "map-to": {"nl": "Naar", "en": "To"},
+    "map-links": {"nl": "Links", "en": "Links"},
+    "map-no-flow": {
+        "nl": "Geen enkele pagina linkt naar een latere fase.",
+        "en": "No page links to a later phase.",
+    },
+    "map-facts": {"nl": "Feiten uit de links", "en": "Link facts"},
+    "map-dead-ends": {"nl": "Doodlopende pagina's", "en": "Dead ends"},
+    "map-dead-ends-desc": {
+        "nl": "linken naar geen pagina van een latere fase",
+        "en": "link to no page of a later phase",
+    },
+    "map-orphans": {"nl": "Wezen", "en": "Orphans"},
+    "map-orphans-desc": {
+        "nl": "getagde pagina's waar geen andere pagina en niet de homepage "
+        "naartoe linkt",
+        "en": "tagged pages that no other page and not the home page links to",
+    },
+    "map-contact": {"nl": "Contactpagina (nazorg)", "en": "Contact page (aftercare)"},
+    "map-no-contact": {
+        "nl": "geen contactpagina in de laatste fase",
+        "en": "no contact page in the final phase",
+    },
+    "map-none": {"nl": "geen", "en": "none"},
+    "map-findings": {"nl": "Bevindingen", "en": "Findings"},
+    "map-site-findings": {
+        "nl": "Bevindingen voor de hele site",
+        "en": "Site-wide findings",
+    },
+    "map-no-findings": {"nl": "Geen bevindingen.", "en": "No findings."},
+    "map-no-phase": {"nl": "Zonder fase", "en": "Without a phase"},
+    "map-error": {"nl": "fout", "en": "error"},
+    "map-warning": {"nl": "waarschuwing", "en": "warning"},
+    "map-baselined": {"nl": "in baseline", "en": "baselined"},
+    "map-skip": {"nl": "Naar de fasen", "en": "Skip to the phases"},
 }
 
 

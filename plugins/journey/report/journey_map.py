@@ -26,7 +26,7 @@ from urllib.parse import quote
 
 import jinja2
 
-from ..model.text import pick
+from ..model.text import MESSAGES, text
 from ..rules.graph import contact_pages
 from ..site.graph import phase_level
 from ..site.links import resolve
@@ -42,99 +42,14 @@ MAP_FILE = "journey-map.html"
 SITE_MAP_PATH = "journey-map/index.html"
 MARKER = 'id="journey-map"'
 
-LABELS: Mapping[str, Mapping[str, str]] = {
-    "title": {"nl": "Klantreiskaart", "en": "Customer journey map"},
-    "drawn-from": {
-        "nl": "Deze kaart is getekend uit de inhoud van de site: de fase, het "
-        "contactpunt en de persona in de metadata van elke pagina, en de links "
-        "tussen de pagina's. Wat de site niet vertelt (gevoelens, kanalen buiten "
-        "de site) staat er niet op.",
-        "en": "This map is drawn from the site's content: the phase, touchpoint "
-        "and persona in each page's metadata, and the links between the pages. "
-        "What the site does not tell (feelings, channels outside the site) is "
-        "not on it.",
-    },
-    "model": {"nl": "Model", "en": "Model"},
-    "summary": {"nl": "Samenvatting", "en": "Summary"},
-    "covered": {"nl": "fasen gedekt", "en": "phases covered"},
-    "content": {"nl": "pagina's en artikelen", "en": "pages and articles"},
-    "untagged": {"nl": "zonder fase", "en": "without a phase"},
-    "errors": {"nl": "fouten", "en": "errors"},
-    "warnings": {"nl": "waarschuwingen", "en": "warnings"},
-    "phases": {"nl": "Fasen", "en": "Phases"},
-    "question": {"nl": "Vraag van de klant", "en": "The customer's question"},
-    "gap": {
-        "nl": "Gat: geen gepubliceerde inhoud in deze fase",
-        "en": "Gap: no published content in this phase",
-    },
-    "article": {"nl": "artikel", "en": "article"},
-    "page": {"nl": "pagina", "en": "page"},
-    "touchpoint": {"nl": "Contactpunt", "en": "Touchpoint"},
-    "cta": {"nl": "Oproep", "en": "Call to action"},
-    "no-cta": {"nl": "geen oproep", "en": "no call to action"},
-    "mapped": {"nl": "fase uit categorie", "en": "phase from category"},
-    "declared": {"nl": "fase in metadata", "en": "phase in metadata"},
-    "onward": {"nl": "Links naar latere fasen", "en": "Links to later phases"},
-    "clicks": {"nl": "Klikken vanaf home", "en": "Clicks from home"},
-    "unreachable": {"nl": "onbereikbaar", "en": "unreachable"},
-    "all-phases": {"nl": "Fasen", "en": "Phases"},
-    "personas": {"nl": "Persona's", "en": "Personas"},
-    "for-all": {"nl": "iedereen", "en": "everyone"},
-    "filter": {"nl": "Toon de reis van", "en": "Show the journey of"},
-    "all": {"nl": "alle persona's", "en": "all personas"},
-    "per-persona": {"nl": "Reis per persona", "en": "Journey per persona"},
-    "persona-note": {
-        "nl": "Pagina's zonder persona gelden voor iedereen.",
-        "en": "Pages without a persona are for everyone.",
-    },
-    "flow": {"nl": "Links tussen fasen", "en": "Links between phases"},
-    "flow-desc": {
-        "nl": "Hoeveel pagina's van elke fase linken naar een pagina van een "
-        "latere fase (inhoud, oproep en volgende stap).",
-        "en": "How many pages of each phase link to a page of a later phase "
-        "(content, call to action and next step).",
-    },
-    "from": {"nl": "Van", "en": "From"},
-    "to": {"nl": "Naar", "en": "To"},
-    "links": {"nl": "Links", "en": "Links"},
-    "no-flow": {
-        "nl": "Geen enkele pagina linkt naar een latere fase.",
-        "en": "No page links to a later phase.",
-    },
-    "facts": {"nl": "Feiten uit de links", "en": "Link facts"},
-    "dead-ends": {"nl": "Doodlopende pagina's", "en": "Dead ends"},
-    "dead-ends-desc": {
-        "nl": "linken naar geen pagina van een latere fase",
-        "en": "link to no page of a later phase",
-    },
-    "orphans": {"nl": "Wezen", "en": "Orphans"},
-    "orphans-desc": {
-        "nl": "getagde pagina's waar geen andere pagina en niet de homepage "
-        "naartoe linkt",
-        "en": "tagged pages that no other page and not the home page links to",
-    },
-    "contact": {"nl": "Contactpagina (nazorg)", "en": "Contact page (aftercare)"},
-    "no-contact": {
-        "nl": "geen contactpagina in de laatste fase",
-        "en": "no contact page in the final phase",
-    },
-    "none": {"nl": "geen", "en": "none"},
-    "findings": {"nl": "Bevindingen", "en": "Findings"},
-    "site-findings": {
-        "nl": "Bevindingen voor de hele site",
-        "en": "Site-wide findings",
-    },
-    "no-findings": {"nl": "Geen bevindingen.", "en": "No findings."},
-    "no-phase": {"nl": "Zonder fase", "en": "Without a phase"},
-    "error": {"nl": "fout", "en": "error"},
-    "warning": {"nl": "waarschuwing", "en": "warning"},
-    "baselined": {"nl": "in baseline", "en": "baselined"},
-    "skip": {"nl": "Naar de fasen", "en": "Skip to the phases"},
-}
+LABEL_PREFIX = "map-"  # the map's labels in model/text.py
+LABELS = tuple(
+    key.removeprefix(LABEL_PREFIX) for key in MESSAGES if key.startswith(LABEL_PREFIX)
+)
 
 
 def label(key: str, lang: str) -> str:
-    return pick(LABELS[key], lang)
+    return text(LABEL_PREFIX + key, lang)
 
 
 @dataclass(slots=True)

@@ -7,10 +7,10 @@ owner wrote), not the CTA the plugin finally chose for a page.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..model.folding import plain
 from ..site.links import resolve
 from ..site.tagger import is_none
 from . import Hit, Option, RuleContext, rule
@@ -71,14 +71,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 
 def fold(label: str) -> str:
     """A label folded for comparison: case, accents, punctuation, spacing."""
-    decomposed = unicodedata.normalize("NFKD", label)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(_NON_WORD.sub(" ", plain.casefold()).split())
-
-
-def _checked(context: RuleContext) -> Iterator[Document]:
-    """Documents whose metadata is checked: everything but drafts."""
-    return (d for d in context.index.documents if d.status != "draft")
+    return " ".join(_NON_WORD.sub(" ", plain(label)).split())
 
 
 @rule(
@@ -125,7 +118,7 @@ def broken_target(context: RuleContext) -> Iterator[Hit]:
         "nl": "gebruik een URL, {filename}pad of {static}pad die bestaat",
         "en": "use a URL, {filename}path or {static}path that exists",
     }
-    for doc in _checked(context):
+    for doc in context.checked():
         tags = doc.tags
         if tags.cta_problem is not None:
             yield Hit(
@@ -210,7 +203,7 @@ def broken_target(context: RuleContext) -> Iterator[Hit]:
 )
 def generic_cta(context: RuleContext) -> Iterator[Hit]:
     generic = GENERIC_LABELS | {fold(w) for w in context.options["words"]}
-    for doc in _checked(context):
+    for doc in context.checked():
         cta = doc.tags.cta
         if cta is not None and not cta.none and fold(cta.label) in generic:
             yield Hit(
