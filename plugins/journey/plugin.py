@@ -20,7 +20,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from pelican import signals
 
 from .analysis import Analysis, analyse
@@ -135,7 +135,11 @@ def on_all_generators_finalized(generators: list[Any]) -> None:
     context["JOURNEY"] = analysis.journey
     with timed(analysis.timings, "injection"):
         inject(generators, analysis)
-    publish(analysis)
+    env = next(
+        (g.env for g in generators if isinstance(getattr(g, "env", None), Environment)),
+        None,
+    )
+    publish(analysis, env)
     _BUILDS[id(settings)] = analysis
     capture = settings.get(CAPTURE_KEY)
     if isinstance(capture, list):
@@ -167,7 +171,7 @@ def on_finalized(pelican_obj: Any) -> None:
     finish(analysis)
 
 
-def publish(analysis: Analysis) -> None:
+def publish(analysis: Analysis, env: Environment | None = None) -> None:
     """Write the reports and the journey map (errors: one line, no crash).
 
     Nothing in them depends on written pages, so this runs as soon as the
@@ -182,8 +186,8 @@ def publish(analysis: Analysis) -> None:
             reports.write_reports(analysis)
         with timed(timings, "map"):
             write_map(analysis, config.report_dir / MAP_FILE)
-            if config.map_in_site:
-                publish_in_site(analysis)
+            if config.map_in_site and env is not None:
+                publish_in_site(analysis, env)
         logger.info("%s", text("reports-written", config.lang, path=config.report_dir))
     except OSError as error:
         path = error.filename or config.report_dir

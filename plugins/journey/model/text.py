@@ -62,6 +62,12 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "nl": "pelican-journey: rapporten geschreven in {path}",
         "en": "pelican-journey: reports written to {path}",
     },
+    "in-site-map-failed": {
+        "nl": "pelican-journey: het thema kan de klantreiskaart niet tonen "
+        "({error}); de losse kaart staat in journey-map/index.html",
+        "en": "pelican-journey: the theme cannot show the journey map "
+        "({error}); the standalone map is in journey-map/index.html",
+    },
     "reports-failed": {
         "nl": "pelican-journey: kan de rapporten niet schrijven in {path}: {error}",
         "en": "pelican-journey: cannot write the reports to {path}: {error}",

@@ -16,6 +16,7 @@ self-contained page.
 
 from __future__ import annotations
 
+import logging
 import os
 import posixpath
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -27,8 +28,7 @@ from urllib.parse import quote
 import jinja2
 
 from ..model.text import MESSAGES, text
-from ..rules.graph import contact_pages
-from ..site.graph import phase_level
+from ..rules.graph import dead_ends, nearest_contact
 from ..site.links import resolve
 from .atomic import write_atomic
 
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from ..model.findings import Finding
     from ..site.index import Document
 
+logger = logging.getLogger("pelican.plugins.journey")
 REPORT_TEMPLATES = Path(__file__).parent / "templates"
 MAP_FILE = "journey-map.html"
 SITE_MAP_PATH = "journey-map/index.html"
@@ -247,19 +248,10 @@ def build_view(analysis: Analysis, link: Callable[[Document], str]) -> MapView:
         if order[b] > order[a]
     ]
 
-    final = len(model.phases)
-    dead = [d for d in counted if 0 < phase_level(d) < final and not graph.onward(d)]
-    contacts = contact_pages(index)
-    contact = None
-    if contacts:
-        best = min(
-            contacts,
-            key=lambda d: (
-                graph.clicks_from_home(d) is None,
-                graph.clicks_from_home(d) or 0,
-            ),
-        )
-        contact = card_of(best)
+    # The same helpers the dead-end and contact-depth rules decide with.
+    dead = dead_ends(index, graph)
+    nearest = nearest_contact(index, graph)
+    contact = card_of(nearest[0]) if nearest is not None else None
 
     return MapView(
         lang=lang,
@@ -274,7 +266,7 @@ def build_view(analysis: Analysis, link: Callable[[Document], str]) -> MapView:
         dead_ends=[card_of(d) for d in dead],
         orphans=[card_of(d) for d in graph.orphans(counted)],
         contact=contact,
-        contact_exists=bool(contacts),
+        contact_exists=nearest is not None,
         site_findings=site_findings,
         labels={key: label(key, lang) for key in LABELS},
     )
@@ -369,45 +361,36 @@ def write_map(analysis: Analysis, path: Path) -> Path:
     return path
 
 
-def _theme_environment(context: Mapping[str, Any]) -> jinja2.Environment:
-    """A Jinja environment like the one Pelican's generators give the theme."""
-    import pelican  # noqa: PLC0415 - only for the simple theme's location
+def _site_environment(env: jinja2.Environment) -> jinja2.Environment:
+    """Pelican's own theme environment, able to find the map's templates too.
 
-    theme = Path(str(context.get("THEME", "")))
-    simple = Path(pelican.__file__).parent / "themes" / "simple" / "templates"
-    overrides = [str(p) for p in context.get("THEME_TEMPLATES_OVERRIDES", []) or []]
-    theme_loader = jinja2.FileSystemLoader([*overrides, str(theme / "templates")])
-    simple_loader = jinja2.FileSystemLoader(str(simple))
-    options = dict(context.get("JINJA_ENVIRONMENT") or {})
-    theme_autoescape = options.pop("autoescape", False)
+    An overlay keeps everything Pelican and its plugins set up (loaders of
+    the theme and ``THEME_TEMPLATES_OVERRIDES``, ``JINJA_FILTERS``,
+    ``strftime``, the ``plugin_enabled`` test …) and autoescapes the map.
+    """
+    theme_autoescape = env.autoescape
 
     def autoescape(name: str | None) -> bool:
         if name and name.startswith("journey-map"):
             return True
-        return (
+        return bool(
             theme_autoescape(name) if callable(theme_autoescape) else theme_autoescape
         )
 
-    env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(
-            [
-                theme_loader,
-                simple_loader,
-                jinja2.PrefixLoader({"!simple": simple_loader, "!theme": theme_loader}),
-                jinja2.FileSystemLoader(str(REPORT_TEMPLATES)),
-            ]
-        ),
-        autoescape=autoescape,
-        **options,
+    loaders = [env.loader] if env.loader is not None else []
+    loader = jinja2.ChoiceLoader(
+        [*loaders, jinja2.FileSystemLoader(str(REPORT_TEMPLATES))]
     )
-    env.filters.update(context.get("JINJA_FILTERS") or {})
-    env.globals.update(context.get("JINJA_GLOBALS") or {})
-    env.tests.update(context.get("JINJA_TESTS") or {})
-    return env
+    return env.overlay(loader=loader, autoescape=autoescape)
 
 
-def publish_in_site(analysis: Analysis) -> Path:
-    """Write the map to ``OUTPUT_PATH/journey-map/index.html`` (module doc)."""
+def publish_in_site(analysis: Analysis, env: jinja2.Environment) -> Path:
+    """Write the map to ``OUTPUT_PATH/journey-map/index.html`` (module doc).
+
+    ``env`` is the Jinja environment Pelican's generators render the theme
+    with. A theme that cannot show the map is logged (one line) and the
+    self-contained page is written instead.
+    """
     context = dict(analysis.index.context)
     output = Path(str(context.get("OUTPUT_PATH", "output")))
     if not output.is_absolute():
@@ -425,8 +408,7 @@ def publish_in_site(analysis: Analysis) -> Path:
             yield chunk
 
     try:
-        env = _theme_environment(context)
-        template = env.get_template("journey-map-site.html")
+        template = _site_environment(env).get_template("journey-map-site.html")
         write_atomic(
             path,
             watched(
@@ -442,8 +424,16 @@ def publish_in_site(analysis: Analysis) -> Path:
         )
     except OSError:
         raise
-    except Exception:  # noqa: BLE001 - any theme that does not extend cleanly
+    except Exception as error:  # noqa: BLE001 - any error of a theme's template
         seen.clear()
+        logger.warning(
+            "%s",
+            text(
+                "in-site-map-failed",
+                analysis.config.lang,
+                error=f"{type(error).__name__}: {error}",
+            ),
+        )
     if not seen:
         template = _map_environment().get_template(MAP_FILE)
         write_atomic(path, template.generate(map=view, standalone=True))
