@@ -15,7 +15,7 @@ from .model.findings import Finding, failing
 from .model.phases import LANGS, view_lang
 from .model.settings import JourneyConfig
 from .model.timing import timed
-from .render.content import Attacher
+from .pelican_compat import Attacher
 from .render.views import (
     CtaView,
     PhaseView,
