@@ -76,7 +76,7 @@ def attach_page_data(
         lang=lang,
         mapped=doc.mapped,
         personas=personas,
-        touchpoint=doc.tags.touchpoint,
+        touchpoint=doc.touchpoint,
     )
     if doc.cta is not None:
         target = doc.cta.target

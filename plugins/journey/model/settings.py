@@ -81,6 +81,7 @@ class JourneyConfig:
     next_count: int
     map_in_site: bool
     base_dir: Path = field(default_factory=Path.cwd)
+    inject_style: bool = True  # injected blocks carry their scoped stylesheet
 
 
 def _fail(name: str, value: Any, allowed: str) -> SettingsError:
@@ -285,6 +286,9 @@ SETTINGS: Mapping[str, Setting] = {
     "JOURNEY_CATEGORY_PHASES": Setting({}, "category name -> phase"),
     "JOURNEY_CTAS": Setting({}, 'phase -> {"label": ..., "target": ...}'),
     "JOURNEY_INJECT": Setting("auto", '"auto", "theme", "content" or False'),
+    "JOURNEY_INJECT_STYLE": Setting(
+        True, "injected blocks carry a small scoped stylesheet (False: theme's)"
+    ),
     "JOURNEY_RULES": Setting(
         {}, "rule id -> severity, or dict of severity and options"
     ),
@@ -342,4 +346,7 @@ def load_config(
         next_count=_check_int("JOURNEY_NEXT_COUNT", get("JOURNEY_NEXT_COUNT"), 0),
         map_in_site=_check_bool("JOURNEY_MAP_IN_SITE", get("JOURNEY_MAP_IN_SITE")),
         base_dir=base,
+        inject_style=_check_bool(
+            "JOURNEY_INJECT_STYLE", get("JOURNEY_INJECT_STYLE")
+        ),
     )

@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..model.phases import LANGS
 from ..site.links import resolve
 from ..site.tagger import is_none
 from . import Hit, Option, RuleContext, rule
@@ -194,3 +195,63 @@ def generic_cta(context: RuleContext) -> Iterator[Hit]:
 
 def _phase_id(doc: Document) -> str | None:
     return doc.phase.id if doc.phase is not None else None
+
+
+@rule(
+    "missing-cta",
+    severity="warning",
+    messages={
+        "nl": "{title!r} ({phase}) krijgt geen call-to-action: er is geen "
+        "andere pagina {where}; {fix}, of schrijf 'CTA: none' als deze pagina "
+        "er geen nodig heeft",
+        "en": "{title!r} ({phase}) gets no call to action: there is no other "
+        "page {where}; {fix}, or write 'CTA: none' if this page needs none",
+    },
+    doc="A tagged page that gets no call to action: it has no `CTA:` of its "
+    "own, `JOURNEY_CTAS` has none for its phase, and no other page fits the "
+    "default (a page with one of the phase's preferred touchpoints, of that "
+    "phase or later, or any page of a later phase). The message says what "
+    "would fix it: a page with the touchpoint, or `JOURNEY_CTAS[phase]`. "
+    "`CTA: none` on the page says it needs none.",
+)
+def missing_cta(context: RuleContext) -> Iterator[Hit]:
+    index = context.index
+    config = index.config
+    for doc in index.counted():
+        phase = doc.furthest
+        if phase is None or doc.cta is not None:
+            continue
+        tags = doc.tags
+        if tags.cta is not None or tags.cta_problem is not None:
+            continue  # the owner's own CTA: none, or broken-target reports it
+        if phase.id in config.ctas:
+            continue  # the site-wide target is broken: broken-target says so
+        names = {lang: phase.label(lang) for lang in LANGS}
+        setting = f"JOURNEY_CTAS[{phase.id!r}]"
+        if phase.touchpoints:
+            words = " / ".join(phase.touchpoints)
+            first = phase.touchpoints[0]
+            where = {
+                "nl": f"met Touchpoint {words} in fase {names['nl']} of later",
+                "en": f"with Touchpoint {words} in phase {names['en']} or later",
+            }
+            fix = {
+                "nl": f"voeg een pagina toe met 'Touchpoint: {first}' of "
+                f"zet {setting}",
+                "en": f"add a page with 'Touchpoint: {first}' or set {setting}",
+            }
+        else:
+            where = {
+                "nl": f"in een fase na {names['nl']}",
+                "en": f"in a phase after {names['en']}",
+            }
+            fix = {
+                "nl": f"voeg een pagina van een latere fase toe of zet {setting}",
+                "en": f"add a page of a later phase or set {setting}",
+            }
+        yield Hit(
+            "missing-cta",
+            {"title": doc.title, "phase": names, "where": where, "fix": fix},
+            doc,
+            doc.phase.id if doc.phase else None,
+        )

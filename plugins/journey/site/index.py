@@ -63,6 +63,8 @@ class Document:
     translations: list[Document] = field(default_factory=list)
     cta: Cta | None = None  # the call to action chosen for this page
     next: list[Document] = field(default_factory=list)  # next-step pages
+    touchpoint: str | None = None  # declared, else inferred (see infer_touchpoint)
+    touchpoint_inferred: bool = False
 
     @property
     def is_translation(self) -> bool:
@@ -76,6 +78,16 @@ class Document:
     @property
     def phase(self) -> Phase | None:
         return self.phases[0] if self.phases else None
+
+    @property
+    def furthest(self) -> Phase | None:
+        """The furthest phase the document serves: where its journey goes on.
+
+        The one notion of "where a page is" for moving forward: next steps,
+        the default CTA and the ``dead-end`` rule all start from it, so a page
+        tagged with several phases is judged by the links it is given.
+        """
+        return max(self.phases, key=lambda p: p.index) if self.phases else None
 
     @property
     def html(self) -> str:
@@ -230,6 +242,8 @@ def build_index(
         _apply_category(doc, config)
         if doc.original is not None and doc.original.mapped and not doc.phases:
             doc.phases, doc.mapped = doc.original.phases, True
+    for doc in documents:
+        infer_touchpoint(doc)
 
     static = dict(context.get("static_content", {}) or {})
     urls: dict[str, Document | None] = {}
@@ -244,6 +258,30 @@ def build_index(
         urls.setdefault(url_key(url), None)
     by_key = {doc.key: doc for doc in documents if doc.key}
     return SiteIndex(config, context, documents, by_key, static, urls)
+
+
+def infer_touchpoint(doc: Document) -> None:
+    """Set ``doc.touchpoint``: declared wins, else inferred (SPEC §3).
+
+    An article is a ``blog``; a page whose content shows contact details
+    (``tel:``/``mailto:`` link, phone number, e-mail address) is ``contact``;
+    an untagged translation takes its original's touchpoint.
+    """
+    from ..rules.coverage import shows_contact  # noqa: PLC0415 - rules import us
+
+    declared = doc.tags.touchpoint
+    if declared is not None:
+        doc.touchpoint, doc.touchpoint_inferred = declared, False
+        return
+    inferred: str | None = None
+    original = doc.original
+    if original is not None and original.tags.touchpoint is not None:
+        inferred = original.tags.touchpoint
+    elif doc.kind == "article":
+        inferred = "blog"
+    elif shows_contact(doc.html):
+        inferred = "contact"
+    doc.touchpoint, doc.touchpoint_inferred = inferred, inferred is not None
 
 
 def _generated_urls(
