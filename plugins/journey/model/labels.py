@@ -50,8 +50,10 @@ TOUCHPOINT_LABELS: Mapping[str, Mapping[str, str]] = {
     },
 }
 
-# Labels made from the target's title, by what the target is.
+# Labels made from the target's title, by what the target is: a guide, a
+# blog post (any article), or another page.
 TITLE_LABELS: Mapping[str, Mapping[str, str]] = {
+    "blog": {"nl": "Lees ‘{title}’", "en": "Read ‘{title}’"},
     "guide": {"nl": "Lees de uitleg ‘{title}’", "en": "Read the guide ‘{title}’"},
     "article": {"nl": "Lees ‘{title}’", "en": "Read ‘{title}’"},
     "page": {"nl": "Ga naar ‘{title}’", "en": "Go to ‘{title}’"},
@@ -89,11 +91,11 @@ def cta_label(
         return phase.cta_label(lang)
     if touchpoint in TOUCHPOINT_LABELS:
         return _pick(TOUCHPOINT_LABELS[touchpoint], lang)
-    if fits_phase and phase.cta_label(lang):
-        return phase.cta_label(lang)
+    if fits_phase and touchpoint not in TITLE_LABELS and phase.cta_label(lang):
+        return phase.cta_label(lang)  # a word added with JOURNEY_TOUCHPOINTS
     name = plain_title(title)
     if not name:
         return ""
-    which = "guide" if touchpoint == "guide" else kind
+    which = touchpoint if touchpoint in ("guide", "blog") else kind
     template = TITLE_LABELS.get(which, TITLE_LABELS["page"])
     return _pick(template, lang).format(title=name)

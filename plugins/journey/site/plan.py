@@ -11,7 +11,7 @@ CTA precedence for a page: its own ``CTA:`` metadata (``CTA: none`` removes
 it), then ``JOURNEY_CTAS[step]`` (except on the page it points at), then the
 default (SPEC §6): the best page with one of the step's preferred touchpoints
 (declared or inferred) of the step itself, the next phase, a later one, or
-untagged; else the best page of the first later phase that has content.
+an untagged page with that ``Touchpoint:`` declared; else the best page of the first later phase that has content.
 Never the page itself, never a page of an earlier phase. Its label says what
 the visitor gets there (``model/labels.py``). Where nothing fits, or a
 target does not resolve, the page gets no CTA: never a link to nowhere
@@ -133,8 +133,8 @@ class Planner:
                 return 0
             if following and following[0] in doc.phases:
                 return 1
-            if not doc.phases:
-                return 3
+            if not doc.phases:  # untagged: only what the owner declared it is
+                return None if doc.touchpoint_inferred else 3
             furthest = doc.furthest
             return 2 if furthest is not None and furthest.index > phase.index else None
 
