@@ -41,11 +41,11 @@ def built(site):
 
 
 def test_default_labels_say_what_the_target_gives(built):
-    # A blog post: its title says what the visitor gets there.
+    # A guide: its title says what the visitor gets there.
     assert cta_of(built, "tips.html") == (
         "awareness",
         "zo-poets-je-je-fiets.html",
-        "Lees ‘Zo poets je je fiets’",
+        "Lees de uitleg: Zo poets je je fiets",
     )
     assert cta_of(built, "pages/onderhoud-plannen.html") == (
         "aftercare",
@@ -70,7 +70,7 @@ def test_template_data_matches_the_chosen_cta(built):
     doc = next(d for d in built.analysis.index.documents if d.key == "tips.md")
     cta = doc.content.journey.cta
     assert (cta.label, cta.url, cta.phase.id, cta.external) == (
-        "Lees ‘Zo poets je je fiets’",
+        "Lees de uitleg: Zo poets je je fiets",
         "zo-poets-je-je-fiets.html",
         "awareness",
         False,
@@ -179,7 +179,7 @@ def test_site_cta_overrides_the_default_of_its_phase(site):
         "Neem contact met ons op",
     )
     # Other phases keep their defaults.
-    assert cta_of(built, "tips.html")[2] == "Lees ‘Zo poets je je fiets’"
+    assert cta_of(built, "tips.html")[2] == "Lees de uitleg: Zo poets je je fiets"
 
 
 def test_cta_none_removes_only_the_cta(site):
@@ -304,7 +304,7 @@ def test_translations_get_their_language(built):
     assert cta_of(built, "tips-en.html") == (
         "awareness",
         "zo-poets-je-je-fiets.html",
-        "Read ‘Zo poets je je fiets’",
+        "Read the guide: Zo poets je je fiets",
     )
     # Next steps lead to the English version where there is one.
     assert next_of(built, "tips-en.html") == [

@@ -91,7 +91,7 @@ GREENGROCER = {
         Title: Contact
         Phase: aftercare
 
-        Bel 010-7654321 of mail [winkel@groenteboer.example](mailto:winkel@groenteboer.example).
+        Bel 010-7654321 of mail [ons](mailto:winkel@groenteboer.example).
     """,
 }
 CONTACT = "pages/contact.html"
@@ -151,7 +151,10 @@ def test_greengrocer_tagged_with_phase_alone_gets_a_cta_on_every_page(site, them
         "url": "pages/wat-klanten-zeggen.html",
         "origin": "default",
     }
-    assert entries["pages/wat-klanten-zeggen.html"]["cta"]["url"] == "pages/bestellen-en-ophalen.html"
+    assert (
+        entries["pages/wat-klanten-zeggen.html"]["cta"]["url"]
+        == "pages/bestellen-en-ophalen.html"
+    )
     assert entries["drie-recepten-met-pompoen.html"]["cta"]["url"] == CONTACT
 
 
@@ -168,7 +171,10 @@ def test_greengrocer_visitors_read_questions_not_phase_labels(site):
         assert jargon not in html
     # Labels stay available where a theme asks for them.
     built = site(
-        GREENGROCER, JOURNEY_FAIL_ON="never", THEME="klantreis", KLANTREIS_SHOW_PHASE=True
+        GREENGROCER,
+        JOURNEY_FAIL_ON="never",
+        THEME="klantreis",
+        KLANTREIS_SHOW_PHASE=True,
     )
     tree = parse(built.output / "biologisch-of-niet-wat-is-het-verschil.html")
     (badge,) = blocks(tree, "phase-badge")
@@ -248,9 +254,7 @@ def test_two_phase_page_next_steps_cta_and_dead_end_agree(site):
     assert all(level[s.as_posix()] > level[page] for s in steps), steps
     (aside,) = blocks(parse(built.output / page), "journey-cta")
     (link,) = aside.iter("a")
-    target = target_file(built.output, page, link.get("href")).relative_to(
-        built.output
-    )
+    target = target_file(built.output, page, link.get("href")).relative_to(built.output)
     assert level[target.as_posix()] >= level[page]
     dead = {f["source"] for f in report["findings"] if f["rule"] == "dead-end"}
     assert "content/pages/fietsen.md" not in dead
@@ -294,7 +298,9 @@ def broken_promises(label: str, touchpoint: str | None, title: str) -> list[str]
     return [
         word
         for word in words
-        if word in PROMISES and touchpoint not in PROMISES[word] and word not in in_title
+        if word in PROMISES
+        and touchpoint not in PROMISES[word]
+        and word not in in_title
     ]
 
 
@@ -309,9 +315,12 @@ def test_default_labels_promise_nothing_the_target_lacks_in_any_model():
             # The phase's own row must fit every touchpoint it prefers.
             for lang in ("nl", "en"):
                 for touchpoint in phase.touchpoints:
-                    assert not broken_promises(
-                        phase.cta_label(lang), touchpoint, ""
-                    ), (model.id, phase.id, lang, touchpoint)
+                    assert not broken_promises(phase.cta_label(lang), touchpoint, ""), (
+                        model.id,
+                        phase.id,
+                        lang,
+                        touchpoint,
+                    )
             for touchpoint in touchpoints:
                 for kind in ("article", "page"):
                     for lang in ("nl", "en"):
@@ -413,7 +422,9 @@ def test_default_labels_fit_every_trade(site, trade):
         assert cta["origin"] == "default"
         target = entries[cta["url"]]
         assert target["url"] != url
-        assert not broken_promises(cta["label"], target["touchpoint"], target["title"]), (
+        assert not broken_promises(
+            cta["label"], target["touchpoint"], target["title"]
+        ), (
             url,
             cta,
             target,

@@ -10,7 +10,7 @@ WCAG 2.4.4 (link purpose). So:
 2. else the label of the target's touchpoint (declared or inferred) below;
 3. else the phase's default text, when the target has one of the phase's
    touchpoints (a word added with ``JOURNEY_TOUCHPOINTS``);
-4. else the target's own title: "Lees ‘Appels uit de Betuwe’".
+4. else the target's own title: "Lees: Appels uit de Betuwe".
 
 The words fit any trade (a bike shop, a bakery, a plumber, a garage): no
 product, no service the business may not have.
@@ -53,10 +53,10 @@ TOUCHPOINT_LABELS: Mapping[str, Mapping[str, str]] = {
 # Labels made from the target's title, by what the target is: a guide, a
 # blog post (any article), or another page.
 TITLE_LABELS: Mapping[str, Mapping[str, str]] = {
-    "blog": {"nl": "Lees ‘{title}’", "en": "Read ‘{title}’"},
-    "guide": {"nl": "Lees de uitleg ‘{title}’", "en": "Read the guide ‘{title}’"},
-    "article": {"nl": "Lees ‘{title}’", "en": "Read ‘{title}’"},
-    "page": {"nl": "Ga naar ‘{title}’", "en": "Go to ‘{title}’"},
+    "blog": {"nl": "Lees: {title}", "en": "Read: {title}"},
+    "guide": {"nl": "Lees de uitleg: {title}", "en": "Read the guide: {title}"},
+    "article": {"nl": "Lees: {title}", "en": "Read: {title}"},
+    "page": {"nl": "Bekijk: {title}", "en": "See: {title}"},
 }
 
 _TAG_RE = re.compile(r"<[^>]*>")

@@ -235,7 +235,7 @@ FIVE_K = _model(
             ("Waar koop ik het?", "Where will I buy it?"),
             ("Kopen bij ons: zo werkt het", "Buying from us: how it works"),
             ("buy", "bestellen", "order"),
-            ("booking", "product", "pricing"),
+            ("booking", "product", "pricing", "contact"),
         ),
     ],
 )

@@ -346,7 +346,5 @@ def load_config(
         next_count=_check_int("JOURNEY_NEXT_COUNT", get("JOURNEY_NEXT_COUNT"), 0),
         map_in_site=_check_bool("JOURNEY_MAP_IN_SITE", get("JOURNEY_MAP_IN_SITE")),
         base_dir=base,
-        inject_style=_check_bool(
-            "JOURNEY_INJECT_STYLE", get("JOURNEY_INJECT_STYLE")
-        ),
+        inject_style=_check_bool("JOURNEY_INJECT_STYLE", get("JOURNEY_INJECT_STYLE")),
     )

@@ -236,8 +236,7 @@ def missing_cta(context: RuleContext) -> Iterator[Hit]:
                 "en": f"with Touchpoint {words} in phase {names['en']} or later",
             }
             fix = {
-                "nl": f"voeg een pagina toe met 'Touchpoint: {first}' of "
-                f"zet {setting}",
+                "nl": f"voeg een pagina toe met 'Touchpoint: {first}' of zet {setting}",
                 "en": f"add a page with 'Touchpoint: {first}' or set {setting}",
             }
         else:

@@ -11,7 +11,8 @@ CTA precedence for a page: its own ``CTA:`` metadata (``CTA: none`` removes
 it), then ``JOURNEY_CTAS[step]`` (except on the page it points at), then the
 default (SPEC §6): the best page with one of the step's preferred touchpoints
 (declared or inferred) of the step itself, the next phase, a later one, or
-an untagged page with that ``Touchpoint:`` declared; else the best page of the first later phase that has content.
+an untagged page with that ``Touchpoint:`` declared; else the best page of
+the first later phase that has content.
 Never the page itself, never a page of an earlier phase. Its label says what
 the visitor gets there (``model/labels.py``). Where nothing fits, or a
 target does not resolve, the page gets no CTA: never a link to nowhere
@@ -150,8 +151,11 @@ class Planner:
         return [c[3] for c in candidates[:2]]
 
     def _rank_phase(self, phase: Phase) -> Document | None:
-        """The best page of ``phase``: its preferred touchpoints, then pages
-        whose primary phase it is, in the stable order."""
+        """The best page of ``phase``.
+
+        Its preferred touchpoints first, then pages whose primary phase it
+        is, then the stable order.
+        """
         preferred = {t: rank for rank, t in enumerate(phase.touchpoints)}
         docs = self.by_phase[phase.id]
         if not docs:
