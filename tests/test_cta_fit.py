@@ -472,3 +472,74 @@ def test_inject_style_setting_is_checked(site):
     assert "JOURNEY_INJECT_STYLE: 'yes' is not allowed; give True or False" in (
         built.log
     )
+
+
+# Themes such as Flex, Elegant and attila wrap the content in their own
+# article/section markup and style links and lists inside it.
+WRAPPING_THEME = {
+    "base.html": """
+        <!DOCTYPE html>
+        <html lang="nl"><head><meta charset="utf-8"><title>{{ SITENAME }}</title>
+        <style>
+          body { color: #223; font-family: Georgia, serif; }
+          #content article section a { display: inline; border: 0; padding: 0;
+            color: #a33; text-decoration: underline; }
+          article .post-content ul { list-style: none; padding: 0; margin: 0; }
+          article .post-content li::before { content: "— "; }
+          article .post-content h2 { font-size: 3rem; margin: 0; }
+        </style></head>
+        <body><main id="content">{% block content %}{% endblock %}</main></body></html>
+    """,
+    "article.html": """
+        {% extends "base.html" %}
+        {% block content %}<article class="post"><header><h1>{{ article.title }}</h1>
+        </header><section class="post-content">{{ article.content }}</section>
+        </article>{% endblock %}
+    """,
+    "page.html": """
+        {% extends "base.html" %}
+        {% block content %}<article><section class="post-content">
+        {{ page.content }}</section></article>{% endblock %}
+    """,
+    "index.html": '{% extends "base.html" %}',
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("theme", ["wrapping", "notmyidea", "simple"])
+def test_cta_reads_as_a_button_and_next_steps_as_a_list(site, browser, tmp_path, theme):
+    from conftest import write_files
+
+    if theme == "wrapping":
+        write_files(tmp_path / "theme" / "templates", WRAPPING_THEME)
+        theme = str(tmp_path / "theme")
+    built = site(ARTICLE, JOURNEY_FAIL_ON="never", THEME=theme, RELATIVE_URLS=True)
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        page.goto((built.output / "eerste.html").as_uri())
+        link = page.locator(".journey-cta__link")
+        style = link.evaluate(
+            """e => { const s = getComputedStyle(e);
+                return [s.display, s.borderTopWidth, s.borderTopStyle,
+                        s.color, s.borderTopColor, s.textDecorationLine]; }"""
+        )
+        cta_box = page.locator(".journey-cta").bounding_box()
+        title_box = page.locator(".journey-next__title").bounding_box()
+        item = page.locator(".journey-next__list > li").first.evaluate(
+            "e => [getComputedStyle(e).display, getComputedStyle(e).listStyleType,"
+            " getComputedStyle(e, '::before').content]"
+        )
+        title_size = page.locator(".journey-next__title").evaluate(
+            "e => parseFloat(getComputedStyle(e).fontSize)"
+        )
+    finally:
+        page.close()
+    display, border, border_style, color, border_color, decoration = style
+    assert display == "inline-block"
+    assert float(border.removesuffix("px")) >= 2 and border_style == "solid"
+    assert border_color == color  # currentColor: the theme's link colour
+    assert decoration == "none"
+    # The CTA box and the next-step heading do not touch.
+    assert title_box["y"] - (cta_box["y"] + cta_box["height"]) >= 16
+    assert item[:2] == ["list-item", "disc"] and item[2] in ("none", "normal")
+    assert title_size < 24

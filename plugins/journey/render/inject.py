@@ -68,6 +68,7 @@ def style_html() -> str:
     """
     css = _CSS_COMMENT_RE.sub("", STYLE_FILE.read_text(encoding="utf-8"))
     css = re.sub(r"\s*([{};,>])\s*", r"\1", " ".join(css.split()))
+    css = css.replace(": ", ":")
     return f'<style data-journey-style="">{css}</style>\n'
 
 
