@@ -543,3 +543,42 @@ def test_cta_reads_as_a_button_and_next_steps_as_a_list(site, browser, tmp_path,
     assert title_box["y"] - (cta_box["y"] + cta_box["height"]) >= 16
     assert item[:2] == ["list-item", "disc"] and item[2] in ("none", "normal")
     assert title_size < 24
+
+
+def test_custom_model_cta_text_is_used_for_its_own_touchpoints(site):
+    model = [
+        {"id": "zien", "label": "Zien", "cta": "Proef ons brood"},
+        {
+            "id": "kopen",
+            "label": "Kopen",
+            "cta": {"nl": "Bestel je taart", "en": "Order your cake"},
+            "touchpoints": ["booking", "workshop"],
+        },
+        {"id": "terug", "label": "Terugkomen", "touchpoints": ["workshop"]},
+    ]
+    files = {
+        "pages/brood.md": "Title: Ons brood\nPhase: zien\n\nVers.\n",
+        "pages/bestellen.md": "Title: Taart bestellen\nPhase: kopen\n"
+        "Touchpoint: booking\n\nKies een datum.\n",
+        "pages/les.md": "Title: Bakles\nPhase: terug\nTouchpoint: workshop\n\nLes.\n",
+        "pages/nieuws.md": "Title: Nieuws\nPhase: terug\n\nNieuw.\n",
+    }
+    built = site(
+        files,
+        JOURNEY_FAIL_ON="never",
+        JOURNEY_MODEL=model,
+        JOURNEY_TOUCHPOINTS=["workshop"],
+    )
+    entries = {e["url"]: e for p in built.report()["phases"] for e in p["content"]}
+    # "zien" prefers nothing: the best page of the next phase, a booking page.
+    assert entries["pages/ons-brood.html"]["cta"]["label"] == (
+        "Maak een afspraak of reserveer"
+    )
+    # "kopen" lists workshop: the owner's own words lead to the workshop page.
+    assert entries["pages/taart-bestellen.html"]["cta"] == {
+        "label": "Bestel je taart",
+        "url": "pages/bakles.html",
+        "origin": "default",
+    }
+    # "terug" has no text of its own: the title says where the link leads.
+    assert entries["pages/nieuws.html"]["cta"]["label"] == "Bekijk: Bakles"

@@ -89,7 +89,7 @@ def cta_label(
     fits_phase = touchpoint is not None and touchpoint in phase.touchpoints
     if own_cta and fits_phase and phase.cta_label(lang):
         return phase.cta_label(lang)
-    if touchpoint in TOUCHPOINT_LABELS:
+    if touchpoint is not None and touchpoint in TOUCHPOINT_LABELS:
         return _pick(TOUCHPOINT_LABELS[touchpoint], lang)
     if fits_phase and touchpoint not in TITLE_LABELS and phase.cta_label(lang):
         return phase.cta_label(lang)  # a word added with JOURNEY_TOUCHPOINTS
