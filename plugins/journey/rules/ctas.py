@@ -84,14 +84,35 @@ def _checked(context: RuleContext) -> Iterator[Document]:
 
 @rule(
     "broken-target",
+    summary="a `CTA`, `Next` or `JOURNEY_CTAS` target that leads nowhere",
+    example={
+        "source": "content/pages/reviews.md",
+        "what": "CTA",
+        "target": "{filename}/pages/proefrit.md",
+        "hint": {
+            "nl": "gebruik een URL, {filename}pad of {static}pad die bestaat",
+            "en": "use a URL, {filename}path or {static}path that exists",
+        },
+    },
+    key=lambda subject: "next" if subject.startswith("next:") else "cta",
     severity="error",
     messages={
         "nl": "{what} {target!r} leidt nergens heen; {hint}",
         "en": "{what} {target!r} leads nowhere; {hint}",
     },
-    doc="A `CTA`, `Next` or `JOURNEY_CTAS` target that resolves to no page, "
-    "file or URL: the customer who follows the next step lands on a 404, the "
-    "very moment the journey breaks off.",
+    doc="A call to action or next-step link that leads nowhere sends the\n"
+    "customer to a 404 exactly where the journey should move on; the last steps\n"
+    "decide the sale (JOURNEY-NOTES, *What makes journeys fail*). Checked:\n"
+    "\n"
+    "- the target of a page's `CTA: label | target`;\n"
+    "- a malformed `CTA` value (not `label | target` and not `none`);\n"
+    "- every target in `Next`;\n"
+    "- every target in `JOURNEY_CTAS` — these findings have no source file (the\n"
+    "  source is the settings); the message names `JOURNEY_CTAS['phase']`.\n"
+    "\n"
+    "Targets resolve like links in Pelican content: absolute URLs, site-relative\n"
+    "URLs of something the build writes, `{filename}path` and `{static}path`\n"
+    "(relative to the page, or to `PATH` with a leading `/`).",
 )
 def broken_target(context: RuleContext) -> Iterator[Hit]:
     index = context.index
@@ -153,6 +174,13 @@ def broken_target(context: RuleContext) -> Iterator[Hit]:
 
 @rule(
     "generic-cta",
+    summary='"lees meer", "klik hier", "read more" … as a CTA label',
+    example={
+        "source": "content/pages/diensten.md",
+        "where": "CTA: ",
+        "label": "Lees meer…",
+    },
+    key="cta",
     severity="warning",
     messages={
         "nl": "{where}label {label!r} zegt niet waar de link heen gaat; "
@@ -160,10 +188,13 @@ def broken_target(context: RuleContext) -> Iterator[Hit]:
         "en": "{where}label {label!r} says nothing of where the link leads; "
         "say what the customer gets (e.g. 'Request a quote')",
     },
-    doc='A call-to-action label such as "klik hier", "lees meer" or '
-    '"read more" tells the customer nothing about the next step; generic copy '
-    "convinces nobody. Labels are compared after folding case, accents and "
-    "punctuation, so `Lees meer…` and `LEES MEER` match too.",
+    doc='Generic copy convinces nobody (JOURNEY-NOTES): "klik hier", "lees\n'
+    'meer", "meer info", "click here", "read more", "learn more", "more",\n'
+    '"details", "link" and the like say nothing of where the link leads or what\n'
+    "the customer gets. The rule checks the labels of `CTA` metadata and of\n"
+    "`JOURNEY_CTAS`, compared after folding case, accents and punctuation\n"
+    "(`Lees meer…`, `» Read more` and `KLIK HIER!` all match). A label only\n"
+    'matches when it is *entirely* generic: "Lees meer over onderhoud" passes.',
     options={
         "words": Option(
             (),
@@ -199,6 +230,23 @@ def _phase_id(doc: Document) -> str | None:
 
 @rule(
     "missing-cta",
+    summary="a tagged page that gets no call to action, with what would fix it",
+    example={
+        "source": "content/pages/contact.md",
+        "title": "Contact",
+        "phase": {"nl": "Nazorg", "en": "Aftercare"},
+        "where": {
+            "nl": "met Touchpoint contact / service in fase Nazorg of later",
+            "en": "with Touchpoint contact / service in phase Aftercare or later",
+        },
+        "fix": {
+            "nl": "voeg een pagina toe met 'Touchpoint: contact' of "
+            "zet JOURNEY_CTAS['aftercare']",
+            "en": "add a page with 'Touchpoint: contact' or set "
+            "JOURNEY_CTAS['aftercare']",
+        },
+    },
+    key="phase",
     severity="warning",
     messages={
         "nl": "{title!r} ({phase}) krijgt geen call-to-action: er is geen "
@@ -207,12 +255,16 @@ def _phase_id(doc: Document) -> str | None:
         "en": "{title!r} ({phase}) gets no call to action: there is no other "
         "page {where}; {fix}, or write 'CTA: none' if this page needs none",
     },
-    doc="A tagged page that gets no call to action: it has no `CTA:` of its "
-    "own, `JOURNEY_CTAS` has none for its phase, and no other page fits the "
-    "default (a page with one of the phase's preferred touchpoints, of that "
-    "phase or later, or any page of a later phase). The message says what "
-    "would fix it: a page with the touchpoint, or `JOURNEY_CTAS[phase]`. "
-    "`CTA: none` on the page says it needs none.",
+    doc="A tagged page without a call to action leaves the visitor to find\n"
+    "the next step alone. A page gets the default CTA when some *other* page fits\n"
+    "it: a page with one of its phase's preferred touchpoints (declared or\n"
+    "inferred: an article is a `blog`, a page with contact details is `contact`)\n"
+    "of that phase or later, else any page of the first later phase with content.\n"
+    "Never the page itself, never an earlier phase; a page tagged with several\n"
+    "phases is judged by its furthest one, like `dead-end`. The finding says what\n"
+    "would fix it: a page with the touchpoint, `JOURNEY_CTAS[phase]`, or\n"
+    "`CTA: none` on the page when it needs none (the final contact page usually\n"
+    "does not). Pages with their own `CTA:` are left to `broken-target`.",
 )
 def missing_cta(context: RuleContext) -> Iterator[Hit]:
     index = context.index
