@@ -26,9 +26,10 @@ from .render.views import (
 )
 from .report.baseline import apply as apply_baseline
 from .rules import run_rules
+from .rules.coverage import shows_contact
 from .site import plan as cta
 from .site.graph import LinkGraph, build_graph
-from .site.index import Document, SiteIndex, build_index
+from .site.index import Document, SiteIndex, build_index, infer_touchpoints
 
 
 @dataclass
@@ -84,7 +85,7 @@ def attach_page_data(
         lang=lang,
         mapped=doc.mapped,
         personas=personas,
-        touchpoint=doc.tags.touchpoint,
+        touchpoint=doc.touchpoint,
     )
     if doc.cta is not None:
         target = doc.cta.target
@@ -106,6 +107,7 @@ def analyse(
     timings: dict[str, float] = {}
     with timed(timings, "index"):
         index = build_index(generators, config, context)
+        infer_touchpoints(index.documents, shows_contact)
     with timed(timings, "cta"):
         cta.assign(index)
     with timed(timings, "page-data"):

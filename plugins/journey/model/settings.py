@@ -81,6 +81,7 @@ class JourneyConfig:
     next_count: int
     map_in_site: bool
     base_dir: Path = field(default_factory=Path.cwd)
+    inject_style: bool = True  # injected blocks carry their scoped stylesheet
 
 
 def _fail(name: str, value: Any, allowed: str) -> SettingsError:
@@ -436,6 +437,13 @@ SETTINGS: Mapping[str, Setting] = {
         "str | False",
         '`"auto"`, `"theme"`, `"content"` or `False`',
         lambda name, value, _s: _check_choice(name, value, INJECT_MODES),
+    ),
+    "JOURNEY_INJECT_STYLE": Setting(
+        True,
+        "bool",
+        "injected blocks carry a small scoped stylesheet so they read as a CTA "
+        "in any theme; `False` leaves styling to the theme",
+        lambda name, value, _s: _check_bool(name, value),
     ),
     "JOURNEY_RULES": Setting(
         {},
