@@ -11,6 +11,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .analytics import Analytics, load_analytics, matcher_for_index
+from .analytics.sources import describe
 from .model.findings import Finding, failing
 from .model.phases import LANGS
 from .model.settings import JourneyConfig
@@ -29,6 +31,23 @@ from .report.baseline import apply as apply_baseline
 from .rules import run_rules
 from .site import plan as cta
 from .site.index import Document, SiteIndex, build_index
+
+
+def read_analytics(index: SiteIndex) -> Analytics:
+    """The export named by ``JOURNEY_ANALYTICS``, counted against the index.
+
+    Raises :class:`~.analytics.AnalyticsError` for an export it cannot use.
+    """
+    config = index.config
+    path = config.analytics
+    assert path is not None
+    return load_analytics(
+        path,
+        matcher_for_index(index),
+        config.model.ids,
+        source=describe(path, config.base_dir),
+        lang=config.lang,
+    )
 
 
 @dataclass
@@ -98,6 +117,9 @@ def analyse(
     timings: dict[str, float] = {}
     with timed(timings, "index"):
         index = build_index(generators, config, context)
+    if config.analytics is not None:
+        with timed(timings, "analytics"):
+            index.analytics = read_analytics(index)
     with timed(timings, "cta"):
         cta.assign(index)
     with timed(timings, "page-data"):

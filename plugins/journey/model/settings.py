@@ -81,6 +81,7 @@ class JourneyConfig:
     next_count: int
     map_in_site: bool
     base_dir: Path = field(default_factory=Path.cwd)
+    analytics: Path | None = None  # JOURNEY_ANALYTICS, resolved
 
 
 def _fail(name: str, value: Any, allowed: str) -> SettingsError:
@@ -152,6 +153,12 @@ def _check_option(name: str, option: Option, value: Any, model: Model) -> Any:
         if not isinstance(value, bool):
             raise _fail(name, value, "give True or False")
         return value
+    if kind == "rate":
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise _fail(name, value, "give a number from 0 to 1")
+        if not 0 <= value <= 1:
+            raise _fail(name, value, "give a number from 0 to 1")
+        return float(value)
     if kind == "str":
         if not isinstance(value, str):
             raise _fail(name, value, "give a text")
@@ -295,6 +302,9 @@ SETTINGS: Mapping[str, Setting] = {
     "JOURNEY_TOUCHPOINTS": Setting([], "extra touchpoint words"),
     "JOURNEY_NEXT_COUNT": Setting(3, "how many next-step links a page gets"),
     "JOURNEY_MAP_IN_SITE": Setting(False, "also publish the journey map in the site"),
+    "JOURNEY_ANALYTICS": Setting(
+        None, "visitor-statistics export (file or folder), relative to the site"
+    ),
 }
 
 
@@ -327,6 +337,9 @@ def load_config(
         "JOURNEY_REPORT_PATH", get("JOURNEY_REPORT_PATH"), optional=False
     )
     baseline = _check_path("JOURNEY_BASELINE", get("JOURNEY_BASELINE"), optional=True)
+    analytics = _check_path(
+        "JOURNEY_ANALYTICS", get("JOURNEY_ANALYTICS"), optional=True
+    )
     return JourneyConfig(
         model=model,
         lang=_check_lang(get("JOURNEY_LANG"), settings),
@@ -342,4 +355,5 @@ def load_config(
         next_count=_check_int("JOURNEY_NEXT_COUNT", get("JOURNEY_NEXT_COUNT"), 0),
         map_in_site=_check_bool("JOURNEY_MAP_IN_SITE", get("JOURNEY_MAP_IN_SITE")),
         base_dir=base,
+        analytics=(base / analytics) if analytics else None,
     )

@@ -17,11 +17,12 @@ from ..model.findings import Finding
 from ..model.text import pick
 
 if TYPE_CHECKING:
+    from ..analytics import Analytics
     from ..model.settings import JourneyConfig
     from ..site.index import Document, SiteIndex
 
 SEVERITIES = ("error", "warning", "off")
-OPTION_KINDS = ("int", "str", "phase", "words", "bool")
+OPTION_KINDS = ("int", "str", "phase", "words", "bool", "rate")
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,11 @@ class RuleContext:
     index: SiteIndex
     options: Mapping[str, Any]
     lang: str
+
+    @property
+    def analytics(self) -> Analytics | None:
+        """The visitor statistics of the build, when JOURNEY_ANALYTICS is set."""
+        return self.index.analytics
 
 
 Check = Callable[[RuleContext], Iterable[Hit]]
@@ -131,6 +137,7 @@ from . import ctas  # noqa: E402
 from . import coverage  # noqa: E402
 from . import graph  # noqa: E402
 from . import starter  # noqa: E402
+from . import analytics  # noqa: E402
 
 __all__ = [
     "REGISTRY",
@@ -139,6 +146,7 @@ __all__ = [
     "Option",
     "Rule",
     "RuleContext",
+    "analytics",
     "coverage",
     "ctas",
     "graph",

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from .tagger import Tags, read_tags
 
 if TYPE_CHECKING:
+    from ..analytics import Analytics
     from ..model.phases import Model, Phase
     from ..model.settings import JourneyConfig
     from .graph import LinkGraph
@@ -97,6 +98,7 @@ class SiteIndex:
     by_key: dict[str, Document]
     static: dict[str, Any]  # static source key -> Pelican Static object
     urls: dict[str, Document | None]  # site-relative URL -> document, if any
+    analytics: Analytics | None = None  # visitor statistics (JOURNEY_ANALYTICS)
 
     @property
     def model(self) -> Model:
