@@ -7,7 +7,6 @@ Every test builds a real site with a generated export and compares the
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import analytics_data as data
@@ -57,7 +56,12 @@ def test_access_log_folder_of_rotated_files(tmp_path):
     assert _figures(report) == expected
     analytics = report["analytics"]
     assert set(analytics) == {
-        "source", "format", "period", "phases", "flows", "unmatched_pageviews"
+        "source",
+        "format",
+        "period",
+        "phases",
+        "flows",
+        "unmatched_pageviews",
     }
     assert analytics["source"] == "logs"
     assert analytics["format"] == "access-log"
@@ -153,10 +157,15 @@ def test_no_address_or_user_agent_in_any_written_file(tmp_path):
     built = _build(root, "logs", JOURNEY_MAP_IN_SITE=True)
     assert built.exit_code == 0, built.log
     secrets = {r.address for r in rows} | {r.agent for r in rows}
-    secrets |= {r.agent.split(" (")[0] + " (" + r.agent.split(" (")[1][:12] for r in rows
-                if " (" in r.agent}
+    secrets |= {
+        r.agent.split(" (")[0] + " (" + r.agent.split(" (")[1][:12]
+        for r in rows
+        if " (" in r.agent
+    }
     written = [
-        p for folder in (built.output, built.reports) for p in folder.rglob("*")
+        p
+        for folder in (built.output, built.reports)
+        for p in folder.rglob("*")
         if p.is_file()
     ]
     assert any(p.name == "report.json" for p in written)
@@ -172,7 +181,11 @@ def test_no_address_or_user_agent_in_any_written_file(tmp_path):
 @pytest.mark.parametrize(
     ("name", "content", "expected"),
     [
-        ("garbage.csv", "name,colour\nfiets,rood\n", "not an export pelican-journey reads"),
+        (
+            "garbage.csv",
+            "name,colour\nfiets,rood\n",
+            "not an export pelican-journey reads",
+        ),
         ("empty.log", "", "the file is empty"),
         ("binary.dat", "\x00\x01\x02 PNG garbage \xff\n", "not an export"),
         ("goat.csv", "1Path,Title,Event\n/a,b,false\n", "format version 1"),
@@ -195,9 +208,7 @@ def test_unusable_export_is_one_clear_line(tmp_path, name, content, expected):
 def test_missing_export_names_the_setting(tmp_path):
     root = tmp_path / "site"
     root.mkdir()
-    built = build_site(
-        root, data.site_files(), {"JOURNEY_ANALYTICS": "stats/nope.log"}
-    )
+    built = build_site(root, data.site_files(), {"JOURNEY_ANALYTICS": "stats/nope.log"})
     assert built.exit_code == 2
     assert "JOURNEY_ANALYTICS" in built.log
     assert str(root / "stats" / "nope.log") in built.log
@@ -210,7 +221,9 @@ def test_bad_rows_in_a_csv_are_counted_and_skipped(tmp_path):
     data.write_matomo(root / "matomo.csv", rows, host="https://despaak.example")
     text = (root / "matomo.csv").read_text(encoding="utf-16").splitlines()
     text.insert(2, "pages/kapot.html,veel,12")  # wrong number of columns
-    text.insert(4, "pages/ook-kapot.html,x,y,1,2,3,4,5,6,7,8,9,https://despaak.example/z")
+    text.insert(
+        4, "pages/ook-kapot.html,x,y,1,2,3,4,5,6,7,8,9,https://despaak.example/z"
+    )
     (root / "matomo.csv").write_text("\n".join(text) + "\n", encoding="utf-16")
     built = _build(root, "matomo.csv")
     assert built.exit_code == 0, built.log
@@ -226,8 +239,14 @@ def test_drop_off_and_unvisited_rules(tmp_path):
         "1": ["/pages/bewust.html", "/pages/overweging.html"],
         "2": ["/ketting.html", "/pages/overweging.html"],
         "3": ["/pages/overweging.html"],
-        "4": ["/pages/overweging.html", "/pages/reviews.html", "/pages/prijzen.html",
-              "/pages/gebruik.html", "/pages/contact.html", "/pages/los.html"],
+        "4": [
+            "/pages/overweging.html",
+            "/pages/reviews.html",
+            "/pages/prijzen.html",
+            "/pages/gebruik.html",
+            "/pages/contact.html",
+            "/pages/los.html",
+        ],
     }
     lines = []
     for visitor, visited in paths.items():
@@ -296,35 +315,76 @@ def test_map_shows_the_funnel(tmp_path):
     assert "Paginaweergaven" in html
 
 
-def test_funnel_command(tmp_path, capsys):
+def test_funnel_command_reads_without_building(tmp_path, capsys):
+    from conftest import write_files
+
     from pelican.plugins.journey.cli import main
 
     rows = data.make_rows(seed=13, visitors=20)
     root = tmp_path / "site"
-    data.write_files_for_cli(root) if hasattr(data, "write_files_for_cli") else None
-    from conftest import write_files
-
     write_files(root / "content", data.site_files())
     (root / "pelicanconf.py").write_text(
         'SITENAME = "Test"\nPATH = "content"\nPLUGINS = ["journey"]\n'
-        'TIMEZONE = "Europe/Amsterdam"\nDEFAULT_LANG = "en"\n',
+        'TIMEZONE = "Europe/Amsterdam"\nDEFAULT_LANG = "en"\n'
+        "FEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\n",
         encoding="utf-8",
     )
     data.write_rotated_logs(tmp_path / "elsewhere", rows, corrupt=False)
-    code = main(
-        ["funnel", "-s", str(root / "pelicanconf.py"), "--analytics",
-         str(tmp_path / "elsewhere")]
-    )
+    settings = str(root / "pelicanconf.py")
+    code = main(["funnel", "-s", settings, "--analytics", str(tmp_path / "elsewhere")])
     out = capsys.readouterr().out
     assert code == 0, out
     expected = data.expected_from_log(rows)
-    for phase in expected["phases"]:
-        line = next(line for line in out.splitlines() if phase["id"].capitalize()[:6] in line)
-        assert f" {phase['visits']} " in line, line
-    assert not (root / "output").exists()  # nothing written
-    # no export given: one clear line, exit 2
-    code = main(["funnel", "-s", str(root / "pelicanconf.py")])
-    captured = capsys.readouterr()
-    assert code == 2
-    assert "JOURNEY_ANALYTICS" in captured.err
-    assert json  # keep the import for debugging output
+    flows = {f["from"]: f["visits"] for f in expected["flows"]}
+    labels = [
+        "Awareness",
+        "Consideration",
+        "Decision",
+        "Purchase",
+        "Experience",
+        "Aftercare",
+    ]
+    for number, (phase, name) in enumerate(zip(expected["phases"], labels), start=1):
+        line = next(line for line in out.splitlines() if f"{number}. {name}" in line)
+        cells = [c.strip() for c in line.split("│")[2:-1]]
+        assert cells[0] == str(phase["visits"])
+        if name != "Aftercare":
+            assert cells[1].startswith(f"{flows[phase['id']]} (")
+            rate = phase["exits"] / phase["visits"]
+            assert cells[2] == f"{rate * 100:.0f}%"
+        assert cells[3:] == [
+            str(phase["pageviews"]),
+            str(phase["entries"]),
+            str(phase["exits"]),
+        ]
+    assert not (root / "output").exists()  # nothing rendered or written
+    assert not (root / "journey-report").exists()
+
+    # the setting is used when --analytics is not given
+    with (root / "pelicanconf.py").open("a", encoding="utf-8") as handle:
+        handle.write('JOURNEY_ANALYTICS = "../elsewhere"\n')
+    assert main(["funnel", "-s", settings]) == 0
+    assert "1. Awareness" in capsys.readouterr().out
+
+
+def test_funnel_command_without_export_is_one_line(tmp_path, capsys):
+    from conftest import write_files
+
+    from pelican.plugins.journey.cli import main
+
+    write_files(tmp_path / "content", data.site_files())
+    (tmp_path / "pelicanconf.py").write_text(
+        'PATH = "content"\nDEFAULT_LANG = "en"\n', encoding="utf-8"
+    )
+    settings = str(tmp_path / "pelicanconf.py")
+    assert main(["funnel", "-s", settings]) == 2
+    err = capsys.readouterr().err
+    assert "JOURNEY_ANALYTICS" in err
+    assert len(err.strip().splitlines()) == 1
+    (tmp_path / "junk.txt").write_text("hello\nworld\n", encoding="utf-8")
+    assert (
+        main(["funnel", "-s", settings, "--analytics", str(tmp_path / "junk.txt")]) == 2
+    )
+    err = capsys.readouterr().err
+    assert "junk.txt: not an export pelican-journey reads" in err
+    assert "Traceback" not in err

@@ -179,24 +179,6 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "no statistics: set JOURNEY_ANALYTICS in the settings or give "
         "--analytics PATH",
     },
-    "funnel-title": {
-        "nl": "Bezoekers per fase ({source}, {period})",
-        "en": "Visitors per phase ({source}, {period})",
-    },
-    "funnel-phase": {"nl": "Fase", "en": "Phase"},
-    "funnel-pageviews": {"nl": "Paginaweergaven", "en": "Page views"},
-    "funnel-visits": {"nl": "Bezoeken", "en": "Visits"},
-    "funnel-entries": {"nl": "Instap", "en": "Entries"},
-    "funnel-exits": {"nl": "Vertrek", "en": "Exits"},
-    "funnel-drop-off": {"nl": "Haakt af", "en": "Drop-off"},
-    "funnel-onward": {"nl": "Door naar volgende fase", "en": "On to next phase"},
-    "funnel-unmatched": {
-        "nl": "{count} paginaweergave(n) van adressen die de site niet heeft "
-        "(oude links, typefouten: een redirect waard)",
-        "en": "{count} page view(s) of paths the site does not have (old links, "
-        "typos: worth a redirect)",
-    },
-    "funnel-no-period": {"nl": "periode onbekend", "en": "period unknown"},
     "suggest-title": {
         "nl": "Voorgestelde fasen voor inhoud zonder fase",
         "en": "Proposed phases for content without a phase",
