@@ -63,12 +63,18 @@ NEXT = {
 }
 BROWSERS = [
     "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like "
-    "Gecko) Chrome/126.0.0.0 Safari/537.36",
-    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
-    "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
-    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like "
-    "Gecko) Chrome/126.0.6478.71 Mobile Safari/537.36",
+    (
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like "
+        "Gecko) Chrome/126.0.0.0 Safari/537.36"
+    ),
+    (
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
+        "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1"
+    ),
+    (
+        "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like "
+        "Gecko) Chrome/126.0.6478.71 Mobile Safari/537.36"
+    ),
 ]
 BOTS = [
     "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
@@ -156,7 +162,7 @@ def make_rows(
             for _step in range(rng.randint(1, 7)):
                 roll = rng.random()
                 if roll < 0.62:
-                    source, phase, slug, kind = DOCS[doc]
+                    _source, _phase, slug, kind = DOCS[doc]
                     path = rng.choice(
                         _variants(doc_path(slug, kind, folder_urls), prefix)
                     )
@@ -196,7 +202,7 @@ def make_rows(
                 elif roll < 0.8:
                     path = rng.choice(["/oude-pagina.html", "/winkel/", "/contact.php"])
                     kind = "asset" if path.endswith(".php") else "unmatched"
-                    status = 404 if kind == "unmatched" else 404
+                    status = 404
                     rows.append(
                         Row(
                             visitor,
@@ -248,7 +254,7 @@ def make_rows(
                 when += timedelta(seconds=rng.randint(5, 900))
             when += timedelta(seconds=rng.choice([GAP, GAP + 1, 3 * 3600, 86400]))
     for number in range(12):
-        source, phase, slug, kind = DOCS[number % len(DOCS)]
+        _source, _phase, slug, kind = DOCS[number % len(DOCS)]
         when = start + timedelta(seconds=number * 3001)
         rows.append(
             Row(

@@ -344,7 +344,9 @@ def test_funnel_command_reads_without_building(tmp_path, capsys):
         "Experience",
         "Aftercare",
     ]
-    for number, (phase, name) in enumerate(zip(expected["phases"], labels), start=1):
+    for number, (phase, name) in enumerate(
+        zip(expected["phases"], labels, strict=True), start=1
+    ):
         line = next(line for line in out.splitlines() if f"{number}. {name}" in line)
         cells = [c.strip() for c in line.split("│")[2:-1]]
         assert cells[0] == str(phase["visits"])
