@@ -390,3 +390,30 @@ def test_funnel_command_without_export_is_one_line(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "junk.txt: not an export pelican-journey reads" in err
     assert "Traceback" not in err
+
+
+def test_example_site_sample_export_shows_a_funnel(tmp_path):
+    """The README's first command: the strict build reads analytics/access.log.
+
+    A page added to the example without a view in the sample would fail the
+    strict build with `unvisited`: run `python analytics/make_sample.py`.
+    """
+    import json
+
+    from example_site import build_example
+
+    built = build_example(tmp_path)
+    report = json.loads(
+        (tmp_path / "journey-report" / "report.json").read_text(encoding="utf-8")
+    )
+    rules = {f["rule"] for f in report["findings"]}
+    assert not rules & {"drop-off", "unvisited"}, "run: python analytics/make_sample.py"
+    assert built.exit_code == 0
+    analytics = report["analytics"]
+    assert analytics["source"] == "analytics/access.log"
+    assert analytics["format"] == "access-log"
+    assert all(p["visits"] > 0 for p in analytics["phases"])
+    html = (tmp_path / "journey-report" / "journey-map.html").read_text(
+        encoding="utf-8"
+    )
+    assert 'id="jm-funnel"' in html
