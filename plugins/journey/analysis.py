@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .analytics import Analytics, load_analytics, matcher_for_index
-from .analytics.sources import describe
 from .model.findings import Finding, failing
 from .model.phases import LANGS
 from .model.settings import JourneyConfig
@@ -32,12 +30,18 @@ from .rules import run_rules
 from .site import plan as cta
 from .site.index import Document, SiteIndex, build_index
 
+if TYPE_CHECKING:
+    from .analytics.figures import Analytics
+
 
 def read_analytics(index: SiteIndex) -> Analytics:
     """The export named by ``JOURNEY_ANALYTICS``, counted against the index.
 
     Raises :class:`~.analytics.AnalyticsError` for an export it cannot use.
     """
+    from .analytics.load import load_analytics, matcher_for_index  # noqa: PLC0415
+    from .analytics.sources import describe  # noqa: PLC0415 - only with analytics
+
     config = index.config
     path = config.analytics
     assert path is not None

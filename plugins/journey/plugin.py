@@ -23,7 +23,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
 
 from .analysis import Analysis, analyse
-from .analytics import AnalyticsError
+from .analytics.errors import AnalyticsError
 from .model.findings import Finding
 from .model.settings import JourneyConfig, SettingsError, load_config
 from .model.text import text

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import functools
 
-import crawleruseragents
-
 
 @functools.lru_cache(maxsize=16384)
 def is_bot(user_agent: str) -> bool:
@@ -18,4 +16,6 @@ def is_bot(user_agent: str) -> bool:
     agent = user_agent.strip()
     if not agent or agent == "-":
         return True
+    import crawleruseragents  # noqa: PLC0415 - only when a log is read
+
     return crawleruseragents.is_crawler(agent)

@@ -26,9 +26,10 @@ from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from .errors import AnalyticsError
 from .figures import PageTally, Period, Unmatched, VisitTally
 from .matching import ASSET, OTHER, UNMATCHED, Matcher
-from .sources import AnalyticsError, Unit, open_text
+from .sources import Unit, open_text
 
 if TYPE_CHECKING:
     from .load import Skips

@@ -10,17 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 from .accesslog import read_logs
 from .csvexports import read_goatcounter, read_matomo, read_plausible
+from .errors import AnalyticsError
 from .figures import Analytics, PageTally, Period, Unmatched, VisitTally
 from .matching import Matcher, Target
-from .sources import (
-    ACCESS_LOG,
-    GOATCOUNTER,
-    PLAUSIBLE,
-    AnalyticsError,
-    Unit,
-    sniff,
-    units,
-)
+from .sources import ACCESS_LOG, GOATCOUNTER, PLAUSIBLE, Unit, sniff, units
 
 if TYPE_CHECKING:
     from ..site.index import SiteIndex

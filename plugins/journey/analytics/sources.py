@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from ..model.text import text
+from .errors import AnalyticsError
 
 ACCESS_LOG = "access-log"
 PLAUSIBLE = "plausible"
@@ -41,18 +41,6 @@ CLF = re.compile(
     r'(\S+) \S+ \S+ \[([^\]]+)\] "((?:[^"\\]|\\.)*)" (\d{3}) \S+'
     r'(?: "(?:[^"\\]|\\.)*" "((?:[^"\\]|\\.)*)")?'
 )
-
-
-class AnalyticsError(ValueError):
-    """The export cannot be used. One line naming the file (and line)."""
-
-    def __init__(self, key: str, **values: Any) -> None:
-        self.key = key
-        self.values = values
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str) -> str:
-        return text(self.key, lang, **self.values)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from ..analysis import read_analytics
-from ..analytics import Analytics, AnalyticsError
+from ..analytics.errors import AnalyticsError
+from ..analytics.figures import Analytics
 from ..model.settings import JourneyConfig, SettingsError, load_config
 from ..model.text import text
 from ..report.funnel import funnel_rows, label

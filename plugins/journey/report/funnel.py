@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..model.text import pick
 
 if TYPE_CHECKING:
-    from ..analytics import Analytics
+    from ..analytics.figures import Analytics
     from ..model.phases import Model
 
 LABELS: Mapping[str, Mapping[str, str]] = {

@@ -17,7 +17,7 @@ from ..model.findings import Finding
 from ..model.text import pick
 
 if TYPE_CHECKING:
-    from ..analytics import Analytics
+    from ..analytics.figures import Analytics
     from ..model.settings import JourneyConfig
     from ..site.index import Document, SiteIndex
 

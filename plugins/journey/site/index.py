@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from .tagger import Tags, read_tags
 
 if TYPE_CHECKING:
-    from ..analytics import Analytics
+    from ..analytics.figures import Analytics
     from ..model.phases import Model, Phase
     from ..model.settings import JourneyConfig
     from .graph import LinkGraph
