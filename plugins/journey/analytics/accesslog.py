@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from .bots import is_bot
 from .figures import Period, Unmatched, VisitTally
 from .matching import ASSET, OTHER, PAGE, UNMATCHED, Matcher
-from .sources import CLF, Unit, open_text
+from .sources import CLF, CLF_ESCAPED, Unit, open_text
 
 if TYPE_CHECKING:
     from .load import Skips
@@ -102,25 +102,31 @@ def read_logs(
     clock = Clock()
     epoch = clock.epoch
     match_line = CLF.match
+    match_escaped = CLF_ESCAPED.match
     match_path = matcher.match
     view = tally.view
     touch = tally.touch
     see = period.see
+    last_when = ""
+    timestamp = 0.0
     for unit in sorted(files, key=lambda u: (first_time(u, clock), u.name)):
         with open_text(unit) as stream:
             for number, line in enumerate(stream, start=1):
-                found = match_line(line)
+                # Apache escapes a quote as \"; nginx as \x22 (the fast form)
+                found = match_escaped(line) if '\\"' in line else match_line(line)
                 if found is None:
                     if line.strip():
                         skips.add(unit, number)
                     continue
                 address, when, request, status, agent = found.groups()
-                try:
-                    timestamp = epoch(when)
-                except (ValueError, KeyError):
-                    skips.add(unit, number)
-                    continue
-                see(timestamp)
+                if when != last_when:  # busy logs repeat the same second
+                    try:
+                        timestamp = epoch(when)
+                    except (ValueError, KeyError):
+                        skips.add(unit, number)
+                        continue
+                    last_when = when
+                    see(timestamp)
                 method, _, rest = request.partition(" ")
                 if method != "GET" or not rest:
                     continue  # POST, HEAD, probes with no request line

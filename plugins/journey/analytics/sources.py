@@ -37,7 +37,12 @@ _LINE_LIMIT = 64 * 1024
 
 # Common or Combined Log Format: address, identity, user, [time], "request",
 # status, size, then optionally "referer" "user agent" and anything else.
+# The fast form has no escaped quotes (nginx writes a quote as \x22); Apache
+# writes \" and such a line is matched by the slower CLF_ESCAPED.
 CLF = re.compile(
+    r'(\S+) \S+ \S+ \[([^\]]+)\] "([^"]*)" (\d{3}) \S+(?: "[^"]*" "([^"]*)")?'
+)
+CLF_ESCAPED = re.compile(
     r'(\S+) \S+ \S+ \[([^\]]+)\] "((?:[^"\\]|\\.)*)" (\d{3}) \S+'
     r'(?: "(?:[^"\\]|\\.)*" "((?:[^"\\]|\\.)*)")?'
 )
@@ -199,7 +204,7 @@ def sniff(unit: Unit) -> Sniffed:
     found = _csv_format(unit, _header(lines[0]))
     if found is not None:
         return found
-    if any(CLF.match(line) for line in lines):
+    if any(CLF.match(line) or CLF_ESCAPED.match(line) for line in lines):
         return Sniffed(ACCESS_LOG)
     return Sniffed(None)
 
