@@ -63,6 +63,8 @@ NEXT = {
 }
 BROWSERS = [
     "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
+    # Apache writes a quote in a user agent as \" (nginx as \x22)
+    'Mozilla/5.0 (X11; Ubuntu; Linux x86_64) "Kiosk" Gecko/20100101 Firefox/115.0',
     (
         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like "
         "Gecko) Chrome/126.0.0.0 Safari/537.36"
@@ -282,7 +284,8 @@ def clf_line(row: Row, combined: bool = True) -> str:
     request = f"{row.method} {row.path} HTTP/1.1"
     line = f'{row.address} - - [{stamp}] "{request}" {row.status} 1234'
     if combined:
-        line += f' "https://www.example.org/" "{row.agent}"'
+        agent = row.agent.replace('"', '\\"')
+        line += f' "https://www.example.org/" "{agent}"'
     return line
 
 

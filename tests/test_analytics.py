@@ -312,7 +312,14 @@ def test_map_shows_the_funnel(tmp_path):
     for phase in expected["phases"]:
         assert f">{phase['visits']}<" in table
     assert "/oude-pagina.html" in html  # worth a redirect
-    assert "Paginaweergaven" in html
+    # each card shows its page views: the contact page's, counted from the rows
+    contact = sum(
+        1
+        for r in rows
+        if r.doc == 7 and r.method == "GET" and not r.bot and r.status in (200, 304)
+    )
+    card = html.split(">Contact</a></h4>", 1)[1].split("</li>", 1)[0]
+    assert f'class="jm-views"><dt>Paginaweergaven</dt><dd>{contact}</dd>' in card
 
 
 def test_funnel_command_reads_without_building(tmp_path, capsys):

@@ -178,7 +178,7 @@ def funnel_view(
         "rows": rows,
         "bars": bars,
         "width": width,
-        "height": len(rows) * row_h,
+        "height": len(rows) * row_h - (row_h - 24 - bar_h) + 4,
         "per_page": not analytics.has_visits,
         "unmatched": analytics.top_unmatched,
         "unmatched_total": analytics.unmatched_pageviews,
