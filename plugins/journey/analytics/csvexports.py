@@ -84,10 +84,11 @@ def _number(value: str) -> int:
 
 # -- Plausible ---------------------------------------------------------------
 
-_PLAUSIBLE_COLUMNS = {
-    "pages": ("page", ("pageviews",), ("visits", "visitors")),
-    "entry_pages": ("entry_page", ("entrances", "visits", "visitors")),
-    "exit_pages": ("exit_page", ("exits", "visits", "visitors")),
+# table -> (the page column, the columns of each figure, first found wins)
+_PLAUSIBLE_COLUMNS: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = {
+    "pages": ("page", (("pageviews",), ("visits", "visitors"))),
+    "entry_pages": ("entry_page", (("entrances", "visits", "visitors"),)),
+    "exit_pages": ("exit_page", (("exits", "visits", "visitors"),)),
 }
 
 
@@ -102,7 +103,7 @@ def read_plausible(
     """Sum the pages, entry pages and exit pages tables per page."""
     for table in ("pages", "entry_pages", "exit_pages"):
         for unit in tables.get(table, []):
-            path_name, *metric_names = _PLAUSIBLE_COLUMNS[table]
+            path_name, metric_names = _PLAUSIBLE_COLUMNS[table]
             columns: list[str | None] | None = None
             for line, row in _rows(unit, skips):
                 if columns is None:
