@@ -49,6 +49,10 @@ def test_access_log_folder_of_rotated_files(tmp_path):
     rows = data.make_rows(folder_urls=True, prefix="/fiets")
     root = tmp_path / "site"
     data.write_rotated_logs(root / "logs", rows)
+    (root / "logs" / "error.log").write_text(
+        "2026/03/02 08:00:01 [error] 812#812: *1 open() failed (2: No such file)\n",
+        encoding="utf-8",
+    )
     built = _build(root, "logs", SITEURL=SITEURL, **FOLDER_URLS)
     assert built.exit_code == 0, built.log
     report = built.report()
@@ -74,6 +78,7 @@ def test_access_log_folder_of_rotated_files(tmp_path):
     assert sum(f["visits"] for f in analytics["flows"]) > 0
     # the corrupt line: counted, skipped, named with its file and line
     assert "access.log.1: 1 unreadable line(s) skipped (first: line 4)" in built.log
+    assert "logs/error.log: not an access log or export, left out" in built.log
     assert "Traceback" not in built.log
 
 
