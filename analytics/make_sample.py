@@ -51,9 +51,10 @@ def pages_by_phase() -> list[list[str]]:
     from pelican.plugins.journey.cli.funnel import read_index
     from pelican.plugins.journey.cli.runner import read_site_settings
     from pelican.plugins.journey.model.settings import load_config
+    from pelican.plugins.journey.rules import REGISTRY
 
     settings = read_site_settings(ROOT / "pelicanconf.py")
-    config = load_config(settings, ROOT)
+    config = load_config(settings, ROOT, rules=REGISTRY)
     index = read_index(settings, config)
     phases: list[list[str]] = [[] for _ in config.model.phases]
     order = {p.id: i for i, p in enumerate(config.model.phases)}

@@ -119,7 +119,7 @@ def open_text(unit: Unit) -> Iterator[IO[str]]:
             raw = unit.path.open("rb")
         buffered = raw if hasattr(raw, "peek") else io.BufferedReader(raw)
         if buffered.peek(2)[:2] == b"\x1f\x8b":
-            buffered = io.BufferedReader(gzip.GzipFile(fileobj=buffered))  # type: ignore[arg-type]
+            buffered = io.BufferedReader(gzip.GzipFile(fileobj=buffered))
         encoding = _encoding(buffered.peek(4)[:4])
         stream = io.TextIOWrapper(
             buffered, encoding=encoding, errors="replace", newline=""

@@ -19,6 +19,7 @@ from ..analytics.figures import Analytics
 from ..model.settings import JourneyConfig, SettingsError, load_config
 from ..model.text import text
 from ..report.funnel import funnel_rows, label
+from ..rules import REGISTRY
 from ..site.index import SiteIndex, build_index
 from .runner import SiteError, read_site_settings, settings_path
 
@@ -59,7 +60,7 @@ def funnel(settings: str | Path | None, analytics: str | Path | None = None) -> 
     if analytics is not None:
         site["JOURNEY_ANALYTICS"] = str(Path(analytics).resolve())
     try:
-        config = load_config(site, path.parent)
+        config = load_config(site, path.parent, rules=REGISTRY)
     except SettingsError as error:
         raise SiteError(str(error)) from None
     lang = config.lang

@@ -13,6 +13,19 @@ def _percent(rate: float) -> str:
 
 @rule(
     "drop-off",
+    summary="a phase (not the last) where more than 60% of the visits that reach "
+    "it end (only with `JOURNEY_ANALYTICS`)",
+    example={
+        "phase": {
+            "nl": "'Overweging' (consideration)",
+            "en": "'Consideration' (consideration)",
+        },
+        "rate": "72%",
+        "exits": 130,
+        "visits": 181,
+        "max": "60%",
+        "next": {"nl": "Besluitvorming", "en": "Decision"},
+    },
     severity="warning",
     messages={
         "nl": "in fase {phase} houdt {rate} van de bezoeken op ({exits} van "
@@ -23,19 +36,23 @@ def _percent(rate: float) -> str:
         "more than {max}): give the phase's pages a clear next step to "
         "'{next}' and look for an error or an empty page in the way",
     },
-    doc="With visitor statistics (`JOURNEY_ANALYTICS`): a phase, the final one "
-    "excepted, where more than `max_rate` of the visits that reach it end "
-    "there (`exits / visits`).",
+    doc='"Haken er opvallend veel mensen af? Dan zit je misschien ergens met een\n'
+    'foutmelding." With visitor statistics (`JOURNEY_ANALYTICS`, see\n'
+    "[analytics.md](analytics.md)) the plugin knows, per phase, how many visits\n"
+    "reached it and how many ended there (`exits / visits`, SPEC §10). A phase\n"
+    "before the last where most visits end is where the journey breaks: a missing\n"
+    "next step, an error, an empty or confusing page. Never reported for the final\n"
+    "phase (a visit that ends in aftercare has arrived), nor without analytics.",
     options={
         "max_rate": Option(
             0.6,
             "rate",
-            "the highest share of visits that may end in a phase (0 to 1)",
+            "the highest share of visits that may end in a phase",
         )
     },
 )
 def drop_off(context: RuleContext) -> Iterator[Hit]:
-    analytics = context.analytics
+    analytics = context.index.analytics
     if analytics is None:
         return
     model = context.index.model
@@ -61,6 +78,16 @@ def drop_off(context: RuleContext) -> Iterator[Hit]:
 
 @rule(
     "unvisited",
+    summary="published tagged content with no page view in the statistics "
+    "(only with `JOURNEY_ANALYTICS`)",
+    example={
+        "source": "content/pages/reviews.md",
+        "title": "Reviews",
+        "phase": {"nl": "Besluitvorming", "en": "Decision"},
+        "views": 0,
+        "min": 1,
+    },
+    key="phase",
     severity="warning",
     messages={
         "nl": "'{title}' ({phase}) had {views} paginaweergave(n) in de periode "
@@ -70,8 +97,12 @@ def drop_off(context: RuleContext) -> Iterator[Hit]:
         "period (at least {min}): link to it from pages people do visit, or "
         "take it down",
     },
-    doc="With visitor statistics (`JOURNEY_ANALYTICS`): published tagged "
-    "content with fewer than `min_views` page views in the period.",
+    doc="A page nobody sees serves no phase, however well it is written: it is\n"
+    "not linked from where visitors are, or nobody searches for it. With visitor\n"
+    "statistics (`JOURNEY_ANALYTICS`), published content with a phase\n"
+    "(translations included, each with its own URL) is reported when the export\n"
+    "counts fewer than `min_views` page views for its URL. Never reported without\n"
+    "analytics.",
     options={
         "min_views": Option(
             1, "int", "the fewest page views a tagged page needs", minimum=0
@@ -79,7 +110,7 @@ def drop_off(context: RuleContext) -> Iterator[Hit]:
     },
 )
 def unvisited(context: RuleContext) -> Iterator[Hit]:
-    analytics = context.analytics
+    analytics = context.index.analytics
     if analytics is None:
         return
     minimum = context.options["min_views"]
