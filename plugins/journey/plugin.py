@@ -22,6 +22,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from pelican import signals
 
 from .analysis import Analysis, analyse
+from .analytics.errors import AnalyticsError
 from .model.findings import EXIT_BAD_INPUT, EXIT_FINDINGS, Finding
 from .model.settings import JourneyConfig, SettingsError, load_config
 from .model.text import text
@@ -101,7 +102,12 @@ def on_all_generators_finalized(generators: list[Any]) -> None:
         return
     settings = generators[0].settings
     context = generators[0].context
-    analysis = analyse(generators, config_for(settings), context)
+    config = config_for(settings)
+    try:
+        analysis = analyse(generators, config, context)
+    except AnalyticsError as error:
+        logger.error("pelican-journey: %s", error.message(config.lang))
+        raise JourneyExit(EXIT_BAD_INPUT) from None
     context["JOURNEY"] = analysis.journey
     with timed(analysis.timings, "injection"):
         inject(generators, analysis)

@@ -112,6 +112,72 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "--autoreload; replace all text marked [replace this text] (see README.md)",
     },
     # pelican-journey suggest
+    "analytics-missing": {
+        "nl": "JOURNEY_ANALYTICS: {path} bestaat niet; geef een bestand of map "
+        "met een export van je bezoekersstatistieken",
+        "en": "JOURNEY_ANALYTICS: {path} does not exist; give a file or folder "
+        "with an export of your visitor statistics",
+    },
+    "analytics-bad-zip": {
+        "nl": "{path}: geen leesbaar zip-bestand ({error})",
+        "en": "{path}: not a readable zip file ({error})",
+    },
+    "analytics-empty-folder": {
+        "nl": "{path}: de map is leeg; zet er de export van je statistieken in",
+        "en": "{path}: the folder is empty; put the statistics export in it",
+    },
+    "analytics-unreadable": {
+        "nl": "{path}: kan het bestand niet lezen ({error})",
+        "en": "{path}: cannot read the file ({error})",
+    },
+    "analytics-empty": {
+        "nl": "{path}: het bestand is leeg; exporteer de statistieken opnieuw",
+        "en": "{path}: the file is empty; export the statistics again",
+    },
+    "analytics-unknown": {
+        "nl": "{path}: geen export die pelican-journey leest; verwacht: een "
+        "toegangslog (Common of Combined Log Format, ook .gz), de CSV-export van "
+        "Plausible, de CSV-export van GoatCounter (versie 2) of Matomo's "
+        "Actions.getPageUrls als CSV",
+        "en": "{path}: not an export pelican-journey reads; expected: an access "
+        "log (Common or Combined Log Format, also .gz), Plausible's CSV export, "
+        "GoatCounter's CSV export (version 2) or Matomo's Actions.getPageUrls "
+        "as CSV",
+    },
+    "analytics-goatcounter-version": {
+        "nl": "{path}: GoatCounter-export versie {version}; pelican-journey leest "
+        "versie 2 (exporteer opnieuw)",
+        "en": "{path}: GoatCounter export format version {version}; "
+        "pelican-journey reads version 2 (export again)",
+    },
+    "analytics-mixed": {
+        "nl": "{path}: de map bevat exports van verschillende soorten ({formats}); "
+        "geef er één",
+        "en": "{path}: the folder holds exports of different kinds ({formats}); "
+        "give one",
+    },
+    "analytics-left-out": {
+        "nl": "{path}: geen toegangslog of export, overgeslagen",
+        "en": "{path}: not an access log or export, left out",
+    },
+    "analytics-plausible-pages": {
+        "nl": "{path}: geen imported_pages*.csv in deze Plausible-export",
+        "en": "{path}: no imported_pages*.csv in this Plausible export",
+    },
+    "analytics-no-column": {
+        "nl": "{path}: de kolom {column!r} ontbreekt",
+        "en": "{path}: the column {column!r} is missing",
+    },
+    "analytics-skipped": {
+        "nl": "{path}: {count} onleesbare regel(s) overgeslagen (eerste: regel {line})",
+        "en": "{path}: {count} unreadable line(s) skipped (first: line {line})",
+    },
+    "analytics-none": {
+        "nl": "geen statistieken: zet JOURNEY_ANALYTICS in de instellingen of geef "
+        "--analytics PAD",
+        "en": "no statistics: set JOURNEY_ANALYTICS in the settings or give "
+        "--analytics PATH",
+    },
     "suggest-title": {
         "nl": "Voorgestelde fasen voor inhoud zonder fase",
         "en": "Proposed phases for content without a phase",
@@ -276,6 +342,7 @@ MESSAGES: dict[str, Mapping[str, str]] = {
     "map-warning": {"nl": "waarschuwing", "en": "warning"},
     "map-baselined": {"nl": "in baseline", "en": "baselined"},
     "map-skip": {"nl": "Naar de fasen", "en": "Skip to the phases"},
+    "map-views": {"nl": "Paginaweergaven", "en": "Page views"},
 }
 
 

@@ -70,13 +70,16 @@ def report_data(analysis: Analysis) -> dict[str, Any]:
                 ],
             }
         )
-    return {
+    data = {
         "version": REPORT_VERSION,
         "model": config.model.id,
         "phases": phases,
         "findings": [f.as_dict() for f in analysis.findings],
         "summary": analysis.summary(),
     }
+    if index.analytics is not None:
+        data["analytics"] = index.analytics.as_dict()
+    return data
 
 
 def _cta_entry(doc: Document) -> dict[str, str] | None:

@@ -18,6 +18,7 @@ from .links import Links, url_key
 from .tagger import Tags, read_tags
 
 if TYPE_CHECKING:
+    from ..analytics.figures import Analytics
     from ..model.phases import Model, Phase
     from ..model.settings import JourneyConfig
     from .links import Cta
@@ -109,6 +110,7 @@ class SiteIndex:
     static: dict[str, Any]  # static source key -> Pelican Static object
     urls: dict[str, Document | None]  # site-relative URL -> document, if any
     links: Links  # the link resolver of the build (``links.py``)
+    analytics: Analytics | None = None  # visitor statistics (JOURNEY_ANALYTICS)
 
     @property
     def model(self) -> Model:
