@@ -62,6 +62,11 @@ def _parser() -> argparse.ArgumentParser:
         "baseline", help="write the baseline file from today's findings"
     )
     settings_option(baseline)
+    baseline.add_argument(
+        "--prune",
+        action="store_true",
+        help="remove entries that match no finding any more",
+    )
 
     suggest = commands.add_parser(
         "suggest", help="propose a phase for every untagged document"
@@ -96,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "baseline":
             from .check import write_baseline  # noqa: PLC0415
 
-            return write_baseline(args.settings)
+            return write_baseline(args.settings, prune=args.prune)
         from .suggest import suggest  # noqa: PLC0415
 
         return suggest(args.settings, write=args.write)

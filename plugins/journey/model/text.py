@@ -84,6 +84,28 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "nl": "pelican-journey: {count} bevinding(en) in de baseline {path}",
         "en": "pelican-journey: {count} finding(s) written to the baseline {path}",
     },
+    "baseline-starter-skipped": {
+        "nl": "pelican-journey: {count} bevinding(en) van starter-text niet in de "
+        "baseline: vervang de voorbeeldtekst, een baseline accepteert die nooit",
+        "en": "pelican-journey: {count} starter-text finding(s) left out of the "
+        "baseline: replace the placeholder text; a baseline never accepts it",
+    },
+    "baseline-stale": {
+        "nl": "pelican-journey: {count} regel(s) in de baseline passen bij geen "
+        "bevinding meer en kunnen weg (pelican-journey baseline --prune):",
+        "en": "pelican-journey: {count} baseline entr(y/ies) match no finding any "
+        "more and can be removed (pelican-journey baseline --prune):",
+    },
+    "baseline-pruned": {
+        "nl": "pelican-journey: {count} regel(s) die bij geen bevinding meer "
+        "passen uit de baseline verwijderd:",
+        "en": "pelican-journey: {count} baseline entr(y/ies) that matched no "
+        "finding removed:",
+    },
+    "baseline-replaced": {
+        "nl": "pelican-journey: de oude baseline wordt vervangen: {error}",
+        "en": "pelican-journey: the old baseline is replaced: {error}",
+    },
     "baseline-hint": {
         "nl": "Zet in je instellingen: JOURNEY_BASELINE = {value!r}",
         "en": "Set in your settings: JOURNEY_BASELINE = {value!r}",
@@ -249,6 +271,26 @@ MESSAGES: dict[str, Mapping[str, str]] = {
     "suggest-skip-outside": {
         "nl": "overgeslagen: het bestand ligt buiten PATH van de site",
         "en": "skipped: the file is outside the site's PATH",
+    },
+    "suggest-not-changed-unsafe": {
+        "nl": "niet veranderd: Pelican zou het bestand anders lezen: {reason}",
+        "en": "not changed: Pelican would read the file differently: {reason}",
+    },
+    "suggest-not-changed-unreadable": {
+        "nl": "niet veranderd: Pelican kan het bestand niet lezen: {error}",
+        "en": "not changed: Pelican cannot read the file: {error}",
+    },
+    "suggest-not-changed-readonly": {
+        "nl": "niet veranderd: het bestand is alleen-lezen voor jou",
+        "en": "not changed: the file is read-only for you",
+    },
+    "suggest-not-changed-special": {
+        "nl": "niet veranderd: geen gewoon bestand",
+        "en": "not changed: not a regular file",
+    },
+    "suggest-not-changed-error": {
+        "nl": "niet veranderd: onverwachte fout: {error}",
+        "en": "not changed: unexpected error: {error}",
     },
     "suggest-skip-error": {
         "nl": "overgeslagen: kan niet schrijven: {error}",

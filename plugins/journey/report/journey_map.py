@@ -372,6 +372,11 @@ def render_map(analysis: Analysis, link: Callable[[Document], str]) -> Iterator[
     return _map_environment().get_template(MAP_FILE).generate(map=view, standalone=True)
 
 
+def map_file(analysis: Analysis, folder: Path) -> tuple[str, Iterator[str]]:
+    """The map as a (file name, chunks) pair for a report set in ``folder``."""
+    return MAP_FILE, render_map(analysis, _report_linker(analysis, Path(folder)))
+
+
 def write_map(analysis: Analysis, path: Path) -> Path:
     """Write the self-contained ``journey-map.html`` to ``path``, atomically."""
     path = Path(path)

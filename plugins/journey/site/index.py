@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .links import Links, url_key
+from .links import Links, static_url, url_key
 from .tagger import Tags, read_tags
 
 if TYPE_CHECKING:
@@ -232,7 +232,7 @@ def build_index(
         if doc.status != "draft" and doc.url:
             urls.setdefault(url_key(doc.url), doc)
     for obj in static.values():
-        url = getattr(obj, "url", None)
+        url = static_url(obj)
         if url:
             urls.setdefault(url_key(url), None)
     for url in _generated_urls(generators, context):
