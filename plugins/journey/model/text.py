@@ -112,6 +112,12 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "Next: cd {target} && pelican -s pelicanconf.py --listen "
         "--autoreload; replace all text marked [replace this text] (see README.md)",
     },
+    "init-next-here": {
+        "nl": "Verder: pelican -s pelicanconf.py --listen --autoreload; vervang "
+        "alle tekst met [vervang deze tekst] (zie README.md)",
+        "en": "Next: pelican -s pelicanconf.py --listen --autoreload; replace all "
+        "text marked [replace this text] (see README.md)",
+    },
     # pelican-journey suggest
     "suggest-title": {
         "nl": "Voorgestelde fasen voor inhoud zonder fase",
