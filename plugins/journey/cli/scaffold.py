@@ -66,7 +66,10 @@ CONTACT_PLACEHOLDERS = {
         phone="020 123 45 67",
         email="info@example.nl",
         address=("Voorbeeldstraat 1", "1234 AB Plaats"),
-        hours=(("maandag t/m vrijdag", "9.00 - 17.30 uur"), ("zaterdag", "10.00 - 16.00 uur")),
+        hours=(
+            ("maandag t/m vrijdag", "9.00 - 17.30 uur"),
+            ("zaterdag", "10.00 - 16.00 uur"),
+        ),
     ),
     "en": ContactPlaceholder(
         phone="020 1234 5678",
