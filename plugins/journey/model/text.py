@@ -133,6 +133,12 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "Next: cd {target} && pelican -s pelicanconf.py --listen "
         "--autoreload; replace all text marked [replace this text] (see README.md)",
     },
+    "init-next-here": {
+        "nl": "Verder: pelican -s pelicanconf.py --listen --autoreload; vervang "
+        "alle tekst met [vervang deze tekst] (zie README.md)",
+        "en": "Next: pelican -s pelicanconf.py --listen --autoreload; replace all "
+        "text marked [replace this text] (see README.md)",
+    },
     # pelican-journey suggest
     "analytics-missing": {
         "nl": "JOURNEY_ANALYTICS: {path} bestaat niet; geef een bestand of map "
