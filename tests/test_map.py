@@ -171,9 +171,8 @@ def test_clicks_and_onward_links_on_cards(site):
 
 
 def test_map_in_site_uses_the_theme(site):
-    # A failing build writes no page (not even the map): let this one pass.
     built = site(
-        GAPPY, JOURNEY_MAP_IN_SITE=True, THEME="simple", JOURNEY_FAIL_ON="never"
+        GAPPY, JOURNEY_PERSONAS=PERSONAS, JOURNEY_MAP_IN_SITE=True, THEME="simple"
     )
     page = built.html("journey-map/index.html")
     assert 'id="journey-map"' in page
@@ -190,7 +189,7 @@ def test_map_in_site_falls_back_when_base_does_not_extend(site, tmp_path: Path):
     for name in ("base.html", "index.html", "article.html", "page.html"):
         (theme / "templates" / name).write_text("<p>bare</p>", encoding="utf-8")
     built = site(
-        GAPPY, JOURNEY_MAP_IN_SITE=True, THEME=str(theme), JOURNEY_FAIL_ON="never"
+        GAPPY, JOURNEY_PERSONAS=PERSONAS, JOURNEY_MAP_IN_SITE=True, THEME=str(theme)
     )
     page = built.html("journey-map/index.html")
     assert page.startswith("<!DOCTYPE html>")
@@ -210,7 +209,8 @@ def test_unwritable_report_folder_is_one_line_not_a_traceback(site, tmp_path: Pa
     built = site(
         GAPPY, JOURNEY_PERSONAS=PERSONAS, JOURNEY_REPORT_PATH=str(blocker / "r")
     )
-    # Reports that cannot be written fail the build (exit 1), before any page.
+    # Reports that cannot be written fail the build (issue 12, exit 1), before
+    # any page, in one line naming the folder.
     assert built.exit_code == 1
     lines = [line for line in built.log.splitlines() if "niet schrijven" in line]
     assert len(lines) == 1

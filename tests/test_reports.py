@@ -38,7 +38,16 @@ def test_report_json_has_exactly_the_spec_shape(gappy):
         assert set(phase) == {"id", "label", "count", "content"}
         assert phase["count"] == len(phase["content"])
         for item in phase["content"]:
-            assert set(item) == {"title", "url", "source", "kind", "mapped"}
+            assert set(item) == {
+                "title",
+                "url",
+                "source",
+                "kind",
+                "mapped",
+                "touchpoint",
+                "touchpoint_inferred",
+                "cta",
+            }
     for finding in report["findings"]:
         assert list(finding) == [
             "rule",
@@ -70,6 +79,13 @@ def test_report_json_counts_published_content_only(gappy):
             "source": "content/blog/vergelijk.md",
             "kind": "article",
             "mapped": False,
+            "touchpoint": "blog",
+            "touchpoint_inferred": True,
+            "cta": {
+                "label": "Lees wat klanten zeggen",
+                "url": "pages/wat-klanten-zeggen.html",
+                "origin": "default",
+            },
         },
         {
             "title": "Wat klanten zeggen",
@@ -77,6 +93,9 @@ def test_report_json_counts_published_content_only(gappy):
             "source": "content/pages/reviews.md",
             "kind": "page",
             "mapped": False,
+            "touchpoint": "review",
+            "touchpoint_inferred": False,
+            "cta": None,
         },
     ]
     assert report["summary"] == {
@@ -135,7 +154,10 @@ def test_junit_has_no_testcase_for_rules_switched_off(site):
 
 def test_clean_site_gives_valid_junit_without_failures(site):
     files = {
-        f"pages/p{i}.md": f"Title: P{i}\nPhase: {phase}\n\nBel 010-1234567.\n"
+        # The last page needs no call to action: it says so (no missing-cta).
+        f"pages/p{i}.md": f"Title: P{i}\nPhase: {phase}\n"
+        + ("CTA: none\n" if phase == "aftercare" else "")
+        + "\nBel 010-1234567.\n"
         for i, phase in enumerate(
             ["awareness", "consideration", "purchase", "experience", "aftercare"]
         )

@@ -18,19 +18,23 @@ the build is finalized: nothing carries over between ``--autoreload`` runs.
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
-from types import FrameType
 from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from pelican import signals
 
 from .analysis import Analysis, analyse
+from .analytics.errors import AnalyticsError
 from .model.findings import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_REPORTS, Finding
 from .model.settings import JourneyConfig, SettingsError, load_config
 from .model.text import text
 from .model.timing import timed
+from .pelican_compat import (
+    allow_repeated_warnings,
+    in_server_mode,
+    settings_file_from_stack,
+)
 from .render.inject import inject
 from .report import baseline, reports
 from .report.atomic import ReportWriteError, write_together
@@ -38,11 +42,8 @@ from .report.journey_map import map_file, publish_in_site
 from .rules import REGISTRY
 
 logger = logging.getLogger("pelican.plugins.journey")
-# Pelican's loggers drop a warning already logged once in this process; a
-# finding must be reported on every build, also under --autoreload.
-for _filter in list(logger.filters):
-    if type(_filter).__name__ == "LimitFilter":
-        logger.removeFilter(_filter)
+# A finding must be reported on every build, also under --autoreload.
+allow_repeated_warnings(logger)
 
 TEMPLATES = Path(__file__).parent / "render" / "templates"
 CONFIG_KEY = "_journey_config"  # where the validated config rides in settings
@@ -56,29 +57,12 @@ class JourneyExit(SystemExit):
     """Ends the build with a clean message already logged: no traceback."""
 
 
-def _settings_file_from_stack() -> Path | None:
-    """The ``-s`` settings file of a ``pelican`` command run, if any.
-
-    Pelican's settings dict does not record which file it came from; its
-    ``get_instance(args)`` / ``autoreload(args)`` frames do.
-    """
-    frame: FrameType | None = sys._getframe()
-    while frame is not None:
-        if frame.f_code.co_name in {"get_instance", "autoreload"}:
-            args = frame.f_locals.get("args")
-            settings_file = getattr(args, "settings", None)
-            if settings_file:
-                return Path(settings_file).resolve()
-        frame = frame.f_back
-    return None
-
-
 def site_root(settings: dict[str, Any]) -> Path:
     """The folder relative paths in ``JOURNEY_*`` settings start from."""
     explicit = settings.get(SITE_ROOT_KEY)
     if explicit:
         return Path(explicit).resolve()
-    settings_file = _settings_file_from_stack()
+    settings_file = settings_file_from_stack()
     if settings_file is not None:
         return settings_file.parent
     return Path.cwd().resolve()
@@ -91,19 +75,6 @@ def config_for(settings: dict[str, Any]) -> JourneyConfig:
         config = load_config(settings, site_root(settings), rules=REGISTRY)
         settings[CONFIG_KEY] = config
     return config
-
-
-def in_server_mode() -> bool:
-    """Whether this build runs under ``pelican --autoreload`` or ``--listen``."""
-    import pelican  # noqa: PLC0415 - the package, for its functions' code objects
-
-    codes = {pelican.autoreload.__code__, pelican.listen.__code__}
-    frame: FrameType | None = sys._getframe()
-    while frame is not None:
-        if frame.f_code in codes:
-            return True
-        frame = frame.f_back
-    return False
 
 
 def on_initialized(pelican_obj: Any) -> None:
@@ -135,11 +106,20 @@ def on_all_generators_finalized(generators: list[Any]) -> None:
         return
     settings = generators[0].settings
     context = generators[0].context
-    analysis = analyse(generators, config_for(settings), context)
+    config = config_for(settings)
+    try:
+        analysis = analyse(generators, config, context)
+    except AnalyticsError as error:
+        logger.error("pelican-journey: %s", error.message(config.lang))
+        raise JourneyExit(EXIT_BAD_INPUT) from None
     context["JOURNEY"] = analysis.journey
     with timed(analysis.timings, "injection"):
         inject(generators, analysis)
-    written = publish(analysis)
+    env = next(
+        (g.env for g in generators if isinstance(getattr(g, "env", None), Environment)),
+        None,
+    )
+    written = publish(analysis, env)
     capture = settings.get(CAPTURE_KEY)
     if isinstance(capture, list):
         capture.append(analysis)
@@ -176,7 +156,7 @@ def on_finalized(pelican_obj: Any) -> None:
     finish(analysis, reports_written=written)
 
 
-def publish(analysis: Analysis) -> bool:
+def publish(analysis: Analysis, env: Environment | None = None) -> bool:
     """Write the reports and the journey map as one set; ``False`` if they failed.
 
     Nothing in them depends on written pages, so this runs as soon as the
@@ -193,8 +173,12 @@ def publish(analysis: Analysis) -> bool:
             files = reports.report_files(analysis)
         with timed(timings, "map"):
             write_together(folder, [*files, map_file(analysis, folder)])
-            if config.map_in_site and (not analysis.failing or in_server_mode()):
-                publish_in_site(analysis)
+            if (
+                config.map_in_site
+                and env is not None
+                and (not analysis.failing or in_server_mode())
+            ):
+                publish_in_site(analysis, env)
     except ReportWriteError as error:
         reason: object = error.reason
         path: object = error.folder

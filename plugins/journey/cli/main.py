@@ -47,6 +47,17 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=CHECK_FORMATS, default="text")
     check.add_argument("--fail-on", choices=FAIL_LEVELS, default=None)
 
+    funnel = commands.add_parser(
+        "funnel", help="print the phase funnel from a visitor-statistics export"
+    )
+    settings_option(funnel)
+    funnel.add_argument(
+        "--analytics",
+        default=None,
+        metavar="PATH",
+        help="the export (file or folder); default: JOURNEY_ANALYTICS",
+    )
+
     baseline = commands.add_parser(
         "baseline", help="write the baseline file from today's findings"
     )
@@ -83,6 +94,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .check import check  # noqa: PLC0415
 
             return check(args.settings, fmt=args.format, fail_on=args.fail_on)
+        if args.command == "funnel":
+            from .funnel import funnel  # noqa: PLC0415
+
+            return funnel(args.settings, args.analytics)
         if args.command == "baseline":
             from .check import write_baseline  # noqa: PLC0415
 

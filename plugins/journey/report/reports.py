@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from ..analysis import Analysis
     from ..model.findings import Finding
+    from ..site.index import Document
 
 REPORT_VERSION = 1
 JSON_NAME = "report.json"
@@ -61,18 +62,32 @@ def report_data(analysis: Analysis) -> dict[str, Any]:
                         "source": d.source,
                         "kind": d.kind,
                         "mapped": d.mapped,
+                        "touchpoint": d.touchpoint,
+                        "touchpoint_inferred": d.touchpoint_inferred,
+                        "cta": _cta_entry(d),
                     }
                     for d in docs
                 ],
             }
         )
-    return {
+    data = {
         "version": REPORT_VERSION,
         "model": config.model.id,
         "phases": phases,
         "findings": [f.as_dict() for f in analysis.findings],
         "summary": analysis.summary(),
     }
+    if index.analytics is not None:
+        data["analytics"] = index.analytics.as_dict()
+    return data
+
+
+def _cta_entry(doc: Document) -> dict[str, str] | None:
+    """A content entry's ``cta``: label, site-relative or external URL, origin."""
+    cta = doc.cta
+    if cta is None:
+        return None
+    return {"label": cta.label, "url": cta.target.url, "origin": cta.origin}
 
 
 def report_json(analysis: Analysis) -> str:
