@@ -61,6 +61,10 @@ def test_autoreload_reports_each_build_and_keeps_running(tmp_path):
             encoding="utf-8",
         )
         wait_for(log, "unknown-phase", 2)
+        # Edit only once that build is done: an edit during a build may be
+        # taken in by that build's own snapshot and never seen as a change.
+        wait_for(log, "Done:", 2)
+        time.sleep(1.1)
         assert proc.poll() is None
         # Fixing the typo: the next build reports nothing new and still serves.
         (tmp_path / "content" / "pages" / "contact.md").write_text(
