@@ -9,7 +9,10 @@ serves it on 127.0.0.1 and writes next to this script: ``home-phone.png``,
 ``article-phone.png`` (the first screen of a 390 x 844 phone),
 ``article-phone-cta.png`` (the same article scrolled to its call to action)
 and ``home-desktop.png``, ``article-desktop.png`` (whole pages at 1280 px),
-and ``journey-map.png`` (the build's journey map, whole page at 1440 px).
+and ``journey-map.png`` (the build's journey map, whole page at 1440 px),
+and ``funnel-desktop.png``, ``funnel-phone.png`` (the map's funnel of real
+visits, from ``analytics/access.log``, at 1280 px and on a 390 px phone).
+``--funnel-only`` makes just the two funnel screenshots.
 ``--overrides DIR`` passes DIR as ``THEME_TEMPLATES_OVERRIDES``, e.g. to try
 other journey partials; ``--site DIR`` photographs a site already built in DIR
 instead of building one.
@@ -137,12 +140,34 @@ def theme_shots(tmp: Path) -> None:
         browser.close()
 
 
+def shoot_funnel(browser: object, journey_map: Path) -> None:
+    """The map's funnel section, on a desktop and on a phone."""
+    for name, (width, height) in WIDTHS.items():
+        page = browser.new_page(  # type: ignore[attr-defined]
+            viewport={"width": width, "height": height},
+            device_scale_factor=2 if name == "phone" else 1,
+        )
+        page.goto(journey_map.as_uri())
+        section = page.locator("#jm-funnel")
+        if not section.count():
+            sys.stderr.write("no #jm-funnel on the map (JOURNEY_ANALYTICS?)\n")
+            page.close()
+            return
+        target = HERE / f"funnel-{name}.png"
+        section.screenshot(path=str(target))
+        sys.stdout.write(f"wrote {target.relative_to(ROOT)}\n")
+        page.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--overrides", type=Path, help="THEME_TEMPLATES_OVERRIDES")
     parser.add_argument("--site", type=Path, help="an already built site")
     parser.add_argument(
         "--themes", action="store_true", help="the CTA in each theme of THEMES"
+    )
+    parser.add_argument(
+        "--funnel-only", action="store_true", help="only the funnel screenshots"
     )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -165,6 +190,8 @@ def main() -> int:
                     executable_path=CHROMIUM, args=CHROMIUM_ARGS
                 )
                 for width_name, (width, height) in WIDTHS.items():
+                    if args.funnel_only:
+                        break
                     page = browser.new_page(
                         viewport={"width": width, "height": height},
                         device_scale_factor=2 if width_name == "phone" else 1,
@@ -189,6 +216,8 @@ def main() -> int:
                             sys.stdout.write(f"wrote {target.relative_to(ROOT)}\n")
                     page.close()
                 if not args.site:
+                    shoot_funnel(browser, reports / "journey-map.html")
+                if not args.site and not args.funnel_only:
                     page = browser.new_page(viewport={"width": 1440, "height": 900})
                     page.goto((reports / "journey-map.html").as_uri())
                     target = HERE / "journey-map.png"

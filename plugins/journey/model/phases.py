@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from .folding import plain
 
 LANGS = ("nl", "en")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -23,9 +24,7 @@ class ModelError(ValueError):
 
 def normalize(value: str) -> str:
     """Fold a phase name for lookup: case, accents, spaces and dashes."""
-    folded = unicodedata.normalize("NFKD", value)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    folded = re.sub(r"[\s_\-\u2013\u2014]+", "-", folded.strip().casefold())
+    folded = re.sub(r"[\s_\-\u2013\u2014]+", "-", plain(value).strip())
     return folded.strip("-")
 
 

@@ -44,7 +44,7 @@ from jinja2 import Environment, TemplateError
 from markupsafe import escape
 
 from ..model.text import text
-from .content import SITEURL_MARK, set_block
+from ..pelican_compat import SITEURL_MARK, set_block
 
 if TYPE_CHECKING:
     from ..analysis import Analysis

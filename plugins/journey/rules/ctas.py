@@ -7,10 +7,10 @@ owner wrote), not the CTA the plugin finally chose for a page.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..model.folding import plain
 from ..model.phases import LANGS
 from ..site.links import resolve
 from ..site.tagger import is_none
@@ -72,14 +72,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 
 def fold(label: str) -> str:
     """A label folded for comparison: case, accents, punctuation, spacing."""
-    decomposed = unicodedata.normalize("NFKD", label)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(_NON_WORD.sub(" ", plain.casefold()).split())
-
-
-def _checked(context: RuleContext) -> Iterator[Document]:
-    """Documents whose metadata is checked: everything but drafts."""
-    return (d for d in context.index.documents if d.status != "draft")
+    return " ".join(_NON_WORD.sub(" ", plain(label)).split())
 
 
 @rule(
@@ -111,8 +104,14 @@ def _checked(context: RuleContext) -> Iterator[Document]:
     "  source is the settings); the message names `JOURNEY_CTAS['phase']`.\n"
     "\n"
     "Targets resolve like links in Pelican content: absolute URLs, site-relative\n"
-    "URLs of something the build writes, `{filename}path` and `{static}path`\n"
-    "(relative to the page, or to `PATH` with a leading `/`).",
+    "URLs of something the build writes (also with `SITEURL` in front),\n"
+    "`{filename}path`, `{static}path` and `{attach}path` (relative to the page,\n"
+    "or to `PATH` with a leading `/`), `{index}`, `{category}name`, `{tag}name`\n"
+    "and `{author}name`. Only `http:`, `https:`, `mailto:` and `tel:` links are\n"
+    "external links: `javascript:`, `data:`, `vbscript:` and any other scheme,\n"
+    "in any case, is reported here and never becomes a link, and so is a URL that\n"
+    "cannot be parsed (`https://[shop.example.com`). A `#fragment` alone is an\n"
+    "anchor on the page itself.",
 )
 def broken_target(context: RuleContext) -> Iterator[Hit]:
     index = context.index
@@ -120,7 +119,7 @@ def broken_target(context: RuleContext) -> Iterator[Hit]:
         "nl": "gebruik een URL, {filename}pad of {static}pad die bestaat",
         "en": "use a URL, {filename}path or {static}path that exists",
     }
-    for doc in _checked(context):
+    for doc in context.checked():
         tags = doc.tags
         if tags.cta_problem is not None:
             yield Hit(
@@ -205,7 +204,7 @@ def broken_target(context: RuleContext) -> Iterator[Hit]:
 )
 def generic_cta(context: RuleContext) -> Iterator[Hit]:
     generic = GENERIC_LABELS | {fold(w) for w in context.options["words"]}
-    for doc in _checked(context):
+    for doc in context.checked():
         cta = doc.tags.cta
         if cta is not None and not cta.none and fold(cta.label) in generic:
             yield Hit(

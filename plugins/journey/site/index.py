@@ -14,10 +14,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .links import Links, url_key
+from .links import Links, static_url, url_key
 from .tagger import Tags, read_tags
 
 if TYPE_CHECKING:
+    from ..analytics.figures import Analytics
     from ..model.phases import Model, Phase
     from ..model.settings import JourneyConfig
     from .links import Cta
@@ -109,6 +110,7 @@ class SiteIndex:
     static: dict[str, Any]  # static source key -> Pelican Static object
     urls: dict[str, Document | None]  # site-relative URL -> document, if any
     links: Links  # the link resolver of the build (``links.py``)
+    analytics: Analytics | None = None  # visitor statistics (JOURNEY_ANALYTICS)
 
     @property
     def model(self) -> Model:
@@ -230,7 +232,7 @@ def build_index(
         if doc.status != "draft" and doc.url:
             urls.setdefault(url_key(doc.url), doc)
     for obj in static.values():
-        url = getattr(obj, "url", None)
+        url = static_url(obj)
         if url:
             urls.setdefault(url_key(url), None)
     for url in _generated_urls(generators, context):
