@@ -4,8 +4,11 @@
 - ``generator_init``: put the plugin's template partials on every Jinja loader;
 - ``all_generators_finalized``: analyse the build, hand data to templates,
   add CTAs and next steps to content where the theme does not render them,
-  write the reports and the journey map;
-- ``finalized``: log findings and the summary, fail the build (exit 3).
+  write the reports and the journey map; a build that fails (findings at
+  or above ``JOURNEY_FAIL_ON``: exit 3; reports not written: exit 1) stops
+  here, before Pelican writes any page, except under ``--autoreload`` /
+  ``--listen``, where the site keeps being served;
+- ``finalized``: log findings and the summary of a build that passed.
 
 Per-build state lives in :data:`_BUILDS`, keyed by the settings dict of the
 Pelican instance, created when the generators are finalized and dropped when
@@ -22,7 +25,8 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from pelican import signals
 
 from .analysis import Analysis, analyse
-from .model.findings import EXIT_BAD_INPUT, EXIT_FINDINGS, Finding
+from .analytics.errors import AnalyticsError
+from .model.findings import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_REPORTS, Finding
 from .model.settings import JourneyConfig, SettingsError, load_config
 from .model.text import text
 from .model.timing import timed
@@ -33,7 +37,8 @@ from .pelican_compat import (
 )
 from .render.inject import inject
 from .report import baseline, reports
-from .report.journey_map import MAP_FILE, publish_in_site, write_map
+from .report.atomic import ReportWriteError, write_together
+from .report.journey_map import map_file, publish_in_site
 from .rules import REGISTRY
 
 logger = logging.getLogger("pelican.plugins.journey")
@@ -45,7 +50,7 @@ CONFIG_KEY = "_journey_config"  # where the validated config rides in settings
 SITE_ROOT_KEY = "_journey_site_root"  # set by the CLI; else found from argv
 CAPTURE_KEY = "_journey_capture"  # a list the CLI passes to receive the analysis
 
-_BUILDS: dict[int, Analysis] = {}
+_BUILDS: dict[int, tuple[Analysis, bool]] = {}
 
 
 class JourneyExit(SystemExit):
@@ -101,7 +106,12 @@ def on_all_generators_finalized(generators: list[Any]) -> None:
         return
     settings = generators[0].settings
     context = generators[0].context
-    analysis = analyse(generators, config_for(settings), context)
+    config = config_for(settings)
+    try:
+        analysis = analyse(generators, config, context)
+    except AnalyticsError as error:
+        logger.error("pelican-journey: %s", error.message(config.lang))
+        raise JourneyExit(EXIT_BAD_INPUT) from None
     context["JOURNEY"] = analysis.journey
     with timed(analysis.timings, "injection"):
         inject(generators, analysis)
@@ -109,11 +119,15 @@ def on_all_generators_finalized(generators: list[Any]) -> None:
         (g.env for g in generators if isinstance(getattr(g, "env", None), Environment)),
         None,
     )
-    publish(analysis, env)
-    _BUILDS[id(settings)] = analysis
+    written = publish(analysis, env)
     capture = settings.get(CAPTURE_KEY)
     if isinstance(capture, list):
         capture.append(analysis)
+    if (analysis.failing or not written) and not in_server_mode():
+        # A failed build stops here: the reports are written, Pelican has
+        # not written a single page or copied a static file yet.
+        finish(analysis, reports_written=written)
+    _BUILDS[id(settings)] = (analysis, written)
 
 
 def _level(finding: Finding) -> int:
@@ -135,44 +149,59 @@ def log_findings(findings: list[Finding]) -> None:
 
 
 def on_finalized(pelican_obj: Any) -> None:
-    analysis = _BUILDS.pop(id(pelican_obj.settings), None)
-    if analysis is None:
+    build = _BUILDS.pop(id(pelican_obj.settings), None)
+    if build is None:
         return
-    finish(analysis)
+    analysis, written = build
+    finish(analysis, reports_written=written)
 
 
-def publish(analysis: Analysis, env: Environment | None = None) -> None:
-    """Write the reports and the journey map (errors: one line, no crash).
+def publish(analysis: Analysis, env: Environment | None = None) -> bool:
+    """Write the reports and the journey map as one set; ``False`` if they failed.
 
     Nothing in them depends on written pages, so this runs as soon as the
     analysis is done, before Pelican writes the site: their working memory is
     spent while the build is still small, and the link graph is let go
-    before Pelican reaches its own peak.
+    before Pelican reaches its own peak. A failure is logged as one line
+    naming the folder and the reason; the previous reports stay as they were.
     """
     config = analysis.config
     timings = analysis.timings
+    folder = config.report_dir
     try:
         with timed(timings, "reports"):
-            reports.write_reports(analysis)
+            files = reports.report_files(analysis)
         with timed(timings, "map"):
-            write_map(analysis, config.report_dir / MAP_FILE)
-            if config.map_in_site and env is not None:
+            write_together(folder, [*files, map_file(analysis, folder)])
+            if (
+                config.map_in_site
+                and env is not None
+                and (not analysis.failing or in_server_mode())
+            ):
                 publish_in_site(analysis, env)
-        logger.info("%s", text("reports-written", config.lang, path=config.report_dir))
+    except ReportWriteError as error:
+        reason: object = error.reason
+        path: object = error.folder
     except OSError as error:
-        path = error.filename or config.report_dir
+        path = error.filename or folder
         reason = error.strerror or error
-        logger.error("%s", text("reports-failed", config.lang, path=path, error=reason))
-    # The graph is only for the rules and the map: do not keep it until the
-    # build is finalized (memory budget, SPEC section 9).
-    analysis.graph = None
+    else:
+        logger.info("%s", text("reports-written", config.lang, path=folder))
+        return True
+    finally:
+        # The graph is only for the rules and the map: do not keep it until
+        # the build is finalized (memory budget, SPEC section 9).
+        analysis.graph = None
+    logger.error("%s", text("reports-failed", config.lang, path=path, error=reason))
+    return False
 
 
-def finish(analysis: Analysis) -> None:
+def finish(analysis: Analysis, *, reports_written: bool = True) -> None:
     """Log every finding and the summary, then fail if ``JOURNEY_FAIL_ON`` says so.
 
     The reports are already written (:func:`publish`), so a failing build
-    still leaves everything CI needs to show why.
+    still leaves everything CI needs to show why. Reports that could not be
+    written fail the build too (exit 1), findings or not.
     """
     timings = analysis.timings
     config = analysis.config
@@ -181,6 +210,8 @@ def finish(analysis: Analysis) -> None:
     with timed(timings, "console"):
         reports.announce(analysis)
     bad = analysis.failing
+    if not reports_written and not in_server_mode():
+        raise JourneyExit(EXIT_REPORTS)  # publish() logged the one line why
     if not bad:
         return
     if in_server_mode():

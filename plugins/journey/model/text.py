@@ -84,6 +84,28 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "nl": "pelican-journey: {count} bevinding(en) in de baseline {path}",
         "en": "pelican-journey: {count} finding(s) written to the baseline {path}",
     },
+    "baseline-starter-skipped": {
+        "nl": "pelican-journey: {count} bevinding(en) van starter-text niet in de "
+        "baseline: vervang de voorbeeldtekst, een baseline accepteert die nooit",
+        "en": "pelican-journey: {count} starter-text finding(s) left out of the "
+        "baseline: replace the placeholder text; a baseline never accepts it",
+    },
+    "baseline-stale": {
+        "nl": "pelican-journey: {count} regel(s) in de baseline passen bij geen "
+        "bevinding meer en kunnen weg (pelican-journey baseline --prune):",
+        "en": "pelican-journey: {count} baseline entr(y/ies) match no finding any "
+        "more and can be removed (pelican-journey baseline --prune):",
+    },
+    "baseline-pruned": {
+        "nl": "pelican-journey: {count} regel(s) die bij geen bevinding meer "
+        "passen uit de baseline verwijderd:",
+        "en": "pelican-journey: {count} baseline entr(y/ies) that matched no "
+        "finding removed:",
+    },
+    "baseline-replaced": {
+        "nl": "pelican-journey: de oude baseline wordt vervangen: {error}",
+        "en": "pelican-journey: the old baseline is replaced: {error}",
+    },
     "baseline-hint": {
         "nl": "Zet in je instellingen: JOURNEY_BASELINE = {value!r}",
         "en": "Set in your settings: JOURNEY_BASELINE = {value!r}",
@@ -111,7 +133,79 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "Next: cd {target} && pelican -s pelicanconf.py --listen "
         "--autoreload; replace all text marked [replace this text] (see README.md)",
     },
+    "init-next-here": {
+        "nl": "Verder: pelican -s pelicanconf.py --listen --autoreload; vervang "
+        "alle tekst met [vervang deze tekst] (zie README.md)",
+        "en": "Next: pelican -s pelicanconf.py --listen --autoreload; replace all "
+        "text marked [replace this text] (see README.md)",
+    },
     # pelican-journey suggest
+    "analytics-missing": {
+        "nl": "JOURNEY_ANALYTICS: {path} bestaat niet; geef een bestand of map "
+        "met een export van je bezoekersstatistieken",
+        "en": "JOURNEY_ANALYTICS: {path} does not exist; give a file or folder "
+        "with an export of your visitor statistics",
+    },
+    "analytics-bad-zip": {
+        "nl": "{path}: geen leesbaar zip-bestand ({error})",
+        "en": "{path}: not a readable zip file ({error})",
+    },
+    "analytics-empty-folder": {
+        "nl": "{path}: de map is leeg; zet er de export van je statistieken in",
+        "en": "{path}: the folder is empty; put the statistics export in it",
+    },
+    "analytics-unreadable": {
+        "nl": "{path}: kan het bestand niet lezen ({error})",
+        "en": "{path}: cannot read the file ({error})",
+    },
+    "analytics-empty": {
+        "nl": "{path}: het bestand is leeg; exporteer de statistieken opnieuw",
+        "en": "{path}: the file is empty; export the statistics again",
+    },
+    "analytics-unknown": {
+        "nl": "{path}: geen export die pelican-journey leest; verwacht: een "
+        "toegangslog (Common of Combined Log Format, ook .gz), de CSV-export van "
+        "Plausible, de CSV-export van GoatCounter (versie 2) of Matomo's "
+        "Actions.getPageUrls als CSV",
+        "en": "{path}: not an export pelican-journey reads; expected: an access "
+        "log (Common or Combined Log Format, also .gz), Plausible's CSV export, "
+        "GoatCounter's CSV export (version 2) or Matomo's Actions.getPageUrls "
+        "as CSV",
+    },
+    "analytics-goatcounter-version": {
+        "nl": "{path}: GoatCounter-export versie {version}; pelican-journey leest "
+        "versie 2 (exporteer opnieuw)",
+        "en": "{path}: GoatCounter export format version {version}; "
+        "pelican-journey reads version 2 (export again)",
+    },
+    "analytics-mixed": {
+        "nl": "{path}: de map bevat exports van verschillende soorten ({formats}); "
+        "geef er één",
+        "en": "{path}: the folder holds exports of different kinds ({formats}); "
+        "give one",
+    },
+    "analytics-left-out": {
+        "nl": "{path}: geen toegangslog of export, overgeslagen",
+        "en": "{path}: not an access log or export, left out",
+    },
+    "analytics-plausible-pages": {
+        "nl": "{path}: geen imported_pages*.csv in deze Plausible-export",
+        "en": "{path}: no imported_pages*.csv in this Plausible export",
+    },
+    "analytics-no-column": {
+        "nl": "{path}: de kolom {column!r} ontbreekt",
+        "en": "{path}: the column {column!r} is missing",
+    },
+    "analytics-skipped": {
+        "nl": "{path}: {count} onleesbare regel(s) overgeslagen (eerste: regel {line})",
+        "en": "{path}: {count} unreadable line(s) skipped (first: line {line})",
+    },
+    "analytics-none": {
+        "nl": "geen statistieken: zet JOURNEY_ANALYTICS in de instellingen of geef "
+        "--analytics PAD",
+        "en": "no statistics: set JOURNEY_ANALYTICS in the settings or give "
+        "--analytics PATH",
+    },
     "suggest-title": {
         "nl": "Voorgestelde fasen voor inhoud zonder fase",
         "en": "Proposed phases for content without a phase",
@@ -183,6 +277,26 @@ MESSAGES: dict[str, Mapping[str, str]] = {
     "suggest-skip-outside": {
         "nl": "overgeslagen: het bestand ligt buiten PATH van de site",
         "en": "skipped: the file is outside the site's PATH",
+    },
+    "suggest-not-changed-unsafe": {
+        "nl": "niet veranderd: Pelican zou het bestand anders lezen: {reason}",
+        "en": "not changed: Pelican would read the file differently: {reason}",
+    },
+    "suggest-not-changed-unreadable": {
+        "nl": "niet veranderd: Pelican kan het bestand niet lezen: {error}",
+        "en": "not changed: Pelican cannot read the file: {error}",
+    },
+    "suggest-not-changed-readonly": {
+        "nl": "niet veranderd: het bestand is alleen-lezen voor jou",
+        "en": "not changed: the file is read-only for you",
+    },
+    "suggest-not-changed-special": {
+        "nl": "niet veranderd: geen gewoon bestand",
+        "en": "not changed: not a regular file",
+    },
+    "suggest-not-changed-error": {
+        "nl": "niet veranderd: onverwachte fout: {error}",
+        "en": "not changed: unexpected error: {error}",
     },
     "suggest-skip-error": {
         "nl": "overgeslagen: kan niet schrijven: {error}",
@@ -276,6 +390,7 @@ MESSAGES: dict[str, Mapping[str, str]] = {
     "map-warning": {"nl": "waarschuwing", "en": "warning"},
     "map-baselined": {"nl": "in baseline", "en": "baselined"},
     "map-skip": {"nl": "Naar de fasen", "en": "Skip to the phases"},
+    "map-views": {"nl": "Paginaweergaven", "en": "Page views"},
 }
 
 

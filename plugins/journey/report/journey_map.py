@@ -31,6 +31,7 @@ from ..model.text import MESSAGES, text
 from ..rules.graph import dead_ends, nearest_contact
 from ..site.links import resolve
 from .atomic import write_atomic
+from .funnel import funnel_view
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -68,6 +69,7 @@ class Card:
     persona_labels: list[str]
     phases: list[str]  # every phase label, when the page serves more than one
     findings: list[Finding] = field(default_factory=list)
+    views: int | None = None  # page views in the analytics period, if any
 
 
 @dataclass(slots=True)
@@ -108,6 +110,7 @@ class MapView:
     contact_exists: bool
     site_findings: list[Finding]
     labels: Mapping[str, str]
+    funnel: dict[str, Any] | None = None  # real visits per phase (analytics)
 
 
 def _report_linker(analysis: Analysis, folder: Path) -> Callable[[Document], str]:
@@ -172,6 +175,11 @@ def _card(
         persona_labels=[personas[p].label(lang) for p in doc.tags.personas],
         phases=[p.label(lang) for p in doc.phases] if len(doc.phases) > 1 else [],
         findings=list(by_source.get(doc.source, ())) if doc.source else [],
+        views=(
+            analysis.index.analytics.views_of(doc)
+            if analysis.index.analytics is not None
+            else None
+        ),
     )
 
 
@@ -269,7 +277,17 @@ def build_view(analysis: Analysis, link: Callable[[Document], str]) -> MapView:
         contact_exists=nearest is not None,
         site_findings=site_findings,
         labels={key: label(key, lang) for key in LABELS},
+        funnel=_funnel(analysis),
     )
+
+
+def _funnel(analysis: Analysis) -> dict[str, Any] | None:
+    analytics = analysis.index.analytics
+    if analytics is None:
+        return None
+    config = analysis.config
+    max_rate = config.rules["drop-off"].options["max_rate"]
+    return funnel_view(analytics, config.model, config.lang, max_rate)
 
 
 def _flow_svg(
@@ -352,6 +370,11 @@ def render_map(analysis: Analysis, link: Callable[[Document], str]) -> Iterator[
     """The self-contained map page, as chunks (a 1,000-page map is ~1 MB)."""
     view = build_view(analysis, link)
     return _map_environment().get_template(MAP_FILE).generate(map=view, standalone=True)
+
+
+def map_file(analysis: Analysis, folder: Path) -> tuple[str, Iterator[str]]:
+    """The map as a (file name, chunks) pair for a report set in ``folder``."""
+    return MAP_FILE, render_map(analysis, _report_linker(analysis, Path(folder)))
 
 
 def write_map(analysis: Analysis, path: Path) -> Path:

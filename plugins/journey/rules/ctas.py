@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..model.folding import plain
+from ..model.phases import LANGS
 from ..site.links import resolve
 from ..site.tagger import is_none
 from . import Hit, Option, RuleContext, rule
@@ -224,3 +225,83 @@ def generic_cta(context: RuleContext) -> Iterator[Hit]:
 
 def _phase_id(doc: Document) -> str | None:
     return doc.phase.id if doc.phase is not None else None
+
+
+@rule(
+    "missing-cta",
+    summary="a tagged page that gets no call to action, with what would fix it",
+    example={
+        "source": "content/pages/contact.md",
+        "title": "Contact",
+        "phase": {"nl": "Nazorg", "en": "Aftercare"},
+        "where": {
+            "nl": "met Touchpoint contact / service in fase Nazorg of later",
+            "en": "with Touchpoint contact / service in phase Aftercare or later",
+        },
+        "fix": {
+            "nl": "voeg een pagina toe met 'Touchpoint: contact' of "
+            "zet JOURNEY_CTAS['aftercare']",
+            "en": "add a page with 'Touchpoint: contact' or set "
+            "JOURNEY_CTAS['aftercare']",
+        },
+    },
+    key="phase",
+    severity="warning",
+    messages={
+        "nl": "{title!r} ({phase}) krijgt geen call-to-action: er is geen "
+        "andere pagina {where}; {fix}, of schrijf 'CTA: none' als deze pagina "
+        "er geen nodig heeft",
+        "en": "{title!r} ({phase}) gets no call to action: there is no other "
+        "page {where}; {fix}, or write 'CTA: none' if this page needs none",
+    },
+    doc="A tagged page without a call to action leaves the visitor to find\n"
+    "the next step alone. A page gets the default CTA when some *other* page fits\n"
+    "it: a page with one of its phase's preferred touchpoints (declared or\n"
+    "inferred: an article is a `blog`, a page with contact details is `contact`)\n"
+    "of that phase or later, else any page of the first later phase with content.\n"
+    "Never the page itself, never an earlier phase; a page tagged with several\n"
+    "phases is judged by its furthest one, like `dead-end`. The finding says what\n"
+    "would fix it: a page with the touchpoint, `JOURNEY_CTAS[phase]`, or\n"
+    "`CTA: none` on the page when it needs none (the final contact page usually\n"
+    "does not). Pages with their own `CTA:` are left to `broken-target`.",
+)
+def missing_cta(context: RuleContext) -> Iterator[Hit]:
+    index = context.index
+    config = index.config
+    for doc in index.counted():
+        phase = doc.furthest
+        if phase is None or doc.cta is not None:
+            continue
+        tags = doc.tags
+        if tags.cta is not None or tags.cta_problem is not None:
+            continue  # the owner's own CTA: none, or broken-target reports it
+        if phase.id in config.ctas:
+            continue  # the site-wide target is broken: broken-target says so
+        names = {lang: phase.label(lang) for lang in LANGS}
+        setting = f"JOURNEY_CTAS[{phase.id!r}]"
+        if phase.touchpoints:
+            words = " / ".join(phase.touchpoints)
+            first = phase.touchpoints[0]
+            where = {
+                "nl": f"met Touchpoint {words} in fase {names['nl']} of later",
+                "en": f"with Touchpoint {words} in phase {names['en']} or later",
+            }
+            fix = {
+                "nl": f"voeg een pagina toe met 'Touchpoint: {first}' of zet {setting}",
+                "en": f"add a page with 'Touchpoint: {first}' or set {setting}",
+            }
+        else:
+            where = {
+                "nl": f"in een fase na {names['nl']}",
+                "en": f"in a phase after {names['en']}",
+            }
+            fix = {
+                "nl": f"voeg een pagina van een latere fase toe of zet {setting}",
+                "en": f"add a page of a later phase or set {setting}",
+            }
+        yield Hit(
+            "missing-cta",
+            {"title": doc.title, "phase": names, "where": where, "fix": fix},
+            doc,
+            doc.phase.id if doc.phase else None,
+        )
