@@ -49,9 +49,12 @@ def _cell(text: str) -> str:
 
 def settings_table() -> str:
     """The README's settings table."""
-    lines = ["| setting | default | meaning |", "|---|---|---|"]
+    lines = ["| setting | type | default | meaning |", "|---|---|---|---|"]
     for name, setting in SETTINGS.items():
-        lines.append(f"| `{name}` | {setting.default_doc} | {_cell(setting.doc)} |")
+        kind = _cell(setting.type)
+        lines.append(
+            f"| `{name}` | {kind} | {setting.default_doc} | {_cell(setting.doc)} |"
+        )
     return "\n".join(lines)
 
 
