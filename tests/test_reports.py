@@ -49,6 +49,7 @@ def test_report_json_has_exactly_the_spec_shape(gappy):
             "source",
             "phase",
             "baselined",
+            "line",
         ]
     assert set(report["summary"]) == {
         "errors",
@@ -264,9 +265,11 @@ def test_reports_are_written_atomically(site, monkeypatch):
     )
     assert (folder / "report.json").read_bytes() == before
     assert sorted(p.name for p in folder.iterdir()) == [
+        "gl-code-quality.json",
         "journey-map.html",
         "junit.xml",
         "report.json",
+        "report.sarif",
     ]
     lines = [line for line in again.log.splitlines() if "No space left" in line]
     assert len(lines) == 1

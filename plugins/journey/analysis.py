@@ -29,6 +29,8 @@ from .report.baseline import apply as apply_baseline
 from .rules import run_rules
 from .site import plan as cta
 from .site.index import Document, SiteIndex, build_index
+from .site.lines import add_lines
+from .site.tagger import KEYS
 
 
 @dataclass
@@ -109,6 +111,8 @@ def analyse(
     with timed(timings, "rules"):
         analysis.findings = run_rules(index, config)
         apply_baseline(analysis.findings, config.baseline)
+    with timed(timings, "lines"):
+        add_lines(analysis.findings, config.base_dir, KEYS)
     with timed(timings, "site-data"):
         analysis.journey = site_journey(
             config.model, config.lang, index.phase_counts(), analysis.summary()

@@ -29,6 +29,7 @@ from .model.text import text
 from .model.timing import timed
 from .render.inject import inject
 from .report import baseline, reports
+from .report.ci import SETTINGS_FILE_KEY
 from .report.journey_map import MAP_FILE, publish_in_site, write_map
 
 logger = logging.getLogger("pelican.plugins.journey")
@@ -105,6 +106,9 @@ def in_server_mode() -> bool:
 def on_initialized(pelican_obj: Any) -> None:
     settings = pelican_obj.settings
     settings.pop(CONFIG_KEY, None)
+    if not settings.get(SETTINGS_FILE_KEY):
+        settings_file = _settings_file_from_stack()
+        settings[SETTINGS_FILE_KEY] = str(settings_file) if settings_file else None
     try:
         config = config_for(settings)
         if config.baseline is not None:

@@ -21,9 +21,11 @@ from ..analysis import Analysis
 from ..model.findings import FAIL_LEVELS, failing
 from ..model.text import text
 from ..report import baseline, reports
+from ..report.codequality import code_quality_json
+from ..report.sarif import sarif_json
+from .formats import FORMATS
 from .runner import SiteError, read_site_settings, run_build, settings_path
 
-FORMATS = ("text", "json", "junit", "github")
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_FINDINGS = 3
@@ -82,9 +84,14 @@ def check(
         out.write(reports.junit_xml(analysis))
     elif fmt == "github":
         reports.print_annotations(analysis, out)
+    elif fmt == "sarif":
+        out.write(sarif_json(analysis))
+    elif fmt == "gitlab":
+        out.write(code_quality_json(analysis))
     else:
         _print_text(analysis)
     out.flush()
+    reports.write_step_summary(analysis)
     return EXIT_FINDINGS if failing(analysis.findings, level) else EXIT_OK
 
 

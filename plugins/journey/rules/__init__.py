@@ -36,12 +36,19 @@ class Option:
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """What a rule found: the subject, the message values, where it is."""
+    """What a rule found: the subject, the message values, where it is.
+
+    ``field`` names the metadata field the hit is about (default: the
+    document's ``Phase`` line) and ``quote`` a text of the source that
+    pins it down (a link target); both only locate the finding's line.
+    """
 
     subject: str
     values: Mapping[str, Any] = field(default_factory=dict)
     document: Document | None = None
     phase: str | None = None
+    field: str | None = None
+    quote: str | None = None
 
 
 @dataclass(frozen=True)
@@ -120,6 +127,8 @@ def run_rules(index: SiteIndex, config: JourneyConfig) -> list[Finding]:
                     source=doc.source if doc is not None else None,
                     phase=hit.phase,
                     subject=hit.subject,
+                    field=hit.field,
+                    quote=hit.quote,
                 )
             )
     return findings

@@ -113,6 +113,7 @@ def broken_target(context: RuleContext) -> Iterator[Hit]:
                 },
                 doc,
                 _phase_id(doc),
+                field="cta",
             )
         elif (
             tags.cta is not None
@@ -124,6 +125,8 @@ def broken_target(context: RuleContext) -> Iterator[Hit]:
                 {"what": "CTA", "target": tags.cta.target, "hint": hint},
                 doc,
                 _phase_id(doc),
+                field="cta",
+                quote=tags.cta.target,
             )
         for target in () if is_none(tags.next) else tags.next or ():
             if resolve(target, index, doc) is None:
@@ -132,6 +135,8 @@ def broken_target(context: RuleContext) -> Iterator[Hit]:
                     {"what": "Next", "target": target, "hint": hint},
                     doc,
                     _phase_id(doc),
+                    field="next",
+                    quote=target,
                 )
     for phase_id, cta in index.config.ctas.items():
         if resolve(cta.target, index, None) is None:
@@ -181,6 +186,7 @@ def generic_cta(context: RuleContext) -> Iterator[Hit]:
                 {"where": "CTA: ", "label": cta.label},
                 doc,
                 _phase_id(doc),
+                field="cta",
             )
     for phase_id, setting in context.index.config.ctas.items():
         if fold(setting.label) in generic:

@@ -44,7 +44,13 @@ def unknown_phase(context: RuleContext) -> Iterator[Hit]:
             else:
                 allowed = ", ".join(model.ids)
                 hint = {"nl": f"toegestaan: {allowed}", "en": f"allowed: {allowed}"}
-            yield Hit(value.casefold(), {"value": value, "hint": hint}, doc)
+            yield Hit(
+                value.casefold(),
+                {"value": value, "hint": hint},
+                doc,
+                field="phase",
+                quote=value,
+            )
 
 
 @rule(
@@ -62,7 +68,11 @@ def unknown_persona(context: RuleContext) -> Iterator[Hit]:
     for doc in _checked(context):
         for value in doc.tags.unknown_personas:
             yield Hit(
-                value.casefold(), {"value": value, "hint": _hint(value, personas)}, doc
+                value.casefold(),
+                {"value": value, "hint": _hint(value, personas)},
+                doc,
+                field="persona",
+                quote=value,
             )
 
 
@@ -82,7 +92,11 @@ def unknown_touchpoint(context: RuleContext) -> Iterator[Hit]:
         value = doc.tags.unknown_touchpoint
         if value:
             yield Hit(
-                value.casefold(), {"value": value, "hint": _hint(value, words)}, doc
+                value.casefold(),
+                {"value": value, "hint": _hint(value, words)},
+                doc,
+                field="touchpoint",
+                quote=value,
             )
 
 
