@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 ENV = "GITHUB_STEP_SUMMARY"
 # GitHub refuses a step summary above 1 MiB; stay well below it.
 MAX_BYTES = 900_000
-_MD_SPECIAL = frozenset("\\`*_{}[]<>()#+!|~&$")
+# Characters that could start markup inside a table cell (GFM: any ASCII
+# punctuation may be escaped with a backslash).
+_MD_SPECIAL = frozenset("\\`*_[]<>|~&$")
 
 
 def md_cell(value: object) -> str:
