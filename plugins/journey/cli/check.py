@@ -18,12 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from ..analysis import Analysis
-from ..model.findings import FAIL_LEVELS, failing
+from ..model.findings import CHECK_FORMATS, FAIL_LEVELS, failing
 from ..model.text import text
 from ..report import baseline, reports
 from ..report.codequality import code_quality_json
 from ..report.sarif import sarif_json
-from .formats import FORMATS
 from .runner import SiteError, read_site_settings, run_build, settings_path
 
 EXIT_OK = 0
@@ -63,8 +62,8 @@ def check(
     settings: str | Path | None, fmt: str = "text", fail_on: str | None = None
 ) -> int:
     """Check a site without publishing it; return 0, 3 (findings) or 2."""
-    if fmt not in FORMATS:
-        raise SiteError(f"--format {fmt!r}: allowed: {', '.join(FORMATS)}")
+    if fmt not in CHECK_FORMATS:
+        raise SiteError(f"--format {fmt!r}: allowed: {', '.join(CHECK_FORMATS)}")
     path = settings_path(settings)
     site = read_site_settings(path)
     level = fail_on if fail_on is not None else site.get("JOURNEY_FAIL_ON", "error")

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 FAIL_LEVELS = ("error", "warning", "never")
+# The formats ``pelican-journey check --format`` prints.
+CHECK_FORMATS = ("text", "json", "junit", "github", "sarif", "gitlab")
 _RANK = {"warning": 1, "error": 2}
 
 

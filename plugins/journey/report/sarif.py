@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from importlib import metadata
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -28,7 +29,7 @@ SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
     "sarif-schema-2.1.0.json"
 )
-TOOL_NAME = "pelican-journey"
+TOOL_NAME = DISTRIBUTION = "pelican-journey"
 # The rules' documentation; each rule has a section whose anchor is its id.
 RULES_DOC_URL = (
     "https://github.com/pelican-journey/pelican-journey/blob/main/docs/rules.md"
@@ -76,6 +77,15 @@ def rule_descriptor(entry: Rule) -> dict[str, Any]:
     }
 
 
+def _version() -> dict[str, str]:
+    """The installed distribution's version (none when run from a source tree)."""
+    try:
+        number = metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        return {}
+    return {"version": number, "semanticVersion": number}
+
+
 def _artifact(path: str) -> dict[str, str]:
     if PurePosixPath(path).is_absolute():  # outside the repository
         return {"uri": PurePosixPath(path).as_uri()}
@@ -84,7 +94,6 @@ def _artifact(path: str) -> dict[str, str]:
 
 def sarif_log(analysis: Analysis) -> dict[str, Any]:
     """The SARIF log of one build, as a dict."""
-    from .. import __version__  # noqa: PLC0415 - the package imports this module
     from ..rules import REGISTRY  # noqa: PLC0415 - rules import this package late
 
     locator = Locator.for_analysis(analysis)
@@ -133,8 +142,7 @@ def sarif_log(analysis: Analysis) -> dict[str, Any]:
                 "tool": {
                     "driver": {
                         "name": TOOL_NAME,
-                        "version": __version__,
-                        "semanticVersion": __version__,
+                        **_version(),
                         "informationUri": RULES_DOC_URL,
                         "rules": [
                             rule_descriptor(entry) for entry in REGISTRY.values()
