@@ -307,6 +307,33 @@ def test_check_prints_the_sarif_and_gitlab_reports(site_root):
     assert "Traceback" not in done.stderr
 
 
+def test_check_prints_annotations_with_lines_on_github_actions(site_root):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "GITHUB_ACTIONS": "true"}
+    env.pop("GITHUB_STEP_SUMMARY", None)
+    command = [sys.executable, "-m", "pelican.plugins.journey", "check"]
+    done = subprocess.run(
+        command, cwd=site_root, capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 3, done.stderr
+    assert "::error file=content/pages/reviews.md,line=4," in done.stdout
+    assert "::warning file=content/pages/diensten.md,line=4," in done.stdout
+    # Machine-readable formats keep standard output to the document alone.
+    done = subprocess.run(
+        [*command, "--format", "sarif"],
+        cwd=site_root,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert "::error" not in done.stdout
+    json.loads(done.stdout)
+
+
 # -- the GitHub step summary ---------------------------------------------------
 
 

@@ -89,6 +89,8 @@ def check(
         out.write(code_quality_json(analysis))
     else:
         _print_text(analysis)
+        if reports.in_github_actions():  # the pull request's diff shows them
+            reports.print_annotations(analysis, out)
     out.flush()
     reports.write_step_summary(analysis)
     return EXIT_FINDINGS if failing(analysis.findings, level) else EXIT_OK
