@@ -515,3 +515,17 @@ def test_ci_docs_workflows_parse_and_name_the_files_the_plugin_writes(tmp_path):
             issues = json.loads(path.read_text("utf-8"))
             assert issues and all("fingerprint" in i for i in issues)
     assert (root / "journey-report" / JSON_NAME).is_file()
+
+
+def test_an_unwritable_step_summary_is_one_line_not_a_crash(
+    site, tmp_path, monkeypatch
+):
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(folder))
+    built = site(FILES, JOURNEY_FAIL_ON="never", **SETTINGS)
+    assert built.exit_code == 0
+    lines = [line for line in built.log.splitlines() if "samenvatting" in line]
+    assert len(lines) == 1
+    assert str(folder) in lines[0]
+    assert "Traceback" not in built.log
