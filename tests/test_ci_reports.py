@@ -374,6 +374,7 @@ def test_step_summary_lists_every_finding_in_markdown_tables(
         "Gebruikservaring",
         "Nazorg",
     ]
+    assert "4 fout(en), 5 waarschuwing(en)" in text
     assert errors[0] == ["Controle", "Bestand", "Regel", "Melding"]
     rows = {tuple(row) for row in errors[1:] + warnings[1:]}
     expected = {
@@ -424,6 +425,7 @@ def test_step_summary_groups_baselined_findings_and_links_files(tmp_path, monkey
     text = summary.read_text("utf-8")
     headings, tables = _summary_tables(text)
     assert headings == ["Errors (3)", "Warnings (4)", "Accepted in the baseline (1)"]
+    assert "3 error(s), 4 warning(s), 1 baselined" in text
     assert tables[3][1][0] == "phase-empty"
     link = "https://github.com/fietsen/site/blob/abc123/content/pages/reviews.md#L4"
     assert f"]({link})" in text

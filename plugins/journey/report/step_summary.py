@@ -69,6 +69,7 @@ def step_summary(analysis: Analysis, environ: Mapping[str, str] | None = None) -
     summary = analysis.summary()
     counts = analysis.index.phase_counts()
     findings = analysis.findings
+    baselined = sum(f.baselined for f in findings)
     per_phase = dict.fromkeys(counts, 0)
     for finding in findings:
         if not finding.baselined and finding.phase in per_phase:
@@ -108,6 +109,18 @@ def step_summary(analysis: Analysis, environ: Mapping[str, str] | None = None) -
                 total=summary["total_phases"],
                 content=summary["content"],
                 untagged=summary["untagged"],
+            )
+        )
+        + "  ",  # a hard line break
+        md_cell(
+            text(
+                "summary-totals",
+                lang,
+                errors=summary["errors"],
+                warnings=summary["warnings"],
+                baselined=text("summary-baselined", lang, count=baselined)
+                if baselined
+                else "",
             )
         ),
         "",
