@@ -12,10 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import __version__
-from ..model.findings import CHECK_FORMATS, FAIL_LEVELS
+from ..model.findings import CHECK_FORMATS, EXIT_BAD_INPUT, FAIL_LEVELS
 from ..model.phases import BUILTIN_MODELS, LANGS
-
-EXIT_BAD_INPUT = 2
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ..model.text import text
+from ..rules import REGISTRY
 from .atomic import write_atomic
 from .ci import Locator
 from .codequality import CODE_QUALITY_NAME, code_quality_json
@@ -92,8 +93,6 @@ def _clean(value: str) -> str:
 
 def junit_xml(analysis: Analysis) -> str:
     """One test case per enabled rule, one ``<failure>`` per live finding."""
-    from ..rules import REGISTRY  # noqa: PLC0415 - rules import this package late
-
     enabled = [
         rule_id
         for rule_id in REGISTRY
@@ -225,7 +224,9 @@ def summary_table(analysis: Analysis) -> Table:
 def print_summary(analysis: Analysis, console: Console | None = None) -> None:
     """Print the summary table on Pelican's console (or the one given)."""
     if console is None:
-        from pelican.log import console  # noqa: PLC0415 - Pelican's rich console
+        from pelican.log import console as pelican_console  # noqa: PLC0415
+
+        console = pelican_console  # Pelican's rich console
     console.print(summary_table(analysis), soft_wrap=True)
 
 
@@ -246,7 +247,7 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotations(analysis: Analysis) -> list[str]:
+def github_annotations(analysis: Analysis) -> list[str]:
     """One workflow command per live finding (``::error …::`` / ``::warning …::``)."""
     live = [f for f in analysis.findings if not f.baselined]
     locator = Locator.for_analysis(analysis)
@@ -270,7 +271,7 @@ def annotations(analysis: Analysis) -> list[str]:
 
 def print_annotations(analysis: Analysis, stream: IO[str] | None = None) -> None:
     out = stream or sys.stdout
-    for line in annotations(analysis):
+    for line in github_annotations(analysis):
         out.write(line + "\n")
     out.flush()
 

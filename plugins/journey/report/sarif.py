@@ -11,12 +11,12 @@ scanning shows them as dismissed rather than losing them.
 from __future__ import annotations
 
 import json
-import re
 from importlib import metadata
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from ..rules import REGISTRY
 from .ci import Locator, fingerprints
 
 if TYPE_CHECKING:
@@ -37,18 +37,11 @@ RULES_DOC_URL = (
 FINGERPRINT_KEY = "pelicanJourneyFinding/v1"
 SRCROOT = "%SRCROOT%"
 _LEVELS = {"error": "error", "warning": "warning"}
-_CLAUSE_END = re.compile(r"(?<=[^.\s])[.:;](?:\s|$)")
 
 
 def _plain(markdown: str) -> str:
     """Documentation text without Markdown code marks."""
     return markdown.replace("`", "")
-
-
-def short_description(doc: str) -> str:
-    """The first clause of a rule's documentation: what it finds."""
-    match = _CLAUSE_END.search(doc)
-    return (doc[: match.start() + 1] if match else doc).rstrip(":;").strip()
 
 
 def _help_markdown(entry: Rule) -> str:
@@ -68,7 +61,7 @@ def rule_descriptor(entry: Rule) -> dict[str, Any]:
     return {
         "id": entry.id,
         "name": "".join(part.capitalize() for part in entry.id.split("-")),
-        "shortDescription": {"text": _plain(short_description(entry.doc))},
+        "shortDescription": {"text": _plain(entry.finds())},
         "fullDescription": {"text": _plain(entry.doc)},
         "help": {"text": _plain(markdown), "markdown": markdown},
         "helpUri": f"{RULES_DOC_URL}#{entry.id}",
@@ -94,8 +87,6 @@ def _artifact(path: str) -> dict[str, str]:
 
 def sarif_log(analysis: Analysis) -> dict[str, Any]:
     """The SARIF log of one build, as a dict."""
-    from ..rules import REGISTRY  # noqa: PLC0415 - rules import this package late
-
     locator = Locator.for_analysis(analysis)
     rule_index = {rule_id: n for n, rule_id in enumerate(REGISTRY)}
     compared = analysis.config.baseline is not None
