@@ -531,3 +531,34 @@ def test_an_unwritable_step_summary_is_one_line_not_a_crash(
     assert len(lines) == 1
     assert str(folder) in lines[0]
     assert "Traceback" not in built.log
+
+
+def test_lines_follow_renamed_metadata_keys(tmp_path):
+    """A site that uses ``Next`` for itself renames the plugin's key; the
+    line is the one of the renamed key, never of the site's own ``Next``."""
+    from pelican.plugins.journey.model.findings import Finding
+    from pelican.plugins.journey.site.lines import add_lines
+
+    page = tmp_path / "content" / "pages" / "x.md"
+    page.parent.mkdir(parents=True)
+    page.write_bytes(
+        b"\xef\xbb\xbfTitle: X\r\nNext: chapter-2\r\nJourney_Next: /a.html,\r\n"
+        b"    /weg.html\r\nStap: nazrog\r\n\r\nPhase: text\r\n"
+    )
+    renamed = {"next": ("journey_next",), "phase": ("stap",)}
+    findings = [
+        Finding("broken-target", "error", "m", "content/pages/x.md", field="next"),
+        Finding(
+            "broken-target",
+            "error",
+            "m",
+            "content/pages/x.md",
+            field="next",
+            quote="/weg.html",
+        ),
+        Finding("unknown-phase", "error", "m", "content/pages/x.md", field="phase"),
+        Finding("dead-end", "warning", "m", "content/pages/x.md"),
+        Finding("phase-empty", "warning", "m", None),
+    ]
+    add_lines(findings, tmp_path, renamed)
+    assert [f.line for f in findings] == [3, 4, 5, 5, None]
