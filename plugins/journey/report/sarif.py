@@ -44,6 +44,11 @@ def _plain(markdown: str) -> str:
     return markdown.replace("`", "")
 
 
+def _first_paragraph(doc: str) -> str:
+    """The doc's first paragraph on one line (the docs wrap their source lines)."""
+    return " ".join(doc.strip().split("\n\n", 1)[0].split())
+
+
 def _help_markdown(entry: Rule) -> str:
     lines = [entry.doc, "", f"Default severity: **{entry.severity}**."]
     if entry.options:
@@ -62,7 +67,7 @@ def rule_descriptor(entry: Rule) -> dict[str, Any]:
         "id": entry.id,
         "name": "".join(part.capitalize() for part in entry.id.split("-")),
         "shortDescription": {"text": _plain(entry.finds())},
-        "fullDescription": {"text": _plain(entry.doc)},
+        "fullDescription": {"text": _plain(_first_paragraph(entry.doc))},
         "help": {"text": _plain(markdown), "markdown": markdown},
         "helpUri": f"{RULES_DOC_URL}#{entry.id}",
         "defaultConfiguration": {"level": _LEVELS.get(entry.severity, "none")},
