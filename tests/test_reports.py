@@ -56,6 +56,7 @@ def test_report_json_has_exactly_the_spec_shape(gappy):
             "source",
             "phase",
             "baselined",
+            "line",
         ]
     assert set(report["summary"]) == {
         "errors",
@@ -276,7 +277,13 @@ def test_reports_are_replaced_together_or_not_at_all(site, monkeypatch):
     built = site(FILES, JOURNEY_REPORT_PATH="journey-report", **QUIET)
     folder = built.root / "journey-report"
     before = _report_bytes(folder)
-    assert sorted(before) == ["journey-map.html", "junit.xml", "report.json"]
+    assert sorted(before) == [
+        "gl-code-quality.json",
+        "journey-map.html",
+        "junit.xml",
+        "report.json",
+        "report.sarif",
+    ]
     real_write = atomic_module._write_chunks
 
     def full_disk_on_second_file(path, text):

@@ -58,6 +58,29 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "nl": ", {count} in de baseline",
         "en": ", {count} baselined",
     },
+    "step-summary-errors": {"nl": "Fouten ({count})", "en": "Errors ({count})"},
+    "step-summary-warnings": {
+        "nl": "Waarschuwingen ({count})",
+        "en": "Warnings ({count})",
+    },
+    "step-summary-baselined": {
+        "nl": "Geaccepteerd in de baseline ({count})",
+        "en": "Accepted in the baseline ({count})",
+    },
+    "step-summary-rule": {"nl": "Controle", "en": "Rule"},
+    "step-summary-file": {"nl": "Bestand", "en": "File"},
+    "step-summary-line": {"nl": "Regel", "en": "Line"},
+    "step-summary-message": {"nl": "Melding", "en": "Message"},
+    "step-summary-left-out": {
+        "nl": "… en nog {count} bevinding(en): te veel voor de samenvatting, "
+        "zie report.json",
+        "en": "… and {count} more finding(s): too many for the summary, "
+        "see report.json",
+    },
+    "step-summary-failed": {
+        "nl": "pelican-journey: kan de samenvatting niet schrijven in {path}: {error}",
+        "en": "pelican-journey: cannot write the step summary to {path}: {error}",
+    },
     "reports-written": {
         "nl": "pelican-journey: rapporten geschreven in {path}",
         "en": "pelican-journey: reports written to {path}",
