@@ -123,8 +123,13 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "set JOURNEY_INJECT to 'auto' or 'content'",
     },
     "summary-title": {
-        "nl": "Klantreis ({model})",
-        "en": "Customer journey ({model})",
+        "nl": "Klantreis: {phases}",
+        "en": "Customer journey: {phases}",
+    },
+    "summary-site-wide": {"nl": "Hele site", "en": "Whole site"},
+    "summary-map": {
+        "nl": "Klantreiskaart: {path}",
+        "en": "Customer journey map: {path}",
     },
     "summary-phase": {"nl": "Fase", "en": "Phase"},
     "summary-count": {"nl": "Inhoud", "en": "Content"},
@@ -140,8 +145,8 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "{errors} error(s), {warnings} warning(s){baselined}",
     },
     "summary-baselined": {
-        "nl": ", {count} in de baseline",
-        "en": ", {count} baselined",
+        "nl": ", {count} eerder geaccepteerd (baseline)",
+        "en": ", {count} accepted earlier (baseline)",
     },
     "reports-written": {
         "nl": "pelican-journey: rapporten geschreven in {path}",
@@ -196,16 +201,16 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "Set in your settings: JOURNEY_BASELINE = {value!r}",
     },
     "build-failed": {
-        "nl": "pelican-journey: {count} bevinding(en) op of boven {level!r}; "
-        "de build is afgekeurd (exit 3)",
-        "en": "pelican-journey: {count} finding(s) at or above {level!r}; "
-        "the build fails (exit 3)",
+        "nl": "pelican-journey: {count} bevinding(en) houden het publiceren "
+        "tegen (JOURNEY_FAIL_ON = {level!r}); er is niets gepubliceerd",
+        "en": "pelican-journey: {count} finding(s) stop publishing "
+        "(JOURNEY_FAIL_ON = {level!r}); nothing was published",
     },
     "build-failed-autoreload": {
-        "nl": "pelican-journey: {count} bevinding(en) op of boven {level!r}; "
-        "de server blijft draaien",
-        "en": "pelican-journey: {count} finding(s) at or above {level!r}; "
-        "still serving",
+        "nl": "pelican-journey: {count} bevinding(en) zouden het publiceren "
+        "tegenhouden (JOURNEY_FAIL_ON = {level!r}); de server blijft draaien",
+        "en": "pelican-journey: {count} finding(s) would stop publishing "
+        "(JOURNEY_FAIL_ON = {level!r}); still serving",
     },
     # pelican-journey init
     "init-done": {
