@@ -166,8 +166,8 @@ def test_clicks_and_onward_links_on_cards(site):
     contact = column(tree, "aftercare").text_content()
     assert "onbereikbaar" not in contact  # accu (on the index) -> tarieven -> contact
     decision = column(tree, "decision").text_content()
-    assert re.search(r"Links naar latere fasen\s*1", decision)
-    assert re.search(r"Klikken vanaf home\s*1", decision)
+    assert re.search(r"Links naar een volgende fase\s*1", decision)
+    assert re.search(r"Klikken vanaf de startpagina\s*1", decision)
 
 
 def test_map_in_site_uses_the_theme(site):

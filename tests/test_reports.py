@@ -234,15 +234,22 @@ def test_annotation_lines_in_rst_and_with_aliases(site, capsys, monkeypatch):
 def test_console_summary_in_journey_lang(site, capsys):
     site(FILES, JOURNEY_FAIL_ON="never", **SETTINGS)
     out = capsys.readouterr().out
-    assert "Klantreis (six-phase)" in out
+    assert "Klantreis: Bewustwording → Overweging" in out
+    assert "six-phase" not in out  # the owner reads phases, not the model's id
     for label in ("Bewustwording", "Besluitvorming", "Aankoop", "Nazorg"):
         assert label in out
     assert "5/6 fasen gedekt" in out
     assert "3 fout(en), 5 waarschuwing(en)" in out
+    # The map is named after every build, not only with -v.
+    assert re.search(r"Klantreiskaart: \S*journey-report\S*journey-map\.html", out)
+    # The findings column adds up to the totals (site-wide findings included).
+    rows = re.findall(r"│\s*\d?\s*│\s*[^│]+?\s*│\s*\d*\s*│\s*(\d*)\s*│", out)
+    assert sum(int(n) for n in rows if n) == 3 + 5, rows
 
     site(FILES, JOURNEY_FAIL_ON="never", JOURNEY_LANG="en", **SETTINGS)
     out = capsys.readouterr().out
-    assert "Customer journey (six-phase)" in out
+    assert "Customer journey: Awareness → Consideration" in out
+    assert "Customer journey map: " in out
     assert "Purchase" in out
     assert "3 error(s), 5 warning(s)" in out
 

@@ -209,8 +209,10 @@ def finish(analysis: Analysis, *, reports_written: bool = True) -> None:
     """
     timings = analysis.timings
     config = analysis.config
-    with timed(timings, "log"):
-        log_findings(analysis.findings)
+    if analysis.index.context.get(reports.CONSOLE_KEY, True) is not False:
+        # pelican-journey check prints the findings itself: once, not twice.
+        with timed(timings, "log"):
+            log_findings(analysis.findings)
     with timed(timings, "console"):
         reports.announce(analysis)
     bad = analysis.failing

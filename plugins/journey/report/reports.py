@@ -23,6 +23,7 @@ from ..rules import REGISTRY
 from .atomic import Chunks, write_together
 from .ci import Locator
 from .codequality import CODE_QUALITY_NAME, code_quality_json
+from .journey_map import MAP_FILE
 from .sarif import SARIF_NAME, sarif_json
 from .step_summary import ENV as STEP_SUMMARY_ENV
 from .step_summary import append_step_summary
@@ -221,9 +222,15 @@ def summary_table(analysis: Analysis) -> Table:
         warnings=summary["warnings"],
         baselined=text("summary-baselined", lang, count=baselined) if baselined else "",
     )
+    site_wide = sum(1 for f in live if f.phase not in per_phase)
+    map_line = text("summary-map", lang, path=config.report_dir / MAP_FILE)
     table = Table(
-        title=text("summary-title", lang, model=config.model.id),
-        caption=f"{coverage}\n{totals}",
+        title=text(
+            "summary-title",
+            lang,
+            phases=" → ".join(p.label(lang) for p in config.model.phases),
+        ),
+        caption=f"{coverage}\n{totals}\n{map_line}",
         title_justify="left",
         caption_justify="left",
     )
@@ -239,6 +246,10 @@ def summary_table(analysis: Analysis) -> Table:
             str(count) if count else "[bold red]0[/]",
             str(per_phase[phase.id] or ""),
         )
+    if site_wide:
+        # Findings of no phase (the whole site, pages without a phase): the
+        # column adds up to the totals below it.
+        table.add_row("", text("summary-site-wide", lang), "", str(site_wide))
     return table
 
 
