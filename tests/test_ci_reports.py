@@ -361,7 +361,7 @@ def test_step_summary_lists_every_finding_in_markdown_tables(
     files["pages/raar.md"] = "Title: Raar\nPhase: nazrog|<b>*x*</b> `y` [z](u)\n\nx\n"
     built = site(files, JOURNEY_FAIL_ON="never", **SETTINGS)
     text = summary.read_text("utf-8")
-    assert text.startswith("# Earlier step\n\n## Klantreis (six-phase)")
+    assert text.startswith("# Earlier step\n\n## Klantreis: Bewustwording → ")
     headings, tables = _summary_tables(text)
     assert headings == ["Fouten (4)", "Waarschuwingen (5)"]
     coverage, errors, warnings = tables
@@ -425,7 +425,7 @@ def test_step_summary_groups_baselined_findings_and_links_files(tmp_path, monkey
     text = summary.read_text("utf-8")
     headings, tables = _summary_tables(text)
     assert headings == ["Errors (3)", "Warnings (4)", "Accepted in the baseline (1)"]
-    assert "3 error(s), 4 warning(s), 1 baselined" in text
+    assert "3 error(s), 4 warning(s), 1 accepted earlier (baseline)" in text
     assert tables[3][1][0] == "phase-empty"
     link = "https://github.com/fietsen/site/blob/abc123/content/pages/reviews.md#L4"
     assert f"]({link})" in text

@@ -74,8 +74,9 @@ def step_summary(analysis: Analysis, environ: Mapping[str, str] | None = None) -
     for finding in findings:
         if not finding.baselined and finding.phase in per_phase:
             per_phase[finding.phase] += 1
+    phases = " → ".join(p.label(lang) for p in config.model.phases)
     out = [
-        f"## {md_cell(text('summary-title', lang, model=config.model.id))}",
+        f"## {md_cell(text('summary-title', lang, phases=phases))}",
         "",
         _row(
             [
