@@ -23,6 +23,7 @@ from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from pelican import signals
+from pelican.writers import Writer
 
 from .analysis import Analysis, analyse
 from .analytics.errors import AnalyticsError
@@ -50,6 +51,8 @@ TEMPLATES = Path(__file__).parent / "render" / "templates"
 CONFIG_KEY = "_journey_config"  # where the validated config rides in settings
 SITE_ROOT_KEY = "_journey_site_root"  # set by the CLI; else found from argv
 CAPTURE_KEY = "_journey_capture"  # a list the CLI passes to receive the analysis
+# Set by ``pelican-journey check``: read and analyse, render and write nothing.
+ANALYSE_ONLY_KEY = "_journey_analyse_only"
 
 _BUILDS: dict[int, tuple[Analysis, bool]] = {}
 
@@ -134,6 +137,32 @@ def on_all_generators_finalized(generators: list[Any]) -> None:
     _BUILDS[id(settings)] = (analysis, written)
 
 
+class AnalyseOnlyWriter(Writer):
+    """A writer that renders and writes nothing: ``pelican-journey check``.
+
+    Pelican's generators hand every page to the writer, which renders the
+    template and writes the file (most of a build's time). The check needs
+    only what comes before: the readers, the generators' context and the
+    analysis. Pelican's ``get_writer`` signal lets a plugin choose the writer;
+    with this one the generators still run their ``generate_output`` loops but
+    no template is rendered and no file written. Static files are still
+    linked or copied by the static generator (into the check's temporary
+    folder); i18n subsites still build, each analysed the same way.
+    """
+
+    def write_file(self, *args: Any, **kwargs: Any) -> None:
+        del args, kwargs
+
+    def write_feed(self, *args: Any, **kwargs: Any) -> None:
+        del args, kwargs
+
+
+def on_get_writer(pelican_obj: Any) -> type[Writer] | None:
+    if pelican_obj.settings.get(ANALYSE_ONLY_KEY):
+        return AnalyseOnlyWriter
+    return None
+
+
 def _level(finding: Finding) -> int:
     if finding.baselined:
         return logging.INFO
@@ -181,6 +210,7 @@ def publish(analysis: Analysis, env: Environment | None = None) -> bool:
                 config.map_in_site
                 and env is not None
                 and (not analysis.failing or in_server_mode())
+                and not analysis.index.context.get(ANALYSE_ONLY_KEY)
             ):
                 publish_in_site(analysis, env)
     except ReportWriteError as error:
@@ -243,3 +273,4 @@ def register() -> None:
     signals.generator_init.connect(on_generator_init)
     signals.all_generators_finalized.connect(on_all_generators_finalized)
     signals.finalized.connect(on_finalized)
+    signals.get_writer.connect(on_get_writer)

@@ -27,6 +27,7 @@ from ..model.findings import (
 )
 from ..model.settings import SettingsError, check_fail_on
 from ..model.text import text
+from ..plugin import ANALYSE_ONLY_KEY
 from ..report import baseline, reports
 from ..report.codequality import code_quality_json
 from ..report.sarif import sarif_json
@@ -42,6 +43,7 @@ def _build(site: dict[str, Any]) -> tuple[Analysis | None, int]:
         site["DELETE_OUTPUT_DIRECTORY"] = False
         site["JOURNEY_FAIL_ON"] = "never"
         site[reports.CONSOLE_KEY] = False
+        site[ANALYSE_ONLY_KEY] = True  # no page is rendered or written
         with contextlib.redirect_stdout(sys.stderr):
             result = run_build(site)
     return result.analysis, result.exit_code
