@@ -38,6 +38,7 @@ class Analysis:
     findings: list[Finding] = field(default_factory=list)
     journey: SiteJourney | None = None
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
+    site_lang: str | None = None  # with i18n_subsites: this (sub)site's language
 
     @property
     def failing(self) -> list[Finding]:

@@ -10,12 +10,22 @@
 Per-build state lives in :data:`_BUILDS`, keyed by the settings dict of the
 Pelican instance, created when the generators are finalized and dropped when
 the build is finalized: nothing carries over between ``--autoreload`` runs.
+
+With ``i18n_subsites`` every language is a Pelican instance of its own, run
+from inside the main site's ``get_writer`` signal with a copy of the main
+settings. Each language writes its own reports (the main language in
+``JOURNEY_REPORT_PATH``, every other one in a subfolder named after it, as
+``i18n_subsites`` does with ``OUTPUT_PATH``) and its console lines name the
+language. A subsite never ends the process itself: that would stop the main
+site from being written; it hands its failing findings to the main site,
+whose ``finalized`` fails the build once everything is written.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +40,7 @@ from .model.timing import timed
 from .render.inject import inject
 from .report import baseline, reports
 from .report.journey_map import MAP_FILE, publish_in_site, write_map
+from .site.index import MAIN_LANG_KEY
 
 logger = logging.getLogger("pelican.plugins.journey")
 # Pelican's loggers drop a warning already logged once in this process; a
@@ -44,6 +55,8 @@ SITE_ROOT_KEY = "_journey_site_root"  # set by the CLI; else found from argv
 CAPTURE_KEY = "_journey_capture"  # a list the CLI passes to receive the analysis
 EXIT_SETTINGS = 2
 EXIT_FINDINGS = 3
+# The main site's state, shared with its i18n subsites (they copy its settings).
+MAIN_KEY = "_journey_main"
 
 _BUILDS: dict[int, Analysis] = {}
 
@@ -102,6 +115,26 @@ def in_server_mode() -> bool:
     return False
 
 
+def subsite_main(settings: dict[str, Any]) -> dict[str, Any] | None:
+    """The main site's shared state if these are an i18n subsite's settings."""
+    main = settings.get(MAIN_KEY)
+    if not isinstance(main, dict) or main.get("id") == id(settings):
+        return None
+    subsites = settings.get("I18N_SUBSITES")
+    lang = settings.get("DEFAULT_LANG")
+    if not isinstance(subsites, dict) or lang not in subsites or lang == main["lang"]:
+        return None
+    return main
+
+
+def site_language(settings: dict[str, Any]) -> str | None:
+    """The language of this (sub)site when ``i18n_subsites`` builds several."""
+    if not settings.get("I18N_SUBSITES"):
+        return None
+    lang = settings.get("DEFAULT_LANG")
+    return str(lang) if lang else None
+
+
 def on_initialized(pelican_obj: Any) -> None:
     settings = pelican_obj.settings
     settings.pop(CONFIG_KEY, None)
@@ -112,6 +145,19 @@ def on_initialized(pelican_obj: Any) -> None:
     except SettingsError as error:
         logger.error("pelican-journey: %s", error)
         raise JourneyExit(EXIT_SETTINGS) from None
+    main = subsite_main(settings)
+    if main is None:
+        settings[MAIN_KEY] = {
+            "id": id(settings),
+            "lang": settings.get("DEFAULT_LANG"),
+            "report_dir": config.report_dir,
+            "failing": [],  # (language, count) handed over by the subsites
+        }
+        settings[MAIN_LANG_KEY] = settings.get("DEFAULT_LANG")
+    elif config.report_dir == main["report_dir"]:
+        # A subsite without its own JOURNEY_REPORT_PATH: a subfolder per language.
+        lang = str(settings.get("DEFAULT_LANG"))
+        settings[CONFIG_KEY] = replace(config, report_dir=config.report_dir / lang)
 
 
 def on_generator_init(generator: Any) -> None:
@@ -132,6 +178,10 @@ def on_all_generators_finalized(generators: list[Any]) -> None:
     settings = generators[0].settings
     context = generators[0].context
     analysis = analyse(generators, config_for(settings), context)
+    analysis.site_lang = site_language(settings)
+    main = settings.get(MAIN_KEY)
+    if isinstance(main, dict) and subsite_main(settings) is None:
+        main["failing"] = []  # a new build of the main site: forget the last one
     context["JOURNEY"] = analysis.journey
     with timed(analysis.timings, "injection"):
         inject(generators, analysis)
@@ -161,10 +211,27 @@ def log_findings(findings: list[Finding]) -> None:
 
 
 def on_finalized(pelican_obj: Any) -> None:
-    analysis = _BUILDS.pop(id(pelican_obj.settings), None)
+    settings = pelican_obj.settings
+    analysis = _BUILDS.pop(id(settings), None)
     if analysis is None:
         return
-    finish(analysis)
+    main = subsite_main(settings)
+    if main is not None:
+        # A subsite: report, then let the main site fail the build at its end.
+        finish(analysis, fail=False)
+        if analysis.failing:
+            main["failing"].append((analysis.site_lang, len(analysis.failing)))
+        return
+    shared = settings.get(MAIN_KEY)
+    others = shared.get("failing", []) if isinstance(shared, dict) else []
+    finish(analysis, subsites_failing=sum(count for _, count in others))
+
+
+def _tagged(analysis: Analysis, message: str) -> str:
+    """A console line, naming the language when ``i18n_subsites`` builds several."""
+    if analysis.site_lang:
+        return f"[{analysis.site_lang}] {message}"
+    return message
 
 
 def publish(analysis: Analysis) -> None:
@@ -184,7 +251,8 @@ def publish(analysis: Analysis) -> None:
             write_map(analysis, config.report_dir / MAP_FILE)
             if config.map_in_site:
                 publish_in_site(analysis)
-        logger.info("%s", text("reports-written", config.lang, path=config.report_dir))
+        written = text("reports-written", config.lang, path=config.report_dir)
+        logger.info("%s", _tagged(analysis, written))
     except OSError as error:
         path = error.filename or config.report_dir
         reason = error.strerror or error
@@ -192,11 +260,13 @@ def publish(analysis: Analysis) -> None:
     analysis.index.release_graph()
 
 
-def finish(analysis: Analysis) -> None:
+def finish(analysis: Analysis, fail: bool = True, subsites_failing: int = 0) -> None:
     """Log every finding and the summary, then fail if ``JOURNEY_FAIL_ON`` says so.
 
     The reports are already written (:func:`publish`), so a failing build
-    still leaves everything CI needs to show why.
+    still leaves everything CI needs to show why. ``fail=False`` (an i18n
+    subsite) only reports; ``subsites_failing`` counts the subsites' failing
+    findings, which fail the build at the main site's end.
     """
     timings = analysis.timings
     config = analysis.config
@@ -204,8 +274,8 @@ def finish(analysis: Analysis) -> None:
         log_findings(analysis.findings)
     with timed(timings, "console"):
         reports.announce(analysis)
-    bad = analysis.failing
-    if not bad:
+    count = len(analysis.failing) + subsites_failing
+    if not fail or not count:
         return
     if in_server_mode():
         logger.warning(
@@ -213,13 +283,13 @@ def finish(analysis: Analysis) -> None:
             text(
                 "build-failed-autoreload",
                 config.lang,
-                count=len(bad),
+                count=count,
                 level=config.fail_on,
             ),
         )
         return
     logger.error(
-        "%s", text("build-failed", config.lang, count=len(bad), level=config.fail_on)
+        "%s", text("build-failed", config.lang, count=count, level=config.fail_on)
     )
     raise JourneyExit(EXIT_FINDINGS)
 

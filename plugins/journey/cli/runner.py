@@ -82,7 +82,11 @@ def read_site_settings(
 
 
 def run_build(settings: dict[str, Any]) -> BuildResult:
-    """Build the site in-process; return the analysis and the exit status."""
+    """Build the site in-process; return the analysis and the exit status.
+
+    The analysis is the main site's: ``i18n_subsites`` adds one per language
+    after it.
+    """
     from pelican import Pelican  # noqa: PLC0415 - heavy import
 
     captured: list[Analysis] = []
@@ -95,10 +99,10 @@ def run_build(settings: dict[str, Any]) -> BuildResult:
         cls(settings).run()
     except JourneyExit as exit_:
         code = int(exit_.code or 0)
-        return BuildResult(captured[-1] if captured else None, code)
+        return BuildResult(captured[0] if captured else None, code)
     except Exception as error:  # noqa: BLE001 - report Pelican's own failure cleanly
         logging.getLogger(__name__).error(
             "pelican: %s: %s", type(error).__name__, error
         )
-        return BuildResult(captured[-1] if captured else None, 1)
-    return BuildResult(captured[-1] if captured else None, 0)
+        return BuildResult(captured[0] if captured else None, 1)
+    return BuildResult(captured[0] if captured else None, 0)

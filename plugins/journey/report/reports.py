@@ -201,8 +201,13 @@ def summary_table(analysis: Analysis) -> Table:
         warnings=summary["warnings"],
         baselined=text("summary-baselined", lang, count=baselined) if baselined else "",
     )
+    title = text("summary-title", lang, model=config.model.id)
+    if analysis.site_lang:
+        from rich.markup import escape  # noqa: PLC0415 - only when printing
+
+        title = escape(f"[{analysis.site_lang}] ") + title
     table = Table(
-        title=text("summary-title", lang, model=config.model.id),
+        title=title,
         caption=f"{coverage}\n{totals}",
         title_justify="left",
         caption_justify="left",

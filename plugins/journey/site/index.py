@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,6 +32,9 @@ _ARTICLE_LISTS = (
     "drafts",
     "drafts_translations",
 )
+# Set by the plugin in the main site's settings (``i18n_subsites`` copies it
+# into every subsite's): the language whose versions are the originals.
+MAIN_LANG_KEY = "_journey_main_lang"
 _PAGE_LISTS = (
     "pages",
     "translations",
@@ -198,6 +201,44 @@ def _apply_category(doc: Document, config: JourneyConfig) -> None:
         doc.mapped = True
 
 
+def _inherit_from_main_lang(
+    doc: Document, main_lang: str, config: JourneyConfig
+) -> None:
+    """An i18n subsite's page takes the tags of its main-language version.
+
+    In a subsite (``i18n_subsites``) the page in the subsite's language is
+    the original and the main-language version, which carries ``Phase``
+    (and often ``Touchpoint`` and ``Persona``), is only one of its
+    translations: the page inherits them as a translation on the main site
+    does, so it is neither untagged nor without a call to action.
+    """
+    if doc.lang == main_lang or doc.phases or doc.tags.has_phase_key:
+        return
+    for other in getattr(doc.content, "translations", ()) or ():
+        if str(getattr(other, "lang", "") or "") != main_lang:
+            continue
+        metadata = getattr(other, "metadata", {}) or {}
+        tags = read_tags(
+            metadata, config.model, config.touchpoints, config.personas.keys()
+        )
+        phases, mapped = tags.phases, False
+        category = getattr(other, "category", None)
+        if not phases and not tags.has_phase_key and category is not None:
+            phase = config.category_phases.get(str(category).strip().casefold())
+            phases, mapped = ((phase,), True) if phase is not None else ((), False)
+        if not phases:
+            return
+        doc.phases, doc.mapped = phases, mapped
+        own = doc.tags
+        doc.tags = replace(
+            own,
+            touchpoint=own.touchpoint
+            or (None if own.unknown_touchpoint else tags.touchpoint),
+            personas=own.personas or (() if own.unknown_personas else tags.personas),
+        )
+        return
+
+
 def build_index(
     generators: Iterable[Any], config: JourneyConfig, context: Mapping[str, Any]
 ) -> SiteIndex:
@@ -230,6 +271,11 @@ def build_index(
         _apply_category(doc, config)
         if doc.original is not None and doc.original.mapped and not doc.phases:
             doc.phases, doc.mapped = doc.original.phases, True
+    main_lang = context.get(MAIN_LANG_KEY)
+    if main_lang:
+        for doc, is_translation in entries:
+            if not is_translation:
+                _inherit_from_main_lang(doc, str(main_lang), config)
 
     static = dict(context.get("static_content", {}) or {})
     urls: dict[str, Document | None] = {}
