@@ -16,10 +16,12 @@ from .model.phases import LANGS
 from .model.settings import JourneyConfig
 from .model.timing import timed
 from .render.content import Attacher
+from .render.inject import mark_unseen
 from .render.views import (
     CtaView,
     PhaseView,
     SiteJourney,
+    link_step,
     model_views,
     page_journey,
     site_journey,
@@ -88,7 +90,9 @@ def attach_page_data(
             external=target.external,
             link=target.link,
         )
-    journey.next = [d.content for d in doc.next]
+    journey.next = [
+        s.content if isinstance(s, Document) else link_step(s) for s in doc.next_steps
+    ]
     attacher.attach(doc.content, journey)
 
 
@@ -97,8 +101,10 @@ def analyse(
 ) -> Analysis:
     """Index the build, attach template data, run the rules."""
     timings: dict[str, float] = {}
+    generators = list(generators)
     with timed(timings, "index"):
         index = build_index(generators, config, context)
+        mark_unseen(generators, index)
     with timed(timings, "cta"):
         cta.assign(index)
     with timed(timings, "page-data"):

@@ -146,6 +146,7 @@ class Card:
     cta_label: str | None
     cta_target: str | None
     mapped: bool
+    tagged: bool  # has a phase (declared or mapped)
     onward: int
     clicks: int | None
     personas: list[str]
@@ -250,7 +251,8 @@ def _card(
         cta_label=cta_label,
         cta_target=cta_target,
         mapped=doc.mapped,
-        onward=len(graph.onward(doc)),
+        tagged=bool(doc.phases),
+        onward=graph.ways_on(doc),
         clicks=graph.clicks_from_home(doc),
         personas=list(doc.tags.personas),
         persona_labels=[personas[p].label(lang) for p in doc.tags.personas],
@@ -333,7 +335,7 @@ def build_view(analysis: Analysis, link: Callable[[Document], str]) -> MapView:
     ]
 
     final = len(model.phases)
-    dead = [d for d in counted if 0 < phase_level(d) < final and not graph.onward(d)]
+    dead = [d for d in counted if 0 < phase_level(d) < final and not graph.ways_on(d)]
     contacts = contact_pages(index)
     contact = None
     if contacts:

@@ -45,7 +45,7 @@ def dead_end(context: RuleContext) -> Iterator[Hit]:
     final = len(model.phases)
     for doc in index.counted():
         level = phase_level(doc)
-        if level in (0, final) or graph.onward(doc):
+        if level in (0, final) or graph.ways_on(doc):
             continue
         reached = model.phases[level - 1]  # the furthest phase it serves
         following = model.phases[level]  # index is 1-based: the next phase

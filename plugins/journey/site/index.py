@@ -8,7 +8,9 @@ read the index; only :func:`build_index` touches Pelican's generators.
 from __future__ import annotations
 
 import functools
+import html
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
     from ..model.phases import Model, Phase
     from ..model.settings import JourneyConfig
     from .graph import LinkGraph
-    from .links import Cta
+    from .links import Cta, Target
 
 # Generator attributes that hold content; "*translations" lists hold translations.
 _ARTICLE_LISTS = (
@@ -45,6 +47,22 @@ _PAGE_LISTS = (
 )
 
 
+_TAG_RE = re.compile(r"<[^>]*>")
+
+
+def plain_title(value: Any) -> str:
+    """A title as plain text: no markup, entities decoded, spaces folded.
+
+    Pelican titles are HTML (themes print them unescaped); with
+    ``FORMATTED_FIELDS = ["title"]`` Markdown even wraps them in ``<p>``.
+    Reports, the console and link texts need the words, not the markup.
+    """
+    text = str(value or "")
+    if "<" in text or "&" in text:
+        text = html.unescape(_TAG_RE.sub("", text))
+    return " ".join(text.split())
+
+
 @dataclass(eq=False, slots=True)
 class Document:
     """One article or page as the journey sees it."""
@@ -53,7 +71,7 @@ class Document:
     kind: str  # "article" or "page"
     key: str  # source path relative to PATH, as in context["generated_content"]
     source: str  # source path relative to the site root, "/"-separated
-    title: str
+    title: str  # plain text (see plain_title)
     url: str
     lang: str
     status: str
@@ -66,6 +84,12 @@ class Document:
     translations: list[Document] = field(default_factory=list)
     cta: Cta | None = None  # the call to action chosen for this page
     next: list[Document] = field(default_factory=list)  # next-step pages
+    # every next step in the order written: the pages and, from ``Next:``,
+    # targets that are no content (an external URL, the archives page)
+    next_steps: list[Document | Target] = field(default_factory=list)
+    # What the page's template never shows: "content" (its links are not on
+    # the written page), "journey/cta.html", "journey/next.html".
+    unseen: frozenset[str] = frozenset()
 
     @property
     def is_translation(self) -> bool:
@@ -181,7 +205,7 @@ def _document(
         kind=kind,
         key=obj.get_relative_source_path() if source_path else "",
         source=site_path(source_path, base_dir, content_dir) if source_path else "",
-        title=str(getattr(obj, "title", "") or ""),
+        title=plain_title(getattr(obj, "title", "")),
         url=str(getattr(obj, "url", "") or ""),
         lang=str(getattr(obj, "lang", "") or ""),
         status=str(getattr(obj, "status", "published") or "published"),
