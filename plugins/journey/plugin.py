@@ -34,7 +34,12 @@ from pelican import signals
 
 from .analysis import Analysis, analyse
 from .model.findings import Finding
-from .model.settings import JourneyConfig, SettingsError, load_config
+from .model.settings import (
+    JourneyConfig,
+    SettingsError,
+    load_config,
+    report_dir_in_output,
+)
 from .model.text import text
 from .model.timing import timed
 from .render.inject import inject
@@ -145,6 +150,16 @@ def on_initialized(pelican_obj: Any) -> None:
     except SettingsError as error:
         logger.error("pelican-journey: %s", error)
         raise JourneyExit(EXIT_SETTINGS) from None
+    if report_dir_in_output(config, settings):
+        logger.warning(
+            "%s",
+            text(
+                "report-in-output",
+                config.lang,
+                path=config.report_dir,
+                output=settings.get("OUTPUT_PATH"),
+            ),
+        )
     main = subsite_main(settings)
     if main is None:
         settings[MAIN_KEY] = {

@@ -114,10 +114,20 @@ def _check_phase(name: str, value: Any, model: Model) -> Phase:
 def _check_category_phases(value: Any, model: Model) -> dict[str, Phase]:
     mapping = _check_mapping("JOURNEY_CATEGORY_PHASES", value)
     out: dict[str, Phase] = {}
+    first: dict[str, str] = {}  # folded name -> the key as written
     for category, phase in mapping.items():
         if not isinstance(category, str) or not category.strip():
             raise _fail("JOURNEY_CATEGORY_PHASES", category, "keys are category names")
-        out[category.strip().casefold()] = _check_phase(
+        folded = category.strip().casefold()
+        if folded in first:
+            raise _fail(
+                "JOURNEY_CATEGORY_PHASES",
+                category,
+                f"it names the same category as {first[folded]!r} (categories "
+                "match regardless of case and spaces); keep one of them",
+            )
+        first[folded] = category
+        out[folded] = _check_phase(
             f"JOURNEY_CATEGORY_PHASES[{category!r}]", phase, model
         )
     return out
@@ -259,6 +269,52 @@ def _check_path(name: str, value: Any, optional: bool) -> str | None:
     raise _fail(name, value, "give a file path" + (" or None" if optional else ""))
 
 
+def _folder(value: Any, base: Path) -> Path | None:
+    """A folder setting (``PATH``, ``OUTPUT_PATH``) resolved from ``base``."""
+    if not isinstance(value, str | os.PathLike) or not str(value).strip():
+        return None
+    try:
+        return (base / value).resolve()
+    except (OSError, ValueError):
+        return None
+
+
+def _check_report_dir(value: str, base: Path, settings: Mapping[str, Any]) -> Path:
+    """The report folder; never the file system root or inside the content.
+
+    Reports in the content folder would be read back as content by the next
+    build (and the map published as a page).
+    """
+    name = "JOURNEY_REPORT_PATH"
+    try:
+        folder = (base / value).resolve()
+    except (OSError, ValueError):
+        raise _fail(name, value, "give a folder path") from None
+    if folder == Path(folder.anchor):
+        raise _fail(
+            name,
+            value,
+            "that is the root of the file system; give a folder of its own, "
+            "e.g. 'journey-report'",
+        )
+    content = _folder(settings.get("PATH"), base)
+    if content is not None and folder.is_relative_to(content):
+        raise _fail(
+            name,
+            value,
+            f"it is inside the content folder (PATH {str(content)!r}), where the "
+            "next build would read the reports as content; give a folder "
+            "outside it, e.g. 'journey-report'",
+        )
+    return folder
+
+
+def report_dir_in_output(config: JourneyConfig, settings: Mapping[str, Any]) -> bool:
+    """Whether the reports go into ``OUTPUT_PATH`` (they get published)."""
+    output = _folder(settings.get("OUTPUT_PATH"), config.base_dir)
+    return output is not None and config.report_dir.is_relative_to(output)
+
+
 def _check_int(name: str, value: Any, minimum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise _fail(name, value, f"give a whole number >= {minimum}")
@@ -327,6 +383,7 @@ def load_config(
         "JOURNEY_REPORT_PATH", get("JOURNEY_REPORT_PATH"), optional=False
     )
     baseline = _check_path("JOURNEY_BASELINE", get("JOURNEY_BASELINE"), optional=True)
+    report_dir = _check_report_dir(str(report), base, settings)
     return JourneyConfig(
         model=model,
         lang=_check_lang(get("JOURNEY_LANG"), settings),
@@ -336,7 +393,7 @@ def load_config(
         rules=_check_rules(get("JOURNEY_RULES"), model),
         fail_on=_check_choice("JOURNEY_FAIL_ON", get("JOURNEY_FAIL_ON"), FAIL_LEVELS),
         baseline=(base / baseline) if baseline else None,
-        report_dir=base / str(report),
+        report_dir=report_dir,
         personas=_check_personas(get("JOURNEY_PERSONAS")),
         touchpoints=_check_touchpoints(get("JOURNEY_TOUCHPOINTS")),
         next_count=_check_int("JOURNEY_NEXT_COUNT", get("JOURNEY_NEXT_COUNT"), 0),

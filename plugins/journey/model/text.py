@@ -65,6 +65,14 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "nl": ", {count} in de baseline",
         "en": ", {count} baselined",
     },
+    "report-in-output": {
+        "nl": "pelican-journey: JOURNEY_REPORT_PATH {path} ligt in OUTPUT_PATH "
+        "{output}: de rapporten en de klantreiskaart worden met de site "
+        "gepubliceerd; kies een map buiten OUTPUT_PATH als dat niet de bedoeling is",
+        "en": "pelican-journey: JOURNEY_REPORT_PATH {path} is inside OUTPUT_PATH "
+        "{output}: the reports and the journey map get published with the site; "
+        "choose a folder outside OUTPUT_PATH unless that is what you want",
+    },
     "reports-written": {
         "nl": "pelican-journey: rapporten geschreven in {path}",
         "en": "pelican-journey: reports written to {path}",

@@ -45,7 +45,9 @@ _RULE_KEYS = {
     "dead-end": "phase",
     "contact-depth": "phase",
 }
-_XML_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Characters XML 1.0 forbids: C0 controls but tab/LF/CR, surrogates (a file
+# name that is not UTF-8 arrives with them), U+FFFE and U+FFFF.
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 # -- report.json -------------------------------------------------------------
@@ -91,8 +93,16 @@ def report_json(analysis: Analysis) -> str:
 # -- junit.xml ---------------------------------------------------------------
 
 
+def _xml_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a non-UTF-8 file name
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def _clean(value: str) -> str:
-    return _XML_BAD.sub("", value)
+    """``value`` with what XML 1.0 forbids escaped as backslash-x codes."""
+    return _XML_BAD.sub(_xml_escape, value)
 
 
 def junit_xml(analysis: Analysis) -> str:
@@ -141,9 +151,9 @@ def junit_xml(analysis: Analysis) -> str:
                 f"severity: {finding.severity}",
                 f"source: {finding.source or '-'}",
                 f"phase: {finding.phase or '-'}",
-                _clean(finding.message),
+                finding.message,
             ]
-            failure.text = "\n".join(details)
+            failure.text = _clean("\n".join(details))
         if accepted:
             out = ET.SubElement(case, "system-out")
             out.text = _clean("\n".join(f"baselined: {line}" for line in accepted))

@@ -98,8 +98,8 @@ def _hint(value: str, allowed: list[str]) -> dict[str, str]:
     "untagged",
     severity="warning",
     messages={
-        "nl": "{kind} zonder fase: voeg 'Phase:' toe of koppel de categorie",
-        "en": "{kind} has no phase: add 'Phase:' or map its category",
+        "nl": "{kind} zonder fase: {fix}",
+        "en": "{kind} has no phase: {fix}",
     },
     doc="Published content with no phase (declared or mapped) is invisible to "
     "the journey: it gets no call to action and counts for no phase.",
@@ -109,6 +109,21 @@ def untagged(context: RuleContext) -> Iterator[Hit]:
         "article": {"nl": "artikel", "en": "article"},
         "page": {"nl": "pagina", "en": "page"},
     }
+    add = {
+        "nl": "voeg 'Phase:' toe of koppel de categorie",
+        "en": "add 'Phase:' or map its category",
+    }
+    allowed = ", ".join(context.index.model.ids)
+    empty = {  # the line is there, without a value (``Phase:`` or ``Phase: ,,,``)
+        "nl": f"de waarde van 'Phase:' is leeg; vul een fase in ({allowed})",
+        "en": f"the value of 'Phase:' is empty; give a phase ({allowed})",
+    }
     for doc in context.index.documents:
-        if doc.status == "published" and not doc.phases and not doc.tags.unknown_phases:
-            yield Hit("untagged", {"kind": kinds[doc.kind]}, doc)
+        if (
+            doc.status == "published"
+            and not doc.phases
+            and not doc.tags.unknown_phases
+            and not doc.error_page
+        ):
+            fix = empty if doc.tags.has_phase_key else add
+            yield Hit("untagged", {"kind": kinds[doc.kind], "fix": fix}, doc)

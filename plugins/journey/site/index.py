@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import html
 import os
+import posixpath
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -48,6 +49,8 @@ _PAGE_LISTS = (
 
 
 _TAG_RE = re.compile(r"<[^>]*>")
+# An error page (404.html, Template: 404 …): published, but no part of the journey.
+_ERROR_PAGE_RE = re.compile(r"(?:4\d\d|5\d\d)(?:\.html?)?")
 
 
 def plain_title(value: Any) -> str:
@@ -90,6 +93,7 @@ class Document:
     # What the page's template never shows: "content" (its links are not on
     # the written page), "journey/cta.html", "journey/next.html".
     unseen: frozenset[str] = frozenset()
+    error_page: bool = False  # a 404 (or other error) page
 
     @property
     def is_translation(self) -> bool:
@@ -97,8 +101,15 @@ class Document:
 
     @property
     def counted(self) -> bool:
-        """Whether the document counts for coverage: a published original."""
-        return self.status == "published" and self.original is None
+        """Whether the document counts for coverage: a published original.
+
+        An error page counts only when its owner gave it a phase.
+        """
+        return (
+            self.status == "published"
+            and self.original is None
+            and (not self.error_page or bool(self.phases))
+        )
 
     @property
     def phase(self) -> Phase | None:
@@ -193,6 +204,22 @@ def _iter_content(generators: Iterable[Any]) -> Iterator[tuple[Any, str, bool]]:
                 yield obj, kind, attribute.endswith("translations")
 
 
+def is_error_page(obj: Any, kind: str) -> bool:
+    """A page Pelican writes as an error page: ``Template: 404``, ``404.html``."""
+    if kind != "page":
+        return False
+    names = (
+        getattr(obj, "template", None),
+        getattr(obj, "save_as", None),
+        getattr(obj, "url", None),
+    )
+    return any(
+        _ERROR_PAGE_RE.fullmatch(posixpath.basename(str(name).rstrip("/")))
+        for name in names
+        if name
+    )
+
+
 def _document(
     obj: Any, kind: str, config: JourneyConfig, base_dir: Path, content_dir: Path
 ) -> Document:
@@ -213,6 +240,7 @@ def _document(
         date=getattr(obj, "date", None),
         tags=tags,
         phases=tags.phases,
+        error_page=is_error_page(obj, kind),
     )
 
 
