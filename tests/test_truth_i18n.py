@@ -136,3 +136,24 @@ def test_unknown_phase_in_a_german_translation_shows_in_the_de_report(site):
     # The main site was still written completely before the build failed.
     assert (built.output / "pages" / "kiezen.html").is_file()
     assert (built.output / "en" / "pages" / "kiezen.html").is_file()
+
+
+def test_check_command_covers_every_language(tmp_path):
+    from gappy import write_site
+    from test_baseline import cli
+
+    root = tmp_path / "site"
+    root.mkdir()
+    write_site(
+        root,
+        _pages(de_phase="entscheidung"),
+        PLUGINS=["i18n_subsites", "journey"],
+        I18N_SUBSITES={"en": {}, "de": {}},
+    )
+    done = cli(root, "check")
+    assert done.returncode == 3, done.stderr
+    assert "entscheidung" in done.stdout
+    assert "kiezen-de.md" in done.stdout
+    assert "Traceback" not in done.stderr
+    de = _report(root / "journey-report" / "de")
+    assert de["summary"]["errors"] == 1

@@ -41,6 +41,8 @@ class Analysis:
     journey: SiteJourney | None = None
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
     site_lang: str | None = None  # with i18n_subsites: this (sub)site's language
+    # with i18n_subsites, on the main site's analysis in ``check``: the others
+    subsites: list[Analysis] = field(default_factory=list)
 
     @property
     def failing(self) -> list[Finding]:

@@ -31,7 +31,11 @@ DEFAULT_BASELINE = "journey-baseline.json"
 
 
 def _build(site: dict[str, Any]) -> tuple[Analysis | None, int]:
-    """Build quietly into a temporary folder; stdout is kept for the result."""
+    """Build quietly into a temporary folder; stdout is kept for the result.
+
+    With ``i18n_subsites`` the other languages' analyses ride along on the
+    main one (``subsites``), so the exit status covers every language.
+    """
     with tempfile.TemporaryDirectory(prefix="pelican-journey-") as output:
         site["OUTPUT_PATH"] = output
         site["DELETE_OUTPUT_DIRECTORY"] = False
@@ -39,6 +43,8 @@ def _build(site: dict[str, Any]) -> tuple[Analysis | None, int]:
         site[reports.CONSOLE_KEY] = False
         with contextlib.redirect_stdout(sys.stderr):
             result = run_build(site)
+    if result.analysis is not None:
+        result.analysis.subsites = result.subsites
     return result.analysis, result.exit_code
 
 
@@ -81,11 +87,17 @@ def check(
     elif fmt == "junit":
         out.write(reports.junit_xml(analysis))
     elif fmt == "github":
-        reports.print_annotations(analysis, out)
+        for each in (analysis, *analysis.subsites):
+            reports.print_annotations(each, out)
     else:
         _print_text(analysis)
+        for other in analysis.subsites:
+            out.write("\n")
+            _print_text(other)
     out.flush()
-    return EXIT_FINDINGS if failing(analysis.findings, level) else EXIT_OK
+    every = [analysis, *analysis.subsites]
+    bad = any(failing(a.findings, level) for a in every)
+    return EXIT_FINDINGS if bad else EXIT_OK
 
 
 def _print_text(analysis: Analysis) -> None:
@@ -117,7 +129,8 @@ def write_baseline(settings: str | Path | None) -> int:
     if isinstance(outcome, int):
         return outcome
     analysis = outcome
-    count = baseline.write(target, analysis.findings)
+    every = [f for a in (analysis, *analysis.subsites) for f in a.findings]
+    count = baseline.write(target, every)
     lang = analysis.config.lang
     sys.stdout.write(text("baseline-written", lang, count=count, path=target) + "\n")
     if not configured:
