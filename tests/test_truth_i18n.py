@@ -133,6 +133,9 @@ def test_unknown_phase_in_a_german_translation_shows_in_the_de_report(site):
     assert de["summary"]["errors"] == 1
     for folder in (built.reports, built.reports / "en"):
         assert _report(folder)["summary"]["errors"] == 0
+    # The line that fails the build says which language the error is in.
+    (failed,) = [line for line in built.log.splitlines() if "exit 3" in line]
+    assert "(de: 1)" in failed
     # The main site was still written completely before the build failed.
     assert (built.output / "pages" / "kiezen.html").is_file()
     assert (built.output / "en" / "pages" / "kiezen.html").is_file()

@@ -239,7 +239,7 @@ def on_finalized(pelican_obj: Any) -> None:
         return
     shared = settings.get(MAIN_KEY)
     others = shared.get("failing", []) if isinstance(shared, dict) else []
-    finish(analysis, subsites_failing=sum(count for _, count in others))
+    finish(analysis, subsites_failing=list(others))
 
 
 def _tagged(analysis: Analysis, message: str) -> str:
@@ -275,13 +275,17 @@ def publish(analysis: Analysis) -> None:
     analysis.index.release_graph()
 
 
-def finish(analysis: Analysis, fail: bool = True, subsites_failing: int = 0) -> None:
+def finish(
+    analysis: Analysis,
+    fail: bool = True,
+    subsites_failing: list[tuple[str | None, int]] | None = None,
+) -> None:
     """Log every finding and the summary, then fail if ``JOURNEY_FAIL_ON`` says so.
 
     The reports are already written (:func:`publish`), so a failing build
     still leaves everything CI needs to show why. ``fail=False`` (an i18n
-    subsite) only reports; ``subsites_failing`` counts the subsites' failing
-    findings, which fail the build at the main site's end.
+    subsite) only reports; ``subsites_failing`` holds the subsites' failing
+    findings (language, count), which fail the build at the main site's end.
     """
     timings = analysis.timings
     config = analysis.config
@@ -289,9 +293,14 @@ def finish(analysis: Analysis, fail: bool = True, subsites_failing: int = 0) -> 
         log_findings(analysis.findings)
     with timed(timings, "console"):
         reports.announce(analysis)
-    count = len(analysis.failing) + subsites_failing
+    per_lang = [(analysis.site_lang, len(analysis.failing)), *(subsites_failing or [])]
+    per_lang = [(lang, n) for lang, n in per_lang if n]
+    count = sum(n for _, n in per_lang)
     if not fail or not count:
         return
+    where = ""
+    if subsites_failing:  # name the languages the failing findings are in
+        where = " (" + ", ".join(f"{lang}: {n}" for lang, n in per_lang) + ")"
     if in_server_mode():
         logger.warning(
             "%s",
@@ -300,11 +309,13 @@ def finish(analysis: Analysis, fail: bool = True, subsites_failing: int = 0) -> 
                 config.lang,
                 count=count,
                 level=config.fail_on,
-            ),
+            )
+            + where,
         )
         return
     logger.error(
-        "%s", text("build-failed", config.lang, count=count, level=config.fail_on)
+        "%s",
+        text("build-failed", config.lang, count=count, level=config.fail_on) + where,
     )
     raise JourneyExit(EXIT_FINDINGS)
 
