@@ -281,6 +281,35 @@ def test_links_of_content_a_template_never_prints_are_not_counted(site, tmp_path
     assert "content/pages/gewoon.md" not in dead
 
 
+def test_a_cta_added_to_content_a_template_never_prints_is_not_counted(site, tmp_path):
+    files = dict(GALLERY_FILES)
+    files["pages/fotos.md"] = files["pages/fotos.md"].replace("CTA: none\n", "")
+    built = site(
+        files,
+        THEME=str(_gallery_theme(tmp_path, prints_content=False)),
+        JOURNEY_CTAS={
+            "awareness": {"label": "Bekijk de prijzen", "target": "/pages/prijzen.html"}
+        },
+        JOURNEY_FAIL_ON="never",
+    )
+    page = built.html("pages/fotos.html")
+    assert "Bekijk de prijzen" not in page  # the visitor never sees the CTA
+    dead = {f.source for f in findings(built, "dead-end")}
+    assert "content/pages/fotos.md" in dead
+    # The map does not show a CTA the visitor cannot see.
+    tree = lxml.html.fromstring(
+        (built.reports / "journey-map.html").read_text(encoding="utf-8")
+    )
+    (card,) = [
+        c
+        for c in tree.xpath(
+            '//li[@data-phase="awareness"]//li[contains(@class, "jm-card")]'
+        )
+        if "Foto" in c.xpath(".//h4")[0].text_content()
+    ]
+    assert "Bekijk de prijzen" not in card.text_content()
+
+
 def test_links_of_a_custom_template_that_prints_content_count(site, tmp_path):
     built = site(
         GALLERY_FILES,

@@ -230,13 +230,15 @@ def _card(
     lang = analysis.config.lang
     graph = analysis.index.graph
     personas = analysis.config.personas
-    cta = doc.cta if analysis.config.inject is not False else None
+    # A CTA the page's template never shows is no CTA for the visitor.
+    shown = analysis.config.inject is not False and "journey/cta.html" not in doc.unseen
+    cta = doc.cta if shown else None
     cta_label = cta_target = None
     if cta is not None:
         target = cta.target
         cta_label = cta.label
         cta_target = target.document.title if target.document else target.url
-    elif analysis.config.inject is not False and doc.tags.cta and not doc.tags.cta.none:
+    elif shown and doc.tags.cta and not doc.tags.cta.none:
         # Declared in the metadata but not (yet) chosen for the page.
         declared = resolve(doc.tags.cta.target, analysis.index, doc)
         cta_label = doc.tags.cta.label
