@@ -27,13 +27,14 @@ import logging
 import sys
 from dataclasses import replace
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
 
 from .analysis import Analysis, analyse
-from .model.findings import Finding
+from .model.findings import EXIT_BAD_INPUT, EXIT_FINDINGS, Finding
 from .model.settings import (
     JourneyConfig,
     SettingsError,
@@ -45,6 +46,7 @@ from .model.timing import timed
 from .render.inject import inject
 from .report import baseline, reports
 from .report.journey_map import MAP_FILE, publish_in_site, write_map
+from .rules import REGISTRY
 from .site.index import MAIN_LANG_KEY
 
 logger = logging.getLogger("pelican.plugins.journey")
@@ -58,8 +60,6 @@ TEMPLATES = Path(__file__).parent / "render" / "templates"
 CONFIG_KEY = "_journey_config"  # where the validated config rides in settings
 SITE_ROOT_KEY = "_journey_site_root"  # set by the CLI; else found from argv
 CAPTURE_KEY = "_journey_capture"  # a list the CLI passes to receive the analysis
-EXIT_SETTINGS = 2
-EXIT_FINDINGS = 3
 # The main site's state, shared with its i18n subsites (they copy its settings).
 MAIN_KEY = "_journey_main"
 
@@ -76,7 +76,7 @@ def _settings_file_from_stack() -> Path | None:
     Pelican's settings dict does not record which file it came from; its
     ``get_instance(args)`` / ``autoreload(args)`` frames do.
     """
-    frame = sys._getframe()
+    frame: FrameType | None = sys._getframe()
     while frame is not None:
         if frame.f_code.co_name in {"get_instance", "autoreload"}:
             args = frame.f_locals.get("args")
@@ -102,7 +102,7 @@ def config_for(settings: dict[str, Any]) -> JourneyConfig:
     """The validated config of these settings (validated once, then reused)."""
     config = settings.get(CONFIG_KEY)
     if not isinstance(config, JourneyConfig):
-        config = load_config(settings, site_root(settings))
+        config = load_config(settings, site_root(settings), rules=REGISTRY)
         settings[CONFIG_KEY] = config
     return config
 
@@ -112,7 +112,7 @@ def in_server_mode() -> bool:
     import pelican  # noqa: PLC0415 - the package, for its functions' code objects
 
     codes = {pelican.autoreload.__code__, pelican.listen.__code__}
-    frame = sys._getframe()
+    frame: FrameType | None = sys._getframe()
     while frame is not None:
         if frame.f_code in codes:
             return True
@@ -149,7 +149,7 @@ def on_initialized(pelican_obj: Any) -> None:
             baseline.load(config.baseline)
     except SettingsError as error:
         logger.error("pelican-journey: %s", error)
-        raise JourneyExit(EXIT_SETTINGS) from None
+        raise JourneyExit(EXIT_BAD_INPUT) from None
     if report_dir_in_output(config, settings):
         logger.warning(
             "%s",
@@ -272,7 +272,9 @@ def publish(analysis: Analysis) -> None:
         path = error.filename or config.report_dir
         reason = error.strerror or error
         logger.error("%s", text("reports-failed", config.lang, path=path, error=reason))
-    analysis.index.release_graph()
+    # The graph is only for the rules and the map: do not keep it until the
+    # build is finalized (memory budget, SPEC section 9).
+    analysis.graph = None
 
 
 def finish(

@@ -228,7 +228,7 @@ def _card(
     by_source: Mapping[str, list[Finding]],
 ) -> Card:
     lang = analysis.config.lang
-    graph = analysis.index.graph
+    graph = analysis.link_graph
     personas = analysis.config.personas
     # A CTA the page's template never shows is no CTA for the visitor.
     shown = analysis.config.inject is not False and "journey/cta.html" not in doc.unseen
@@ -269,7 +269,7 @@ def build_view(analysis: Analysis, link: Callable[[Document], str]) -> MapView:
     lang = config.lang
     index = analysis.index
     model = index.model
-    graph = index.graph
+    graph = analysis.link_graph
     counted = list(index.counted())
 
     by_source: dict[str, list[Finding]] = {}
