@@ -28,9 +28,11 @@ def _pages(de_phase: str | None = None) -> dict[str, str]:
     files: dict[str, str] = {}
     for slug, phase, touchpoint, nl, en, de in phases:
         phone = " Bel 010-1234567." if slug == "contact" else ""
+        # No CTA on the Dutch upkeep page: none on its translations either.
+        none = "CTA: none\n" if slug == "gebruik" else ""
         files[f"pages/{slug}.md"] = (
             f"Title: {nl}\nSlug: {slug}\nLang: nl\nPhase: {phase}\n"
-            f"Touchpoint: {touchpoint}\n\nTekst over {nl.lower()}.{phone}\n"
+            f"Touchpoint: {touchpoint}\n{none}\nTekst over {nl.lower()}.{phone}\n"
         )
         files[f"pages/{slug}-en.md"] = (
             f"Title: {en}\nSlug: {slug}\nLang: en\n\nText about {en.lower()}.\n"
@@ -121,6 +123,11 @@ def test_subsite_translations_get_a_cta_like_the_main_site(built):
     assert 'href="/de/pages/vergelijk.html"' in cta, cta
     de = _report(built.reports / "de")
     assert not [f for f in de["findings"] if f["rule"] == "missing-cta"]
+    # The Dutch page's "CTA: none" holds for its German translation too.
+    for folder in ("", "de/"):
+        upkeep = (built.output / folder / "pages" / "gebruik.html").read_text("utf-8")
+        assert 'class="journey-next"' in upkeep
+        assert 'class="journey-cta"' not in upkeep, folder
 
 
 def test_unknown_phase_in_a_german_translation_shows_in_the_de_report(site):

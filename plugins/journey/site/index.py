@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .links import Links, url_key
-from .tagger import Tags, read_tags
+from .tagger import Tags, is_none, read_tags
 
 if TYPE_CHECKING:
     from ..model.phases import Model, Phase
@@ -263,11 +263,20 @@ def _inherit_from_main_lang(
             return
         doc.phases, doc.mapped = phases, mapped
         own = doc.tags
+        # "CTA: none" / "Next: none" hold for the translations, as on the main
+        # site; other targets name the main-language pages and stay there.
+        cta_none = tags.cta is not None and tags.cta.none
         doc.tags = replace(
             own,
             touchpoint=own.touchpoint
             or (None if own.unknown_touchpoint else tags.touchpoint),
             personas=own.personas or (() if own.unknown_personas else tags.personas),
+            cta=own.cta
+            if own.cta is not None or own.cta_problem is not None or not cta_none
+            else tags.cta,
+            next=own.next
+            if own.next is not None or not is_none(tags.next)
+            else tags.next,
         )
         return
 
