@@ -106,7 +106,11 @@ def test_each_language_writes_its_own_reports(built):
 
 def test_console_names_each_language(built):
     for lang in ("nl", "en", "de"):
-        assert f"[{lang}]" in built.log, built.log
+        written = [line for line in built.log.splitlines() if f"[{lang}] " in line]
+        assert any(str(built.reports) in line for line in written), built.log
+    # Each finding line names the language whose build found it.
+    (aftercare,) = [line for line in built.log.splitlines() if "contact-de.md" in line]
+    assert aftercare.startswith("[de] [aftercare-contact]"), aftercare
 
 
 def test_subsite_translations_get_a_cta_like_the_main_site(built):

@@ -213,14 +213,15 @@ def _level(finding: Finding) -> int:
     return logging.ERROR if finding.severity == "error" else logging.WARNING
 
 
-def log_findings(findings: list[Finding]) -> None:
+def log_findings(findings: list[Finding], prefix: str = "") -> None:
     """Log the findings, one line each, in one record per level.
 
     A record costs Pelican's rich console about a millisecond; a site with
-    hundreds of findings should not pay that per line.
+    hundreds of findings should not pay that per line. ``prefix`` starts
+    every line (``"[de] "``: the language of an i18n subsite).
     """
     for level in (logging.ERROR, logging.WARNING, logging.INFO):
-        lines = [f.log_line() for f in findings if _level(f) == level]
+        lines = [prefix + f.log_line() for f in findings if _level(f) == level]
         if lines:
             logger.log(level, "%s", "\n".join(lines))
 
@@ -292,7 +293,7 @@ def finish(
     timings = analysis.timings
     config = analysis.config
     with timed(timings, "log"):
-        log_findings(analysis.findings)
+        log_findings(analysis.findings, _tagged(analysis, ""))
     with timed(timings, "console"):
         reports.announce(analysis)
     per_lang = [(analysis.site_lang, len(analysis.failing)), *(subsites_failing or [])]
