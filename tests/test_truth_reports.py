@@ -279,6 +279,18 @@ def test_links_of_content_a_template_never_prints_are_not_counted(site, tmp_path
     dead = {f.source for f in findings(built, "dead-end")}
     assert "content/pages/fotos.md" in dead
     assert "content/pages/gewoon.md" not in dead
+    # The map says why: the template does not show the text.
+    tree = lxml.html.fromstring(
+        (built.reports / "journey-map.html").read_text(encoding="utf-8")
+    )
+    notes = {
+        card.xpath(".//h4")[0].text_content().strip(): card.text_content()
+        for card in tree.xpath(
+            '//li[@data-phase="awareness"]//li[contains(@class, "jm-card")]'
+        )
+    }
+    assert "template toont de tekst niet" in notes["Foto's"]
+    assert "template toont de tekst niet" not in notes["Gewoon"]
 
 
 def test_a_cta_added_to_content_a_template_never_prints_is_not_counted(site, tmp_path):

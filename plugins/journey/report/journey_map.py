@@ -74,6 +74,10 @@ LABELS: Mapping[str, Mapping[str, str]] = {
     "no-cta": {"nl": "geen oproep", "en": "no call to action"},
     "mapped": {"nl": "fase uit categorie", "en": "phase from category"},
     "declared": {"nl": "fase in metadata", "en": "phase in metadata"},
+    "content-unseen": {
+        "nl": "het template toont de tekst niet: de links erin tellen niet",
+        "en": "its template does not show the text: the links in it do not count",
+    },
     "onward": {"nl": "Links naar latere fasen", "en": "Links to later phases"},
     "clicks": {"nl": "Klikken vanaf home", "en": "Clicks from home"},
     "unreachable": {"nl": "onbereikbaar", "en": "unreachable"},
@@ -147,6 +151,7 @@ class Card:
     cta_target: str | None
     mapped: bool
     tagged: bool  # has a phase (declared or mapped)
+    content_unseen: bool  # its template never prints the content
     onward: int
     clicks: int | None
     personas: list[str]
@@ -254,6 +259,7 @@ def _card(
         cta_target=cta_target,
         mapped=doc.mapped,
         tagged=bool(doc.phases),
+        content_unseen="content" in doc.unseen,
         onward=graph.ways_on(doc),
         clicks=graph.clicks_from_home(doc),
         personas=list(doc.tags.personas),
