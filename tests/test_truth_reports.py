@@ -433,3 +433,35 @@ def test_report_path_in_the_output_folder_is_written_with_a_warning(site):
     ]
     assert len(warned) == 1, built.log
     assert (built.output / "report.json").is_file()
+
+
+def test_suggest_leaves_an_error_page_alone(tmp_path, capsys, monkeypatch):
+    from pelican.plugins.journey.cli import main
+
+    monkeypatch.setenv("COLUMNS", "250")
+    root = tmp_path / "site"
+    (root / "content" / "pages").mkdir(parents=True)
+    (root / "pelicanconf.py").write_text(
+        'SITENAME = "x"\nPATH = "content"\nTHEME = "klantreis"\n'
+        'DEFAULT_LANG = "en"\nTIMEZONE = "UTC"\nPLUGINS = ["journey"]\n'
+        "FEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\n",
+        encoding="utf-8",
+    )
+    missing = root / "content" / "pages" / "404.md"
+    missing.write_text(
+        "Title: Page not found\nTemplate: 404\nSave_as: 404.html\n\n"
+        "Sorry, this page does not exist. Contact our support team by phone.\n",
+        encoding="utf-8",
+    )
+    repair = root / "content" / "pages" / "repair.md"
+    repair.write_text(
+        "Title: Warranty and repairs\n\nSomething broken? We repair it under "
+        "warranty. Contact our support team by phone.\n",
+        encoding="utf-8",
+    )
+    before = missing.read_bytes()
+    assert main(["suggest", "-s", str(root / "pelicanconf.py"), "--write"]) == 0
+    out = capsys.readouterr().out
+    assert "repair.md" in out
+    assert "404.md" not in out
+    assert missing.read_bytes() == before
