@@ -58,6 +58,14 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "nl": ", {count} in de baseline",
         "en": ", {count} baselined",
     },
+    "report-in-output": {
+        "nl": "pelican-journey: JOURNEY_REPORT_PATH {path} ligt in OUTPUT_PATH "
+        "{output}: de rapporten en de klantreiskaart worden met de site "
+        "gepubliceerd; kies een map buiten OUTPUT_PATH als dat niet de bedoeling is",
+        "en": "pelican-journey: JOURNEY_REPORT_PATH {path} is inside OUTPUT_PATH "
+        "{output}: the reports and the journey map get published with the site; "
+        "choose a folder outside OUTPUT_PATH unless that is what you want",
+    },
     "reports-written": {
         "nl": "pelican-journey: rapporten geschreven in {path}",
         "en": "pelican-journey: reports written to {path}",
@@ -334,6 +342,10 @@ MESSAGES: dict[str, Mapping[str, str]] = {
     "map-no-cta": {"nl": "geen oproep", "en": "no call to action"},
     "map-mapped": {"nl": "fase uit categorie", "en": "phase from category"},
     "map-declared": {"nl": "fase in metadata", "en": "phase in metadata"},
+    "map-content-unseen": {
+        "nl": "het template toont de tekst niet: de links erin tellen niet",
+        "en": "its template does not show the text: the links in it do not count",
+    },
     "map-onward": {"nl": "Links naar latere fasen", "en": "Links to later phases"},
     "map-clicks": {"nl": "Klikken vanaf home", "en": "Clicks from home"},
     "map-unreachable": {"nl": "onbereikbaar", "en": "unreachable"},
