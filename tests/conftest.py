@@ -169,6 +169,34 @@ def build_site(
     )
 
 
+@pytest.fixture(autouse=True)
+def _forget_i18n_subsites() -> Any:
+    """Undo what a build with ``pelican-i18n-subsites`` leaves in the process.
+
+    That plugin (a test dependency) connects its handlers to Pelican's global
+    signals and keeps the main site's settings in module state until its last
+    subsite is written. A build that loaded it (named in ``PLUGINS``, or found
+    by Pelican's namespace-plugin discovery when ``PLUGINS`` is unset) but
+    wrote no subsite (``funnel``, ``check``) would otherwise turn the next
+    test's build into a subsite build of another site.
+    """
+    yield
+    import sys
+
+    module = sys.modules.get("pelican.plugins.i18n_subsites.i18n_subsites")
+    if module is None:
+        return
+    from blinker import Signal
+    from pelican import signals
+
+    handlers = {*module._SIGNAL_HANDLERS_DB.values()}
+    for signal in vars(signals).values():
+        if isinstance(signal, Signal):
+            for handler in handlers:
+                signal.disconnect(handler)
+    module._MAIN_SETTINGS = None
+
+
 @pytest.fixture
 def site(tmp_path: Path) -> Callable[..., Built]:
     """``site(files, **settings)`` builds a site in a fresh temporary folder."""

@@ -16,10 +16,12 @@ from .model.phases import LANGS, view_lang
 from .model.settings import JourneyConfig
 from .model.timing import timed
 from .pelican_compat import Attacher
+from .render.inject import mark_unseen
 from .render.views import (
     CtaView,
     PhaseView,
     SiteJourney,
+    link_step,
     model_views,
     page_journey,
     site_journey,
@@ -65,6 +67,9 @@ class Analysis:
     findings: list[Finding] = field(default_factory=list)
     journey: SiteJourney | None = None
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
+    site_lang: str | None = None  # with i18n_subsites: this (sub)site's language
+    # with i18n_subsites, on the main site's analysis in ``check``: the others
+    subsites: list[Analysis] = field(default_factory=list)
 
     @property
     def link_graph(self) -> LinkGraph:
@@ -121,7 +126,9 @@ def attach_page_data(
             external=target.external,
             link=target.link,
         )
-    journey.next = [d.content for d in doc.next]
+    journey.next = [
+        s.content if isinstance(s, Document) else link_step(s) for s in doc.next_steps
+    ]
     attacher.attach(doc.content, journey)
 
 
@@ -130,8 +137,10 @@ def analyse(
 ) -> Analysis:
     """Index the build, attach template data, run the rules."""
     timings: dict[str, float] = {}
+    generators = list(generators)
     with timed(timings, "index"):
         index = build_index(generators, config, context)
+        mark_unseen(generators, index)
         infer_touchpoints(index.documents, shows_contact)
     if config.analytics is not None:
         with timed(timings, "analytics"):

@@ -7,17 +7,32 @@
   write the reports and the journey map; a build that fails (findings at
   or above ``JOURNEY_FAIL_ON``: exit 3; reports not written: exit 1) stops
   here, before Pelican writes any page, except under ``--autoreload`` /
-  ``--listen``, where the site keeps being served;
-- ``finalized``: log findings and the summary of a build that passed.
+  ``--listen``, where the site keeps being served, and with
+  ``i18n_subsites`` (below);
+- ``finalized``: log findings and the summary of a build that passed (with
+  ``i18n_subsites``: of every build, and fail it there).
 
 Per-build state lives in :data:`_BUILDS`, keyed by the settings dict of the
 Pelican instance, created when the generators are finalized and dropped when
 the build is finalized: nothing carries over between ``--autoreload`` runs.
+
+With ``i18n_subsites`` every language is a Pelican instance of its own, run
+from inside the main site's ``get_writer`` signal with a copy of the main
+settings. Each language writes its own reports (the main language in
+``JOURNEY_REPORT_PATH``, every other one in a subfolder named after it, as
+``i18n_subsites`` does with ``OUTPUT_PATH``) and its console lines name the
+language. A subsite never ends the process itself: that would stop the main
+site from being written; it hands its failing findings (and reports it could
+not write) to the main site, whose ``finalized`` fails the build once every
+language is written. So that every language's reports belong to the same
+build, the main site does not stop early either: with ``i18n_subsites`` a
+failing build fails at its end, after Pelican has written the pages.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +43,12 @@ from pelican.writers import Writer
 from .analysis import Analysis, analyse
 from .analytics.errors import AnalyticsError
 from .model.findings import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_REPORTS, Finding
-from .model.settings import JourneyConfig, SettingsError, load_config
+from .model.settings import (
+    JourneyConfig,
+    SettingsError,
+    load_config,
+    report_dir_in_output,
+)
 from .model.text import text
 from .model.timing import timed
 from .pelican_compat import (
@@ -42,6 +62,7 @@ from .report.atomic import ReportWriteError, write_together
 from .report.ci import SETTINGS_FILE_KEY
 from .report.journey_map import map_file, publish_in_site
 from .rules import REGISTRY
+from .site.index import MAIN_LANG_KEY
 
 logger = logging.getLogger("pelican.plugins.journey")
 # A finding must be reported on every build, also under --autoreload.
@@ -53,6 +74,8 @@ SITE_ROOT_KEY = "_journey_site_root"  # set by the CLI; else found from argv
 CAPTURE_KEY = "_journey_capture"  # a list the CLI passes to receive the analysis
 # Set by ``pelican-journey check``: read and analyse, render and write nothing.
 ANALYSE_ONLY_KEY = "_journey_analyse_only"
+# The main site's state, shared with its i18n subsites (they copy its settings).
+MAIN_KEY = "_journey_main"
 
 _BUILDS: dict[int, tuple[Analysis, bool]] = {}
 
@@ -81,6 +104,26 @@ def config_for(settings: dict[str, Any]) -> JourneyConfig:
     return config
 
 
+def subsite_main(settings: dict[str, Any]) -> dict[str, Any] | None:
+    """The main site's shared state if these are an i18n subsite's settings."""
+    main = settings.get(MAIN_KEY)
+    if not isinstance(main, dict) or main.get("id") == id(settings):
+        return None
+    subsites = settings.get("I18N_SUBSITES")
+    lang = settings.get("DEFAULT_LANG")
+    if not isinstance(subsites, dict) or lang not in subsites or lang == main["lang"]:
+        return None
+    return main
+
+
+def site_language(settings: dict[str, Any]) -> str | None:
+    """The language of this (sub)site when ``i18n_subsites`` builds several."""
+    if not settings.get("I18N_SUBSITES"):
+        return None
+    lang = settings.get("DEFAULT_LANG")
+    return str(lang) if lang else None
+
+
 def on_initialized(pelican_obj: Any) -> None:
     settings = pelican_obj.settings
     settings.pop(CONFIG_KEY, None)
@@ -94,6 +137,30 @@ def on_initialized(pelican_obj: Any) -> None:
     except SettingsError as error:
         logger.error("pelican-journey: %s", error)
         raise JourneyExit(EXIT_BAD_INPUT) from None
+    if report_dir_in_output(config, settings):
+        logger.warning(
+            "%s",
+            text(
+                "report-in-output",
+                config.lang,
+                path=config.report_dir,
+                output=settings.get("OUTPUT_PATH"),
+            ),
+        )
+    main = subsite_main(settings)
+    if main is None:
+        settings[MAIN_KEY] = {
+            "id": id(settings),
+            "lang": settings.get("DEFAULT_LANG"),
+            "report_dir": config.report_dir,
+            "failing": [],  # (language, count) handed over by the subsites
+            "unwritten": [],  # languages whose reports could not be written
+        }
+        settings[MAIN_LANG_KEY] = settings.get("DEFAULT_LANG")
+    elif config.report_dir == main["report_dir"]:
+        # A subsite without its own JOURNEY_REPORT_PATH: a subfolder per language.
+        lang = str(settings.get("DEFAULT_LANG"))
+        settings[CONFIG_KEY] = replace(config, report_dir=config.report_dir / lang)
 
 
 def on_generator_init(generator: Any) -> None:
@@ -119,6 +186,11 @@ def on_all_generators_finalized(generators: list[Any]) -> None:
     except AnalyticsError as error:
         logger.error("pelican-journey: %s", error.message(config.lang))
         raise JourneyExit(EXIT_BAD_INPUT) from None
+    analysis.site_lang = site_language(settings)
+    main = settings.get(MAIN_KEY)
+    if isinstance(main, dict) and subsite_main(settings) is None:
+        # a new build of the main site: forget the last one
+        main["failing"], main["unwritten"] = [], []
     context["JOURNEY"] = analysis.journey
     with timed(analysis.timings, "injection"):
         inject(generators, analysis)
@@ -130,7 +202,7 @@ def on_all_generators_finalized(generators: list[Any]) -> None:
     capture = settings.get(CAPTURE_KEY)
     if isinstance(capture, list):
         capture.append(analysis)
-    if (analysis.failing or not written) and not in_server_mode():
+    if (analysis.failing or not written) and stops_early(analysis):
         # A failed build stops here: the reports are written, Pelican has
         # not written a single page or copied a static file yet.
         finish(analysis, reports_written=written)
@@ -163,30 +235,65 @@ def on_get_writer(pelican_obj: Any) -> type[Writer] | None:
     return None
 
 
+def stops_early(analysis: Analysis) -> bool:
+    """Whether a failing build stops before Pelican writes any page.
+
+    Not under ``--autoreload`` / ``--listen`` (the site keeps being served),
+    nor with ``i18n_subsites``: the other languages are built while Pelican
+    writes the main site, so their reports (and their findings) exist only
+    once every language is written; that build fails at its end.
+    """
+    return analysis.site_lang is None and not in_server_mode()
+
+
 def _level(finding: Finding) -> int:
     if finding.baselined:
         return logging.INFO
     return logging.ERROR if finding.severity == "error" else logging.WARNING
 
 
-def log_findings(findings: list[Finding]) -> None:
+def log_findings(findings: list[Finding], prefix: str = "") -> None:
     """Log the findings, one line each, in one record per level.
 
     A record costs Pelican's rich console about a millisecond; a site with
-    hundreds of findings should not pay that per line.
+    hundreds of findings should not pay that per line. ``prefix`` starts
+    every line (``"[de] "``: the language of an i18n subsite).
     """
     for level in (logging.ERROR, logging.WARNING, logging.INFO):
-        lines = [f.log_line() for f in findings if _level(f) == level]
+        lines = [prefix + f.log_line() for f in findings if _level(f) == level]
         if lines:
             logger.log(level, "%s", "\n".join(lines))
 
 
 def on_finalized(pelican_obj: Any) -> None:
-    build = _BUILDS.pop(id(pelican_obj.settings), None)
+    settings = pelican_obj.settings
+    build = _BUILDS.pop(id(settings), None)
     if build is None:
         return
     analysis, written = build
-    finish(analysis, reports_written=written)
+    main = subsite_main(settings)
+    if main is not None:
+        # A subsite: report, then let the main site fail the build at its end.
+        finish(analysis, reports_written=written, fail=False)
+        if analysis.failing:
+            main["failing"].append((analysis.site_lang, len(analysis.failing)))
+        if not written:
+            main["unwritten"].append(analysis.site_lang)
+        return
+    shared = settings.get(MAIN_KEY)
+    shared = shared if isinstance(shared, dict) else {}
+    finish(
+        analysis,
+        reports_written=written and not shared.get("unwritten"),
+        subsites_failing=list(shared.get("failing", [])),
+    )
+
+
+def _tagged(analysis: Analysis, message: str) -> str:
+    """A console line, naming the language when ``i18n_subsites`` builds several."""
+    if analysis.site_lang:
+        return f"[{analysis.site_lang}] {message}"
+    return message
 
 
 def publish(analysis: Analysis, env: Environment | None = None) -> bool:
@@ -209,7 +316,7 @@ def publish(analysis: Analysis, env: Environment | None = None) -> bool:
             if (
                 config.map_in_site
                 and env is not None
-                and (not analysis.failing or in_server_mode())
+                and (not analysis.failing or not stops_early(analysis))
                 and not analysis.index.context.get(ANALYSE_ONLY_KEY)
             ):
                 publish_in_site(analysis, env)
@@ -220,49 +327,69 @@ def publish(analysis: Analysis, env: Environment | None = None) -> bool:
         path = error.filename or folder
         reason = error.strerror or error
     else:
-        logger.info("%s", text("reports-written", config.lang, path=folder))
+        written = text("reports-written", config.lang, path=folder)
+        logger.info("%s", _tagged(analysis, written))
         return True
     finally:
         # The graph is only for the rules and the map: do not keep it until
         # the build is finalized (memory budget, SPEC section 9).
         analysis.graph = None
-    logger.error("%s", text("reports-failed", config.lang, path=path, error=reason))
+    failed = text("reports-failed", config.lang, path=path, error=reason)
+    logger.error("%s", _tagged(analysis, failed))
     return False
 
 
-def finish(analysis: Analysis, *, reports_written: bool = True) -> None:
+def finish(
+    analysis: Analysis,
+    *,
+    reports_written: bool = True,
+    fail: bool = True,
+    subsites_failing: list[tuple[str | None, int]] | None = None,
+) -> None:
     """Log every finding and the summary, then fail if ``JOURNEY_FAIL_ON`` says so.
 
     The reports are already written (:func:`publish`), so a failing build
     still leaves everything CI needs to show why. Reports that could not be
-    written fail the build too (exit 1), findings or not.
+    written fail the build too (exit 1), findings or not. ``fail=False`` (an
+    i18n subsite) only reports; ``subsites_failing`` holds the subsites'
+    failing findings (language, count), which fail the build at the main
+    site's end.
     """
     timings = analysis.timings
     config = analysis.config
     if analysis.index.context.get(reports.CONSOLE_KEY, True) is not False:
         # pelican-journey check prints the findings itself: once, not twice.
         with timed(timings, "log"):
-            log_findings(analysis.findings)
+            log_findings(analysis.findings, _tagged(analysis, ""))
     with timed(timings, "console"):
         reports.announce(analysis)
-    bad = analysis.failing
+    if not fail:
+        return
     if not reports_written and not in_server_mode():
         raise JourneyExit(EXIT_REPORTS)  # publish() logged the one line why
-    if not bad:
+    per_lang = [(analysis.site_lang, len(analysis.failing)), *(subsites_failing or [])]
+    per_lang = [(lang, n) for lang, n in per_lang if n]
+    count = sum(n for _, n in per_lang)
+    if not count:
         return
+    where = ""
+    if subsites_failing:  # name the languages the failing findings are in
+        where = " (" + ", ".join(f"{lang}: {n}" for lang, n in per_lang) + ")"
     if in_server_mode():
         logger.warning(
             "%s",
             text(
                 "build-failed-autoreload",
                 config.lang,
-                count=len(bad),
+                count=count,
                 level=config.fail_on,
-            ),
+            )
+            + where,
         )
         return
     logger.error(
-        "%s", text("build-failed", config.lang, count=len(bad), level=config.fail_on)
+        "%s",
+        text("build-failed", config.lang, count=count, level=config.fail_on) + where,
     )
     raise JourneyExit(EXIT_FINDINGS)
 

@@ -37,7 +37,11 @@ DEFAULT_BASELINE = "journey-baseline.json"
 
 
 def _build(site: dict[str, Any]) -> tuple[Analysis | None, int]:
-    """Build quietly into a temporary folder; stdout is kept for the result."""
+    """Build quietly into a temporary folder; stdout is kept for the result.
+
+    With ``i18n_subsites`` the other languages' analyses ride along on the
+    main one (``subsites``), so the exit status covers every language.
+    """
     with tempfile.TemporaryDirectory(prefix="pelican-journey-") as output:
         site["OUTPUT_PATH"] = output
         site["DELETE_OUTPUT_DIRECTORY"] = False
@@ -46,6 +50,8 @@ def _build(site: dict[str, Any]) -> tuple[Analysis | None, int]:
         site[ANALYSE_ONLY_KEY] = True  # no page is rendered or written
         with contextlib.redirect_stdout(sys.stderr):
             result = run_build(site)
+    if result.analysis is not None:
+        result.analysis.subsites = result.subsites
     return result.analysis, result.exit_code
 
 
@@ -90,18 +96,25 @@ def check(
     elif fmt == "junit":
         out.write(reports.junit_xml(analysis))
     elif fmt == "github":
-        reports.print_annotations(analysis, out)
+        for each in (analysis, *analysis.subsites):
+            reports.print_annotations(each, out)
     elif fmt == "sarif":
         out.write(sarif_json(analysis))
     elif fmt == "gitlab":
         out.write(code_quality_json(analysis))
     else:
         _print_text(analysis)
+        for other in analysis.subsites:
+            out.write("\n")
+            _print_text(other)
         if reports.in_github_actions():  # the pull request's diff shows them
-            reports.print_annotations(analysis, out)
+            for each in (analysis, *analysis.subsites):
+                reports.print_annotations(each, out)
     out.flush()
     reports.write_step_summary(analysis)
-    return EXIT_FINDINGS if failing(analysis.findings, level) else EXIT_OK
+    every = [analysis, *analysis.subsites]
+    bad = any(failing(a.findings, level) for a in every)
+    return EXIT_FINDINGS if bad else EXIT_OK
 
 
 def _print_text(analysis: Analysis) -> None:
@@ -139,6 +152,8 @@ def write_baseline(settings: str | Path | None, *, prune: bool = False) -> int:
     if isinstance(outcome, int):
         return outcome
     analysis = outcome
+    # with i18n_subsites the baseline covers every language
+    every = [f for a in (analysis, *analysis.subsites) for f in a.findings]
     lang = analysis.config.lang
     previous: frozenset[baseline.Key] = frozenset()
     if target.is_file():
@@ -146,12 +161,12 @@ def write_baseline(settings: str | Path | None, *, prune: bool = False) -> int:
             previous = baseline.load(target)
         except SettingsError as error:
             _stderr(text("baseline-replaced", lang, error=error))
-    stale = baseline.stale(previous, analysis.findings)
+    stale = baseline.stale(previous, every)
     keep = [] if prune else stale
-    count = baseline.write(target, analysis.findings, keep)
+    count = baseline.write(target, every, keep)
     out = sys.stdout
     out.write(text("baseline-written", lang, count=count, path=target) + "\n")
-    skipped = [f for f in analysis.findings if f.rule in baseline.NEVER_BASELINED]
+    skipped = [f for f in every if f.rule in baseline.NEVER_BASELINED]
     if skipped:
         out.write(text("baseline-starter-skipped", lang, count=len(skipped)) + "\n")
         for finding in skipped:

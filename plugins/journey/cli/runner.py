@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,8 @@ class SiteError(ValueError):
 class BuildResult:
     analysis: Analysis | None
     exit_code: int  # 0 built; 2 bad settings; 3 failing findings; 1 Pelican failed
+    # With i18n_subsites: the analysis of each other language, after the main one.
+    subsites: list[Analysis] = field(default_factory=list)
 
 
 def settings_path(value: str | Path | None) -> Path:
@@ -84,7 +86,11 @@ def read_site_settings(
 
 
 def run_build(settings: dict[str, Any]) -> BuildResult:
-    """Build the site in-process; return the analysis and the exit status."""
+    """Build the site in-process; return the analysis and the exit status.
+
+    The analysis is the main site's: ``i18n_subsites`` adds one per language
+    after it.
+    """
     from pelican import Pelican  # noqa: PLC0415 - heavy import
 
     captured: list[Analysis] = []
@@ -93,14 +99,15 @@ def run_build(settings: dict[str, Any]) -> BuildResult:
     if isinstance(cls, str):
         module_name, _, name = cls.rpartition(".")
         cls = getattr(__import__(module_name, fromlist=[name]), name)
+    code = 0
     try:
         cls(settings).run()
     except JourneyExit as exit_:
         code = int(exit_.code or 0)
-        return BuildResult(captured[-1] if captured else None, code)
     except Exception as error:  # noqa: BLE001 - report Pelican's own failure cleanly
         logging.getLogger(__name__).error(
             "pelican: %s: %s", type(error).__name__, error
         )
-        return BuildResult(captured[-1] if captured else None, 1)
-    return BuildResult(captured[-1] if captured else None, 0)
+        code = 1
+    main = captured[0] if captured else None
+    return BuildResult(main, code, captured[1:])

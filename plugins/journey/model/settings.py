@@ -116,10 +116,20 @@ def _check_phase(name: str, value: Any, model: Model) -> Phase:
 def _check_category_phases(value: Any, model: Model) -> dict[str, Phase]:
     mapping = _check_mapping("JOURNEY_CATEGORY_PHASES", value)
     out: dict[str, Phase] = {}
+    first: dict[str, str] = {}  # folded name -> the key as written
     for category, phase in mapping.items():
         if not isinstance(category, str) or not category.strip():
             raise _fail("JOURNEY_CATEGORY_PHASES", category, "keys are category names")
-        out[category.strip().casefold()] = _check_phase(
+        folded = category.strip().casefold()
+        if folded in first:
+            raise _fail(
+                "JOURNEY_CATEGORY_PHASES",
+                category,
+                f"it names the same category as {first[folded]!r} (categories "
+                "match regardless of case and spaces); keep one of them",
+            )
+        first[folded] = category
+        out[folded] = _check_phase(
             f"JOURNEY_CATEGORY_PHASES[{category!r}]", phase, model
         )
     return out
@@ -391,6 +401,51 @@ def _folder(name: str, value: Any, scope: Scope) -> Path:
     return scope.base_dir / str(_check_path(name, value, optional=False))
 
 
+def _setting_folder(value: Any, base: Path) -> Path | None:
+    """A Pelican folder setting (``PATH``, ``OUTPUT_PATH``) resolved from ``base``."""
+    if not isinstance(value, str | os.PathLike) or not str(value).strip():
+        return None
+    try:
+        return (base / value).resolve()
+    except (OSError, ValueError):
+        return None
+
+
+def _report_folder(name: str, value: Any, scope: Scope) -> Path:
+    """The report folder; never the file system root or inside the content.
+
+    Reports in the content folder would be read back as content by the next
+    build (and the map published as a page).
+    """
+    try:
+        folder = _folder(name, value, scope).resolve()
+    except (OSError, ValueError):
+        raise _fail(name, value, "give a folder path") from None
+    if folder == Path(folder.anchor):
+        raise _fail(
+            name,
+            value,
+            "that is the root of the file system; give a folder of its own, "
+            "e.g. 'journey-report'",
+        )
+    content = _setting_folder(scope.settings.get("PATH"), scope.base_dir)
+    if content is not None and folder.is_relative_to(content):
+        raise _fail(
+            name,
+            value,
+            f"it is inside the content folder (PATH {str(content)!r}), where the "
+            "next build would read the reports as content; give a folder "
+            "outside it, e.g. 'journey-report'",
+        )
+    return folder
+
+
+def report_dir_in_output(config: JourneyConfig, settings: Mapping[str, Any]) -> bool:
+    """Whether the reports go into ``OUTPUT_PATH`` (they get published)."""
+    output = _setting_folder(settings.get("OUTPUT_PATH"), config.base_dir)
+    return output is not None and config.report_dir.is_relative_to(output)
+
+
 def _file_or_none(name: str, value: Any, scope: Scope) -> Path | None:
     path = _check_path(name, value, optional=True)
     return scope.base_dir / path if path else None
@@ -479,7 +534,7 @@ SETTINGS: Mapping[str, Setting] = {
         "journey-report",
         "path",
         "folder for the reports, relative to the settings file",
-        _folder,
+        _report_folder,
         field="report_dir",
     ),
     "JOURNEY_PERSONAS": Setting(

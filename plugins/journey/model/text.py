@@ -171,6 +171,14 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "nl": "pelican-journey: kan de samenvatting niet schrijven in {path}: {error}",
         "en": "pelican-journey: cannot write the step summary to {path}: {error}",
     },
+    "report-in-output": {
+        "nl": "pelican-journey: JOURNEY_REPORT_PATH {path} ligt in OUTPUT_PATH "
+        "{output}: de rapporten en de klantreiskaart worden met de site "
+        "gepubliceerd; kies een map buiten OUTPUT_PATH als dat niet de bedoeling is",
+        "en": "pelican-journey: JOURNEY_REPORT_PATH {path} is inside OUTPUT_PATH "
+        "{output}: the reports and the journey map get published with the site; "
+        "choose a folder outside OUTPUT_PATH unless that is what you want",
+    },
     "reports-written": {
         "nl": "pelican-journey: rapporten geschreven in {path}",
         "en": "pelican-journey: reports written to {path}",
@@ -446,6 +454,10 @@ MESSAGES: dict[str, Mapping[str, str]] = {
     "map-cta": {"nl": "Knop naar de volgende stap", "en": "Next-step button"},
     "map-no-cta": {"nl": "geen knop", "en": "no button"},
     "map-mapped": {"nl": "fase uit categorie", "en": "phase from category"},
+    "map-content-unseen": {
+        "nl": "het template toont de tekst niet: de links erin tellen niet",
+        "en": "its template does not show the text: the links in it do not count",
+    },
     "map-onward": {
         "nl": "Links naar een volgende fase",
         "en": "Links to a next phase",

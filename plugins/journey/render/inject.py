@@ -45,10 +45,12 @@ from markupsafe import escape
 
 from ..model.text import text
 from ..pelican_compat import SITEURL_MARK, set_block
+from ..site.index import Document
+from .views import LinkStep, link_step
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
-    from ..site.index import Document
+    from ..site.index import SiteIndex
     from .views import PageJourney
 
 logger = logging.getLogger("pelican.plugins.journey")
@@ -116,15 +118,21 @@ class ThemeUse:
                 continue
             text = source[0]
             found.update(p for p in PARTIALS if p in text)
+            if CONTENT not in found and _CONTENT_RE.search(text):
+                found.add(CONTENT)
             for tag in self._tag_re.findall(text):
                 todo.extend(_QUOTED_RE.findall(tag))
         return frozenset(found)
 
     def partials(self, template: str) -> frozenset[str]:
-        """The partials the content template ``template`` (no extension) uses."""
+        """The partials the content template ``template`` (no extension) uses.
+
+        Also :data:`CONTENT` when it prints the content; a template that
+        cannot be read counts as printing it (nothing is claimed unseen).
+        """
         used = self._by_template.get(template)
         if used is None:
-            used = frozenset()
+            used = frozenset({CONTENT})
             for ext in self.extensions:
                 if self.source(template + ext) is not None:
                     used = self._walk(template + ext)
@@ -141,6 +149,9 @@ class ThemeUse:
 
 
 _QUOTED_RE = re.compile(r"""["']([^"']+)["']""")
+# A template that prints the content: page.content, article.get_content(…) …
+_CONTENT_RE = re.compile(r"""\.content\b|get_content\s*\(|\[\s*["']content["']\s*\]""")
+CONTENT = "content"  # marks a template (chain) that prints the content
 
 
 # The injected block has the classes, data attributes, ARIA labels and text of
@@ -176,11 +187,20 @@ def cta_html(journey: PageJourney, key: str) -> str:
     )
 
 
-def next_html(journey: PageJourney, steps: Iterable[Document]) -> str:
-    """The next-step block for content (see ``journey/next.html``)."""
+def _step_href(step: Any) -> str:
+    if getattr(step, "external", False):
+        return str(escape(step.url))
+    return f"{SITEURL_MARK}/{escape(step.url)}"
+
+
+def next_html(journey: PageJourney, steps: Iterable[Document | LinkStep]) -> str:
+    """The next-step block for content (see ``journey/next.html``).
+
+    Link texts are the plain titles (a title formatted by Markdown would put
+    a ``<p>`` inside the ``<a>``).
+    """
     items = "".join(
-        f'    <li><a href="{SITEURL_MARK}/{escape(d.url)}">{d.title}</a></li>\n'
-        for d in steps
+        f'    <li><a href="{_step_href(d)}">{escape(d.title)}</a></li>\n' for d in steps
     )
     if not items or journey.phase is None:
         return ""
@@ -219,7 +239,11 @@ class Renderer:
             elif partial == PARTIALS[0]:
                 parts.append(cta_html(doc.content.journey, doc.key))
             else:
-                parts.append(next_html(doc.content.journey, doc.next))
+                steps = [
+                    step if isinstance(step, Document) else link_step(step)
+                    for step in doc.next_steps
+                ]
+                parts.append(next_html(doc.content.journey, steps))
         return "".join(parts).strip()
 
 
@@ -229,6 +253,37 @@ def _template_env(generators: Iterable[Any]) -> Any | None:
         (g for g in generators if hasattr(g, "env") and hasattr(g, "get_template")),
         None,
     )
+
+
+def mark_unseen(generators: Iterable[Any], index: SiteIndex) -> None:
+    """Note on each page what its template never shows (``Document.unseen``).
+
+    A ``Template:`` whose source (with what it extends and includes) never
+    prints the content hides the page's own links, and the CTA and next
+    steps when they would be added to the content. Decided once per
+    template name; the link graph then counts only what a visitor can see.
+    """
+    mode = index.config.inject
+    generator = _template_env(generators)
+    if generator is None:
+        return
+    extensions = generator.settings.get("TEMPLATE_EXTENSIONS", [".html"])
+    use = ThemeUse(generator.env, extensions)
+    by_template: dict[str, frozenset[str]] = {}
+    for doc in index.documents:
+        if doc.status == "draft":
+            continue
+        template = str(getattr(doc.content, "template", doc.kind) or doc.kind)
+        unseen = by_template.get(template)
+        if unseen is None:
+            used = use.partials(template)
+            unseen = frozenset()
+            if CONTENT not in used:
+                # Blocks the theme does not render would go into the content.
+                themed = used if mode in ("auto", "theme") else frozenset()
+                unseen = frozenset({CONTENT, *(p for p in PARTIALS if p not in themed)})
+            by_template[template] = unseen
+        doc.unseen = unseen
 
 
 def inject(generators: Iterable[Any], analysis: Analysis) -> None:
@@ -259,7 +314,7 @@ def inject(generators: Iterable[Any], analysis: Analysis) -> None:
     for doc in analysis.index.documents:
         if not doc.phases or doc.status == "draft":
             continue
-        if doc.cta is None and not doc.next:
+        if doc.cta is None and not doc.next_steps:
             continue
         wanted: tuple[str, ...] = PARTIALS
         if mode == "auto":

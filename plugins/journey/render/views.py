@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from ..model.phases import Model, Phase
 from ..model.settings import Persona
@@ -46,6 +47,37 @@ class CtaView:
     link: str = ""  # the target as written into content ({filename}/… or URL)
 
 
+@dataclass(frozen=True, slots=True)
+class LinkStep:
+    """A next step that is no content of the site: a URL (``Next:`` metadata).
+
+    Has the ``url`` and ``title`` a next-step item needs; ``external`` says
+    that ``url`` is absolute (else it is site-relative, like ``content.url``).
+    """
+
+    url: str
+    title: str
+    external: bool = False
+
+
+def link_step(target: Any) -> LinkStep:
+    """A resolved ``Next:`` target that is no content, as a next-step item.
+
+    Its text is where it leads: the host and path of an external URL, the
+    path of a page of this site.
+    """
+    url = str(target.url)
+    parts = urlsplit(url)
+    if parts.scheme in ("mailto", "tel"):
+        title = unquote(parts.path)
+    elif parts.netloc:
+        path = parts.path if parts.path not in ("", "/") else ""
+        title = parts.netloc + unquote(path)
+    else:
+        title = "/" + unquote(url.lstrip("/"))
+    return LinkStep(url=url, title=title, external=bool(target.external))
+
+
 @dataclass(slots=True)
 class PageJourney:
     """``page.journey`` / ``article.journey``."""
@@ -54,7 +86,8 @@ class PageJourney:
     phases: list[PhaseView] = field(default_factory=list)
     mapped: bool = False
     cta: CtaView | None = None
-    next: list[Any] = field(default_factory=list)  # Pelican content objects
+    # Pelican content objects, and a LinkStep for a Next: URL that is no content
+    next: list[Any] = field(default_factory=list)
     personas: list[PersonaView] = field(default_factory=list)
     touchpoint: str | None = None
     lang: str = "en"

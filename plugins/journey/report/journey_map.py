@@ -64,6 +64,8 @@ class Card:
     cta_label: str | None
     cta_target: str | None
     mapped: bool
+    tagged: bool  # has a phase (declared or mapped)
+    content_unseen: bool  # its template never prints the content
     onward: int
     clicks: int | None
     personas: list[str]
@@ -158,13 +160,15 @@ def _card(
     lang = analysis.config.lang
     graph = analysis.link_graph
     personas = analysis.config.personas
-    cta = doc.cta if analysis.config.inject is not False else None
+    # A CTA the page's template never shows is no CTA for the visitor.
+    shown = analysis.config.inject is not False and "journey/cta.html" not in doc.unseen
+    cta = doc.cta if shown else None
     cta_label = cta_target = None
     if cta is not None:
         target = cta.target
         cta_label = cta.label
         cta_target = target.document.title if target.document else target.url
-    elif analysis.config.inject is not False and doc.tags.cta and not doc.tags.cta.none:
+    elif shown and doc.tags.cta and not doc.tags.cta.none:
         # Declared in the metadata but not (yet) chosen for the page.
         declared = resolve(doc.tags.cta.target, analysis.index, doc)
         cta_label = doc.tags.cta.label
@@ -179,7 +183,9 @@ def _card(
         cta_label=cta_label,
         cta_target=cta_target,
         mapped=doc.mapped,
-        onward=len(graph.onward(doc)),
+        tagged=bool(doc.phases),
+        content_unseen="content" in doc.unseen,
+        onward=graph.ways_on(doc),
         clicks=graph.clicks_from_home(doc),
         personas=list(doc.tags.personas),
         persona_labels=[personas[p].label(lang) for p in doc.tags.personas],

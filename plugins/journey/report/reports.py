@@ -43,7 +43,9 @@ JUNIT_NAME = "junit.xml"
 # prints its own output): no console table, no workflow annotations.
 CONSOLE_KEY = "_journey_console"
 
-_XML_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Characters XML 1.0 forbids: C0 controls but tab/LF/CR, surrogates (a file
+# name that is not UTF-8 arrives with them), U+FFFE and U+FFFF.
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 # -- report.json -------------------------------------------------------------
@@ -103,8 +105,16 @@ def report_json(analysis: Analysis) -> str:
 # -- junit.xml ---------------------------------------------------------------
 
 
+def _xml_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a non-UTF-8 file name
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def _clean(value: str) -> str:
-    return _XML_BAD.sub("", value)
+    """``value`` with what XML 1.0 forbids escaped as backslash-x codes."""
+    return _XML_BAD.sub(_xml_escape, value)
 
 
 def junit_xml(analysis: Analysis) -> str:
@@ -151,9 +161,9 @@ def junit_xml(analysis: Analysis) -> str:
                 f"severity: {finding.severity}",
                 f"source: {finding.source or '-'}",
                 f"phase: {finding.phase or '-'}",
-                _clean(finding.message),
+                finding.message,
             ]
-            failure.text = "\n".join(details)
+            failure.text = _clean("\n".join(details))
         if accepted:
             out = ET.SubElement(case, "system-out")
             out.text = _clean("\n".join(f"baselined: {line}" for line in accepted))
@@ -224,12 +234,17 @@ def summary_table(analysis: Analysis) -> Table:
     )
     site_wide = sum(1 for f in live if f.phase not in per_phase)
     map_line = text("summary-map", lang, path=config.report_dir / MAP_FILE)
+    title = text(
+        "summary-title",
+        lang,
+        phases=" → ".join(p.label(lang) for p in config.model.phases),
+    )
+    if analysis.site_lang:
+        from rich.markup import escape  # noqa: PLC0415 - only when printing
+
+        title = escape(f"[{analysis.site_lang}] ") + title
     table = Table(
-        title=text(
-            "summary-title",
-            lang,
-            phases=" → ".join(p.label(lang) for p in config.model.phases),
-        ),
+        title=title,
         caption=f"{coverage}\n{totals}\n{map_line}",
         title_justify="left",
         caption_justify="left",

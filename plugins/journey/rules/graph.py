@@ -27,12 +27,16 @@ def contact_pages(index: SiteIndex) -> list[Document]:
 
 
 def dead_ends(index: SiteIndex, graph: LinkGraph) -> list[Document]:
-    """Counted pages of a non-final phase that link to no page of a later one."""
+    """Counted pages of a non-final phase with no way on.
+
+    A way on is a link to a page of a later phase, or a CTA or next step
+    that leaves the content (an external shop, the archives).
+    """
     final = len(index.model.phases)
     return [
         doc
         for doc in index.counted()
-        if 0 < phase_level(doc) < final and not graph.onward(doc)
+        if 0 < phase_level(doc) < final and not graph.ways_on(doc)
     ]
 
 

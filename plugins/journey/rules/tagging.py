@@ -133,17 +133,24 @@ def _hint(value: str, allowed: list[str]) -> dict[str, str]:
     return {"nl": f"toegestaan: {shown}", "en": f"allowed: {shown}"}
 
 
+_ADD_PHASE = {
+    "nl": "voeg 'Phase:' toe of koppel de categorie",
+    "en": "add 'Phase:' or map its category",
+}
+
+
 @rule(
     "untagged",
     summary="published content with no phase",
     example={
         "source": "content/pages/over-ons.md",
         "kind": {"nl": "pagina", "en": "page"},
+        "fix": _ADD_PHASE,
     },
     severity="warning",
     messages={
-        "nl": "{kind} zonder fase: voeg 'Phase:' toe of koppel de categorie",
-        "en": "{kind} has no phase: add 'Phase:' or map its category",
+        "nl": "{kind} zonder fase: {fix}",
+        "en": "{kind} has no phase: {fix}",
     },
     doc="Published content without a phase (declared with `Phase` or mapped\n"
     "from its category by `JOURNEY_CATEGORY_PHASES`) is invisible to the journey:\n"
@@ -155,6 +162,17 @@ def untagged(context: RuleContext) -> Iterator[Hit]:
         "article": {"nl": "artikel", "en": "article"},
         "page": {"nl": "pagina", "en": "page"},
     }
+    allowed = ", ".join(context.index.model.ids)
+    empty = {  # the line is there, without a value (``Phase:`` or ``Phase: ,,,``)
+        "nl": f"de waarde van 'Phase:' is leeg; vul een fase in ({allowed})",
+        "en": f"the value of 'Phase:' is empty; give a phase ({allowed})",
+    }
     for doc in context.index.documents:
-        if doc.status == "published" and not doc.phases and not doc.tags.unknown_phases:
-            yield Hit("untagged", {"kind": kinds[doc.kind]}, doc)
+        if (
+            doc.status == "published"
+            and not doc.phases
+            and not doc.tags.unknown_phases
+            and not doc.error_page
+        ):
+            fix = empty if doc.tags.has_phase_key else _ADD_PHASE
+            yield Hit("untagged", {"kind": kinds[doc.kind], "fix": fix}, doc)

@@ -102,6 +102,9 @@ class LinkGraph:
     home_doc: Document | None = None  # a page saved as the home page
     _clicks: dict[Node, int] | None = None
     _onward: dict[Document, list[Document]] = field(default_factory=dict)
+    # CTA and next-step links a page shows to no page of the site (an
+    # external shop, the archives): a way on, though not to a later phase.
+    offsite: dict[Document, int] = field(default_factory=dict)
 
     def add(self, source: Node, target: Node, kind: str) -> None:
         """Add one link; a repeated link of the same kind counts once."""
@@ -159,6 +162,13 @@ class LinkGraph:
             ]
             self._onward[doc] = found
         return list(found)
+
+    def ways_on(self, doc: Document) -> int:
+        """Links on to a later phase, plus CTA/next links that leave the content.
+
+        A page with none is a dead end.
+        """
+        return len(self.onward(doc)) + self.offsite.get(doc, 0)
 
     def clicks_from_home(self, doc: Node) -> int | None:
         """Clicks from the home page to ``doc``; ``None`` when unreachable."""
@@ -297,23 +307,33 @@ def build_graph(index: SiteIndex) -> LinkGraph:
 
     inject = index.config.inject is not False
     for doc in nodes:
-        for href in hrefs(doc.html):
-            target = links.node(href, doc)
-            if target is not None:
-                graph.add(doc, target, "content")
+        unseen = doc.unseen  # what the page's template never shows
+        if "content" not in unseen:
+            for href in hrefs(doc.html):
+                target = links.node(href, doc)
+                if target is not None:
+                    graph.add(doc, target, "content")
         for translation in doc.translations:
             if translation.status != "draft":
                 graph.add(doc, translation, "translation")
                 graph.add(translation, doc, "translation")
         if not inject:
             continue
+        offsite = 0
         cta = doc.cta
-        target_doc = cta.target.document if cta is not None else None
-        if target_doc is not None and target_doc.status != "draft":
-            graph.add(doc, target_doc, "cta")
-        for target in doc.next:
-            if target.status != "draft":
-                graph.add(doc, target, "next")
+        if cta is not None and "journey/cta.html" not in unseen:
+            target_doc = cta.target.document
+            if target_doc is None:
+                offsite += not cta.target.url.startswith("#")
+            elif target_doc.status != "draft":
+                graph.add(doc, target_doc, "cta")
+        if "journey/next.html" not in unseen:
+            for step in doc.next:
+                if step.status != "draft":
+                    graph.add(doc, step, "next")
+            offsite += sum(not isinstance(s, Document) for s in doc.next_steps)
+        if offsite:
+            graph.offsite[doc] = offsite
     if graph.home_doc is not None:
         for edge in graph.outgoing(graph.home_doc):
             graph.add(HOME, edge.target, edge.kind)

@@ -7,21 +7,24 @@ read the index; only :func:`build_index` touches Pelican's generators.
 
 from __future__ import annotations
 
+import html
 import os
+import posixpath
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .links import Links, static_url, url_key
-from .tagger import Tags, read_tags
+from .tagger import Tags, is_none, read_tags
 
 if TYPE_CHECKING:
     from ..analytics.figures import Analytics
     from ..model.phases import Model, Phase
     from ..model.settings import JourneyConfig
-    from .links import Cta
+    from .links import Cta, Target
 
 # Generator attributes that hold content; "*translations" lists hold translations.
 _ARTICLE_LISTS = (
@@ -32,6 +35,9 @@ _ARTICLE_LISTS = (
     "drafts",
     "drafts_translations",
 )
+# Set by the plugin in the main site's settings (``i18n_subsites`` copies it
+# into every subsite's): the language whose versions are the originals.
+MAIN_LANG_KEY = "_journey_main_lang"
 _PAGE_LISTS = (
     "pages",
     "translations",
@@ -42,6 +48,24 @@ _PAGE_LISTS = (
 )
 
 
+_TAG_RE = re.compile(r"<[^>]*>")
+# An error page (404.html, Template: 404 …): published, but no part of the journey.
+_ERROR_PAGE_RE = re.compile(r"(?:4\d\d|5\d\d)(?:\.html?)?")
+
+
+def plain_title(value: Any) -> str:
+    """A title as plain text: no markup, entities decoded, spaces folded.
+
+    Pelican titles are HTML (themes print them unescaped); with
+    ``FORMATTED_FIELDS = ["title"]`` Markdown even wraps them in ``<p>``.
+    Reports, the console and link texts need the words, not the markup.
+    """
+    text = str(value or "")
+    if "<" in text or "&" in text:
+        text = html.unescape(_TAG_RE.sub("", text))
+    return " ".join(text.split())
+
+
 @dataclass(eq=False, slots=True)
 class Document:
     """One article or page as the journey sees it."""
@@ -50,7 +74,7 @@ class Document:
     kind: str  # "article" or "page"
     key: str  # source path relative to PATH, as in context["generated_content"]
     source: str  # source path relative to the site root, "/"-separated
-    title: str
+    title: str  # plain text (see plain_title)
     url: str
     lang: str
     status: str
@@ -65,6 +89,13 @@ class Document:
     next: list[Document] = field(default_factory=list)  # next-step pages
     touchpoint: str | None = None  # declared, else inferred (see infer_touchpoint)
     touchpoint_inferred: bool = False
+    # every next step in the order written: the pages and, from ``Next:``,
+    # targets that are no content (an external URL, the archives page)
+    next_steps: list[Document | Target] = field(default_factory=list)
+    # What the page's template never shows: "content" (its links are not on
+    # the written page), "journey/cta.html", "journey/next.html".
+    unseen: frozenset[str] = frozenset()
+    error_page: bool = False  # a 404 (or other error) page
 
     @property
     def is_translation(self) -> bool:
@@ -72,8 +103,15 @@ class Document:
 
     @property
     def counted(self) -> bool:
-        """Whether the document counts for coverage: a published original."""
-        return self.status == "published" and self.original is None
+        """Whether the document counts for coverage: a published original.
+
+        An error page counts only when its owner gave it a phase.
+        """
+        return (
+            self.status == "published"
+            and self.original is None
+            and (not self.error_page or bool(self.phases))
+        )
 
     @property
     def phase(self) -> Phase | None:
@@ -161,6 +199,22 @@ def _iter_content(generators: Iterable[Any]) -> Iterator[tuple[Any, str, bool]]:
                 yield obj, kind, attribute.endswith("translations")
 
 
+def is_error_page(obj: Any, kind: str) -> bool:
+    """A page Pelican writes as an error page: ``Template: 404``, ``404.html``."""
+    if kind != "page":
+        return False
+    names = (
+        getattr(obj, "template", None),
+        getattr(obj, "save_as", None),
+        getattr(obj, "url", None),
+    )
+    return any(
+        _ERROR_PAGE_RE.fullmatch(posixpath.basename(str(name).rstrip("/")))
+        for name in names
+        if name
+    )
+
+
 def _document(
     obj: Any, kind: str, config: JourneyConfig, base_dir: Path, content_dir: Path
 ) -> Document:
@@ -173,7 +227,7 @@ def _document(
         kind=kind,
         key=obj.get_relative_source_path() if source_path else "",
         source=site_path(source_path, base_dir, content_dir) if source_path else "",
-        title=str(getattr(obj, "title", "") or ""),
+        title=plain_title(getattr(obj, "title", "")),
         url=str(getattr(obj, "url", "") or ""),
         lang=str(getattr(obj, "lang", "") or ""),
         status=str(getattr(obj, "status", "published") or "published"),
@@ -181,6 +235,7 @@ def _document(
         date=getattr(obj, "date", None),
         tags=tags,
         phases=tags.phases,
+        error_page=is_error_page(obj, kind),
     )
 
 
@@ -191,6 +246,53 @@ def _apply_category(doc: Document, config: JourneyConfig) -> None:
     if phase is not None:
         doc.phases = (phase,)
         doc.mapped = True
+
+
+def _inherit_from_main_lang(
+    doc: Document, main_lang: str, config: JourneyConfig
+) -> None:
+    """An i18n subsite's page takes the tags of its main-language version.
+
+    In a subsite (``i18n_subsites``) the page in the subsite's language is
+    the original and the main-language version, which carries ``Phase``
+    (and often ``Touchpoint`` and ``Persona``), is only one of its
+    translations: the page inherits them as a translation on the main site
+    does, so it is neither untagged nor without a call to action.
+    """
+    if doc.lang == main_lang or doc.phases or doc.tags.has_phase_key:
+        return
+    for other in getattr(doc.content, "translations", ()) or ():
+        if str(getattr(other, "lang", "") or "") != main_lang:
+            continue
+        metadata = getattr(other, "metadata", {}) or {}
+        tags = read_tags(
+            metadata, config.model, config.touchpoints, config.personas.keys()
+        )
+        phases, mapped = tags.phases, False
+        category = getattr(other, "category", None)
+        if not phases and not tags.has_phase_key and category is not None:
+            phase = config.category_phases.get(str(category).strip().casefold())
+            phases, mapped = ((phase,), True) if phase is not None else ((), False)
+        if not phases:
+            return
+        doc.phases, doc.mapped = phases, mapped
+        own = doc.tags
+        # "CTA: none" / "Next: none" hold for the translations, as on the main
+        # site; other targets name the main-language pages and stay there.
+        cta_none = tags.cta is not None and tags.cta.none
+        doc.tags = replace(
+            own,
+            touchpoint=own.touchpoint
+            or (None if own.unknown_touchpoint else tags.touchpoint),
+            personas=own.personas or (() if own.unknown_personas else tags.personas),
+            cta=own.cta
+            if own.cta is not None or own.cta_problem is not None or not cta_none
+            else tags.cta,
+            next=own.next
+            if own.next is not None or not is_none(tags.next)
+            else tags.next,
+        )
+        return
 
 
 def build_index(
@@ -225,6 +327,11 @@ def build_index(
         _apply_category(doc, config)
         if doc.original is not None and doc.original.mapped and not doc.phases:
             doc.phases, doc.mapped = doc.original.phases, True
+    main_lang = context.get(MAIN_LANG_KEY)
+    if main_lang:
+        for doc, is_translation in entries:
+            if not is_translation:
+                _inherit_from_main_lang(doc, str(main_lang), config)
 
     static = dict(context.get("static_content", {}) or {})
     urls: dict[str, Document | None] = {}

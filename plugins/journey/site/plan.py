@@ -221,7 +221,8 @@ class Planner:
 
     # -- next steps ----------------------------------------------------------
 
-    def next(self, doc: Document) -> list[Document]:
+    def next(self, doc: Document) -> list[Document | Target]:
+        """The next steps of ``doc``: pages, and ``Next:`` URLs that are no page."""
         phase = doc.furthest
         if phase is None:
             return []
@@ -240,24 +241,39 @@ class Planner:
                 (d for d in self.by_phase[later.id] if d is not own), doc.lang, count
             )
             if picked:
-                return picked
+                return list(picked)
         return []
 
     def _chosen(
         self, raw: Sequence[str], doc: Document, origin: Document
-    ) -> list[Document]:
+    ) -> list[Document | Target]:
+        """``Next:`` targets in the order written; broken ones are left out.
+
+        A target that is a page becomes that page (in the page's language);
+        one that is no page (an external URL, the archives) stays a link.
+        """
         if is_none(tuple(raw)):
             return []
         own = _group(doc)
-        targets = (resolve(value, self.index, origin) for value in raw)
-        docs = (
-            t.document
-            for t in targets
-            if t is not None and t.document is not None and not t.external
-        )
-        return self._distinct(
-            (d for d in docs if _group(d) is not own), doc.lang, len(raw)
-        )
+        steps: list[Document | Target] = []
+        seen_docs: set[int] = set()
+        seen_urls: set[str] = set()
+        for value in raw:
+            target = resolve(value, self.index, origin)
+            if target is None:
+                continue  # broken-target reports it
+            if target.document is None:
+                if target.url not in seen_urls and not target.url.startswith("#"):
+                    seen_urls.add(target.url)
+                    steps.append(target)
+                continue
+            if target.external or _group(target.document) is own:
+                continue
+            key = id(_group(target.document))
+            if key not in seen_docs:
+                seen_docs.add(key)
+                steps.append(self.in_lang(target.document, doc.lang))
+        return steps
 
     def _distinct(
         self, docs: Iterable[Document], lang: str, limit: int
@@ -281,7 +297,8 @@ def assign(index: SiteIndex) -> None:
     planner = Planner(index)
     for doc in index.documents:
         if not doc.phases or doc.status == "draft":
-            doc.cta, doc.next = None, []
+            doc.cta, doc.next, doc.next_steps = None, [], []
             continue
         doc.cta = planner.cta(doc)
-        doc.next = planner.next(doc)
+        doc.next_steps = planner.next(doc)
+        doc.next = [s for s in doc.next_steps if isinstance(s, Document)]

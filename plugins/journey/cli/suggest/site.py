@@ -88,7 +88,7 @@ def collect(
     for doc in analysis.index.documents:
         if doc.status != "published" or doc.phases or doc.tags.has_phase_key:
             continue
-        if doc.tags.unknown_phases:
+        if doc.tags.unknown_phases or doc.error_page:  # a 404 page is no step
             continue
         raw = getattr(doc.content, "source_path", "") or ""
         path = Path(raw).resolve() if raw else Path()
