@@ -33,7 +33,7 @@ MARKDOWN = (
     "Phase: gebruikservaring, nazrog\r\n"  # 2
     "Persona: student\r\n"  # 3
     "Contactpunt: brochure\r\n"  # 4: an alias
-    "CTA: Klik hier | https://example.com/\r\n"  # 5
+    "CTA: Klik hier | {filename}/pages/a.md\r\n"  # 5: an earlier phase
     "Next: {filename}/pages/a.md,\r\n"  # 6
     "    {filename}/pages/weg.md\r\n"  # 7
     "\r\n"
