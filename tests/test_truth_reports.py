@@ -356,7 +356,7 @@ def test_map_does_not_say_untagged_cards_have_a_phase_in_metadata(site):
     # (flagged: the contact page has no CTA, which missing-cta reports)
     card_xpath = '//li[@data-phase="aftercare"]//li[contains(@class, "jm-card")]'
     (contact,) = tree.xpath(card_xpath)
-    assert "fase in metadata" in contact.text_content()
+    assert "zonder fase" not in contact.text_content()  # declared: no tag at all
 
 
 # -- an empty Phase ----------------------------------------------------------

@@ -233,9 +233,9 @@ MESSAGES: dict[str, Mapping[str, str]] = {
     },
     "build-failed": {
         "nl": "pelican-journey: {count} bevinding(en) houden het publiceren "
-        "tegen (JOURNEY_FAIL_ON = {level!r}); er is niets gepubliceerd",
+        "tegen (JOURNEY_FAIL_ON = {level!r}); de build stopt (exit 3)",
         "en": "pelican-journey: {count} finding(s) stop publishing "
-        "(JOURNEY_FAIL_ON = {level!r}); nothing was published",
+        "(JOURNEY_FAIL_ON = {level!r}); the build stops (exit 3)",
     },
     "build-failed-autoreload": {
         "nl": "pelican-journey: {count} bevinding(en) zouden het publiceren "
