@@ -321,7 +321,9 @@ OPTION_KINDS: Mapping[str, tuple[_OptionCheck, str]] = {
         "whole number",
     ),
     "float": (
-        lambda name, value, option, _m: _check_number(name, value, option.minimum),
+        lambda name, value, option, _m: _check_number(
+            name, value, option.minimum, option.maximum
+        ),
         "number",
     ),
     "bool": (lambda name, value, _o, _m: _check_bool(name, value), "True/False"),
@@ -345,6 +347,7 @@ class Option:
     kind: str
     doc: str
     minimum: int | float | None = None
+    maximum: float | None = None  # kind "float" only
 
     def __post_init__(self) -> None:
         if self.kind not in OPTION_KINDS:
@@ -357,7 +360,9 @@ class Option:
     @property
     def type_doc(self) -> str:
         described = OPTION_KINDS[self.kind][1]
-        if self.minimum is not None:
+        if self.minimum is not None and self.maximum is not None:
+            described += f" from {self.minimum:g} to {self.maximum:g}"
+        elif self.minimum is not None:
             described += f" \u2265 {self.minimum}"
         return described
 
