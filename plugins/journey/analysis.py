@@ -30,6 +30,8 @@ from .rules.coverage import shows_contact
 from .site import plan as cta
 from .site.graph import LinkGraph, build_graph
 from .site.index import Document, SiteIndex, build_index, infer_touchpoints
+from .site.lines import add_lines
+from .site.tagger import KEYS
 
 if TYPE_CHECKING:
     from .analytics.figures import Analytics
@@ -147,6 +149,8 @@ def analyse(
     with timed(timings, "rules"):
         analysis.findings = run_rules(index, graph, config)
         apply_baseline(analysis.findings, config.baseline)
+    with timed(timings, "lines"):
+        add_lines(analysis.findings, config.base_dir, KEYS)
     with timed(timings, "site-data"):
         analysis.journey = site_journey(
             config.model, config.lang, index.phase_counts(), analysis.summary()

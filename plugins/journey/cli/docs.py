@@ -16,7 +16,6 @@ edited by hand.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -58,19 +57,11 @@ def settings_table() -> str:
     return "\n".join(lines)
 
 
-def summary(entry: Rule) -> str:
-    """What a rule finds, in one line: its ``summary``, else its doc's first line."""
-    if entry.summary:
-        return entry.summary
-    first = re.split(r"(?<=[.:;])\s", " ".join(entry.doc.split()), maxsplit=1)[0]
-    return first.rstrip(".:;")
-
-
 def rules_table() -> str:
     """The README's table of rules."""
     lines = ["| rule | default | finds |", "|---|---|---|"]
     for rule_id, entry in REGISTRY.items():
-        lines.append(f"| `{rule_id}` | {entry.severity} | {_cell(summary(entry))} |")
+        lines.append(f"| `{rule_id}` | {entry.severity} | {_cell(entry.finds())} |")
     return "\n".join(lines)
 
 
