@@ -20,44 +20,16 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
 
 from .phases import Phase
+from .text import pick, table
 
 # touchpoint -> (nl, en): what the visitor finds on a page of that kind.
-TOUCHPOINT_LABELS: Mapping[str, Mapping[str, str]] = {
-    "contact": {"nl": "Neem contact met ons op", "en": "Get in touch with us"},
-    "booking": {
-        "nl": "Maak een afspraak of reserveer",
-        "en": "Book an appointment or reserve",
-    },
-    "pricing": {"nl": "Bekijk de prijzen", "en": "See the prices"},
-    "quote": {"nl": "Vraag een offerte aan", "en": "Request a quote"},
-    "review": {"nl": "Lees wat klanten zeggen", "en": "Read what customers say"},
-    "case": {
-        "nl": "Bekijk een voorbeeld uit de praktijk",
-        "en": "See a real-life example",
-    },
-    "service": {"nl": "Bekijk onze diensten", "en": "See our services"},
-    "product": {"nl": "Bekijk ons aanbod", "en": "See what we offer"},
-    "returns": {
-        "nl": "Lees hoe ruilen en retourneren werkt",
-        "en": "See how returns and exchanges work",
-    },
-    "faq": {
-        "nl": "Lees de veelgestelde vragen",
-        "en": "Read the frequently asked questions",
-    },
-}
+TOUCHPOINT_LABELS = table("cta-label-touchpoint-")  # in model/text.py
 
 # Labels made from the target's title, by what the target is: a guide, a
 # blog post (any article), or another page.
-TITLE_LABELS: Mapping[str, Mapping[str, str]] = {
-    "blog": {"nl": "Lees: {title}", "en": "Read: {title}"},
-    "guide": {"nl": "Lees de uitleg: {title}", "en": "Read the guide: {title}"},
-    "article": {"nl": "Lees: {title}", "en": "Read: {title}"},
-    "page": {"nl": "Bekijk: {title}", "en": "See: {title}"},
-}
+TITLE_LABELS = table("cta-label-title-")  # in model/text.py
 
 _TAG_RE = re.compile(r"<[^>]*>")
 
@@ -65,10 +37,6 @@ _TAG_RE = re.compile(r"<[^>]*>")
 def plain_title(title: str) -> str:
     """A content title as text: markup dropped, entities decoded, one line."""
     return " ".join(html.unescape(_TAG_RE.sub("", title)).split())
-
-
-def _pick(texts: Mapping[str, str], lang: str) -> str:
-    return texts.get(lang) or texts.get("en") or ""
 
 
 def cta_label(
@@ -90,7 +58,7 @@ def cta_label(
     if own_cta and fits_phase and phase.cta_label(lang):
         return phase.cta_label(lang)
     if touchpoint is not None and touchpoint in TOUCHPOINT_LABELS:
-        return _pick(TOUCHPOINT_LABELS[touchpoint], lang)
+        return pick(TOUCHPOINT_LABELS[touchpoint], lang)
     if fits_phase and touchpoint not in TITLE_LABELS and phase.cta_label(lang):
         return phase.cta_label(lang)  # a word added with JOURNEY_TOUCHPOINTS
     name = plain_title(title)
@@ -98,4 +66,4 @@ def cta_label(
         return ""
     which = touchpoint if touchpoint in ("guide", "blog") else kind
     template = TITLE_LABELS.get(which, TITLE_LABELS["page"])
-    return _pick(template, lang).format(title=name)
+    return pick(template, lang).format(title=name)

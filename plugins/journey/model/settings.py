@@ -8,6 +8,7 @@ names the setting, the value and what is allowed.
 from __future__ import annotations
 
 import difflib
+import math
 import os
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -259,23 +260,28 @@ def _check_int(name: str, value: Any, minimum: int | None) -> int:
     return value
 
 
-def _check_number(name: str, value: Any, minimum: float | None) -> float:
+def _check_number(
+    name: str, value: Any, minimum: float | None, maximum: float | None = None
+) -> float:
+    """A number (not a bool, not NaN) within the bounds given."""
+    if minimum is not None and maximum is not None:
+        wanted = f"give a number from {minimum:g} to {maximum:g}"
+    elif minimum is not None:
+        wanted = f"give a number >= {minimum}"
+    else:
+        wanted = "give a number"
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _fail(name, value, "give a number")
-    if value != value:  # NaN  # noqa: PLR0124
-        raise _fail(name, value, "give a number")
-    if minimum is not None and value < minimum:
-        raise _fail(name, value, f"give a number >= {minimum}")
+        raise _fail(name, value, wanted)
+    low = -math.inf if minimum is None else minimum
+    high = math.inf if maximum is None else maximum
+    if not low <= value <= high:  # also NaN
+        raise _fail(name, value, wanted)
     return value
 
 
 def _check_rate(name: str, value: Any) -> float:
     """A share such as 0.6: a number from 0 to 1."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _fail(name, value, "give a number from 0 to 1")
-    if not 0 <= value <= 1:  # also NaN
-        raise _fail(name, value, "give a number from 0 to 1")
-    return float(value)
+    return float(_check_number(name, value, 0, 1))
 
 
 def _check_text(name: str, value: Any) -> str:
@@ -325,7 +331,9 @@ OPTION_KINDS: Mapping[str, tuple[_OptionCheck, str]] = {
         "whole number",
     ),
     "float": (
-        lambda name, value, option, _m: _check_number(name, value, option.minimum),
+        lambda name, value, option, _m: _check_number(
+            name, value, option.minimum, option.maximum
+        ),
         "number",
     ),
     "bool": (lambda name, value, _o, _m: _check_bool(name, value), "True/False"),
@@ -349,6 +357,7 @@ class Option:
     kind: str
     doc: str
     minimum: int | float | None = None
+    maximum: float | None = None  # kind "float" only
 
     def __post_init__(self) -> None:
         if self.kind not in OPTION_KINDS:
@@ -361,7 +370,9 @@ class Option:
     @property
     def type_doc(self) -> str:
         described = OPTION_KINDS[self.kind][1]
-        if self.minimum is not None:
+        if self.minimum is not None and self.maximum is not None:
+            described += f" from {self.minimum:g} to {self.maximum:g}"
+        elif self.minimum is not None:
             described += f" \u2265 {self.minimum}"
         return described
 

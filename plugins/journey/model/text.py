@@ -521,6 +521,98 @@ MESSAGES: dict[str, Mapping[str, str]] = {
     "map-baselined": {"nl": "in baseline", "en": "baselined"},
     "map-skip": {"nl": "Naar de fasen", "en": "Skip to the phases"},
     "map-views": {"nl": "Paginaweergaven", "en": "Page views"},
+    # default CTA labels by the target's touchpoint (model/labels.py)
+    "cta-label-touchpoint-contact": {
+        "nl": "Neem contact met ons op",
+        "en": "Get in touch with us",
+    },
+    "cta-label-touchpoint-booking": {
+        "nl": "Maak een afspraak of reserveer",
+        "en": "Book an appointment or reserve",
+    },
+    "cta-label-touchpoint-pricing": {"nl": "Bekijk de prijzen", "en": "See the prices"},
+    "cta-label-touchpoint-quote": {
+        "nl": "Vraag een offerte aan",
+        "en": "Request a quote",
+    },
+    "cta-label-touchpoint-review": {
+        "nl": "Lees wat klanten zeggen",
+        "en": "Read what customers say",
+    },
+    "cta-label-touchpoint-case": {
+        "nl": "Bekijk een voorbeeld uit de praktijk",
+        "en": "See a real-life example",
+    },
+    "cta-label-touchpoint-service": {
+        "nl": "Bekijk onze diensten",
+        "en": "See our services",
+    },
+    "cta-label-touchpoint-product": {
+        "nl": "Bekijk ons aanbod",
+        "en": "See what we offer",
+    },
+    "cta-label-touchpoint-returns": {
+        "nl": "Lees hoe ruilen en retourneren werkt",
+        "en": "See how returns and exchanges work",
+    },
+    "cta-label-touchpoint-faq": {
+        "nl": "Lees de veelgestelde vragen",
+        "en": "Read the frequently asked questions",
+    },
+    # default CTA labels from the target's title, by what it is
+    "cta-label-title-blog": {"nl": "Lees: {title}", "en": "Read: {title}"},
+    "cta-label-title-guide": {
+        "nl": "Lees de uitleg: {title}",
+        "en": "Read the guide: {title}",
+    },
+    "cta-label-title-article": {"nl": "Lees: {title}", "en": "Read: {title}"},
+    "cta-label-title-page": {"nl": "Bekijk: {title}", "en": "See: {title}"},
+    # the analytics funnel (report/funnel.py)
+    "funnel-funnel": {"nl": "Echte bezoeken per fase", "en": "Real visits per phase"},
+    "funnel-funnel-desc": {
+        "nl": "Uit je bezoekersstatistieken: hoeveel bezoeken een pagina van elke "
+        "fase zagen, hoeveel daarvan doorgingen naar de volgende fase en hoeveel "
+        "er ophielden.",
+        "en": "From your visitor statistics: how many visits saw a page of each "
+        "phase, how many of them went on to the next phase and how many ended "
+        "there.",
+    },
+    "funnel-source": {"nl": "Bron", "en": "Source"},
+    "funnel-period": {"nl": "Periode", "en": "Period"},
+    "funnel-unknown-period": {"nl": "onbekend", "en": "unknown"},
+    "funnel-phase": {"nl": "Fase", "en": "Phase"},
+    "funnel-pageviews": {"nl": "Paginaweergaven", "en": "Page views"},
+    "funnel-visits": {"nl": "Bezoeken", "en": "Visits"},
+    "funnel-entries": {"nl": "Begonnen hier", "en": "Started here"},
+    "funnel-exits": {"nl": "Gestopt hier", "en": "Ended here"},
+    "funnel-drop-off": {"nl": "Haakt af", "en": "Drop-off"},
+    "funnel-onward": {"nl": "Door naar volgende fase", "en": "On to next phase"},
+    "funnel-visits-unit": {"nl": "bezoeken", "en": "visits"},
+    "funnel-goes-on": {"nl": "gaat door", "en": "go on"},
+    "funnel-drops": {"nl": "haakt af", "en": "drop off"},
+    "funnel-per-page": {
+        "nl": "Deze export telt per pagina, niet per bezoek: hoeveel bezoeken van "
+        "de ene fase naar de volgende gingen, staat er niet in. Een toegangslog "
+        "of GoatCounter-export laat dat wel zien.",
+        "en": "This export counts per page, not per visit: how many visits went "
+        "from one phase to the next is not in it. An access log or a "
+        "GoatCounter export shows that.",
+    },
+    "funnel-unmatched": {
+        "nl": "Bezochte adressen die de site niet heeft",
+        "en": "Visited paths the site does not have",
+    },
+    "funnel-unmatched-desc": {
+        "nl": "Oude links of typefouten: een redirect naar de juiste pagina "
+        "waard. Alle: {count} paginaweergaven.",
+        "en": "Old links or typos: worth a redirect to the right page. "
+        "All: {count} page views.",
+    },
+    "funnel-skipped": {
+        "nl": "{count} onleesbare regel(s) in de export zijn overgeslagen.",
+        "en": "{count} unreadable line(s) of the export were skipped.",
+    },
+    "funnel-views-on-card": {"nl": "Paginaweergaven", "en": "Page views"},
     # Touchpoint words as the owner reads them (the map's cards).
     "touchpoint-contact": {"nl": "contact", "en": "contact"},
     "touchpoint-blog": {"nl": "blog", "en": "blog post"},
@@ -554,3 +646,16 @@ def pick(value: Mapping[str, str] | str, lang: str) -> str:
 def check_catalogue() -> list[str]:
     """Message ids that lack a template in one of the languages."""
     return [key for key, t in MESSAGES.items() if any(lang not in t for lang in LANGS)]
+
+
+def table(prefix: str) -> dict[str, Mapping[str, str]]:
+    """The messages whose id starts with ``prefix``, by the rest of the id.
+
+    For modules that show a set of texts (the journey map, the funnel, the
+    default CTA labels): their templates stay unformatted.
+    """
+    return {
+        key.removeprefix(prefix): templates
+        for key, templates in MESSAGES.items()
+        if key.startswith(prefix)
+    }

@@ -9,63 +9,16 @@ share whose visit ends there (drop-off, as the ``drop-off`` rule counts it).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..model.text import pick
+from ..model.text import pick, table
 
 if TYPE_CHECKING:
     from ..analytics.figures import Analytics
     from ..model.phases import Model
 
-LABELS: Mapping[str, Mapping[str, str]] = {
-    "funnel": {"nl": "Echte bezoeken per fase", "en": "Real visits per phase"},
-    "funnel-desc": {
-        "nl": "Uit je bezoekersstatistieken: hoeveel bezoeken een pagina van elke "
-        "fase zagen, hoeveel daarvan doorgingen naar de volgende fase en hoeveel "
-        "er ophielden.",
-        "en": "From your visitor statistics: how many visits saw a page of each "
-        "phase, how many of them went on to the next phase and how many ended "
-        "there.",
-    },
-    "source": {"nl": "Bron", "en": "Source"},
-    "period": {"nl": "Periode", "en": "Period"},
-    "unknown-period": {"nl": "onbekend", "en": "unknown"},
-    "phase": {"nl": "Fase", "en": "Phase"},
-    "pageviews": {"nl": "Paginaweergaven", "en": "Page views"},
-    "visits": {"nl": "Bezoeken", "en": "Visits"},
-    "entries": {"nl": "Begonnen hier", "en": "Started here"},
-    "exits": {"nl": "Gestopt hier", "en": "Ended here"},
-    "drop-off": {"nl": "Haakt af", "en": "Drop-off"},
-    "onward": {"nl": "Door naar volgende fase", "en": "On to next phase"},
-    "visits-unit": {"nl": "bezoeken", "en": "visits"},
-    "goes-on": {"nl": "gaat door", "en": "go on"},
-    "drops": {"nl": "haakt af", "en": "drop off"},
-    "per-page": {
-        "nl": "Deze export telt per pagina, niet per bezoek: hoeveel bezoeken van "
-        "de ene fase naar de volgende gingen, staat er niet in. Een toegangslog "
-        "of GoatCounter-export laat dat wel zien.",
-        "en": "This export counts per page, not per visit: how many visits went "
-        "from one phase to the next is not in it. An access log or a "
-        "GoatCounter export shows that.",
-    },
-    "unmatched": {
-        "nl": "Bezochte adressen die de site niet heeft",
-        "en": "Visited paths the site does not have",
-    },
-    "unmatched-desc": {
-        "nl": "Oude links of typefouten: een redirect naar de juiste pagina "
-        "waard. Alle: {count} paginaweergaven.",
-        "en": "Old links or typos: worth a redirect to the right page. "
-        "All: {count} page views.",
-    },
-    "skipped": {
-        "nl": "{count} onleesbare regel(s) in de export zijn overgeslagen.",
-        "en": "{count} unreadable line(s) of the export were skipped.",
-    },
-    "views-on-card": {"nl": "Paginaweergaven", "en": "Page views"},
-}
+LABELS = table("funnel-")  # the funnel's texts, in model/text.py
 
 
 def label(key: str, lang: str) -> str:
