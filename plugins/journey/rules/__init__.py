@@ -131,6 +131,8 @@ from . import ctas  # noqa: E402
 from . import coverage  # noqa: E402
 from . import graph  # noqa: E402
 from . import starter  # noqa: E402
+from . import friction  # noqa: E402
+from . import copy  # noqa: E402
 
 __all__ = [
     "REGISTRY",
@@ -139,8 +141,10 @@ __all__ = [
     "Option",
     "Rule",
     "RuleContext",
+    "copy",
     "coverage",
     "ctas",
+    "friction",
     "graph",
     "rule",
     "run_rules",

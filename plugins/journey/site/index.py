@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .tagger import Tags, read_tags
+from .text import Texts
 
 if TYPE_CHECKING:
     from ..model.phases import Model, Phase
@@ -97,6 +98,7 @@ class SiteIndex:
     by_key: dict[str, Document]
     static: dict[str, Any]  # static source key -> Pelican Static object
     urls: dict[str, Document | None]  # site-relative URL -> document, if any
+    env: Any = None  # the generators' Jinja environment (the theme's templates)
 
     @property
     def model(self) -> Model:
@@ -108,6 +110,11 @@ class SiteIndex:
         from .graph import build_graph  # noqa: PLC0415 - graph imports this module
 
         return build_graph(self)
+
+    @functools.cached_property
+    def texts(self) -> Texts:
+        """The visible text of each document, extracted once (see ``text.py``)."""
+        return Texts()
 
     def release_graph(self) -> None:
         """Let go of the link graph; it is built again if asked for."""
@@ -243,7 +250,8 @@ def build_index(
     for url in _generated_urls(generators, context):
         urls.setdefault(url_key(url), None)
     by_key = {doc.key: doc for doc in documents if doc.key}
-    return SiteIndex(config, context, documents, by_key, static, urls)
+    env = next((g.env for g in generators if getattr(g, "env", None)), None)
+    return SiteIndex(config, context, documents, by_key, static, urls, env)
 
 
 def _generated_urls(

@@ -1,0 +1,383 @@
+"""Copy rules: how the text reads (SPEC §5, JOURNEY-NOTES).
+
+Stock claims that convince nobody, long sentences, a Dutch page that
+addresses the reader both as "u" and as "je", and no reviews or cases for
+the buyer who compares. They read the visible text of
+each page (:class:`~..site.text.PageText`), never code, preformatted text or
+quotes of other people.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pyphen
+
+from ..site.text import fold
+from . import Hit, Option, RuleContext, rule
+from .coverage import expertise_phase
+from .friction import site_gap
+from .words import find_phrases, page_lang, quote, quotes, readable, words
+
+# --------------------------------------------------------------------------
+# empty-slogan
+# --------------------------------------------------------------------------
+
+
+@rule(
+    "empty-slogan",
+    severity="warning",
+    messages={
+        "nl": "lege slogan {found}: die overtuigt niemand; zeg wat de klant "
+        "concreet krijgt (een feit, een getal, een voorbeeld)",
+        "en": "empty slogan {found}: it convinces nobody; say what the customer "
+        "actually gets (a fact, a number, an example)",
+    },
+    doc="Generic copy ('best quality, best price', 'klant is koning') "
+    "convinces nobody: buyers who compare want facts, examples and what "
+    "others say. The rule quotes stock claims from a Dutch and an English "
+    "list (`beste kwaliteit voor de beste prijs`, `kwaliteit staat voorop`, "
+    "`klant is koning`, `uw partner in`, `ontzorgen`, `best quality`, "
+    "`second to none`, `world-class`, `state of the art` …) in the visible "
+    "text, whole words only: 'de kwaliteit van de remblokken' is not a "
+    "slogan. Quotes of customers (`<blockquote>`) do not count.\n\n"
+    "Example (nl): `[empty-slogan] content/pages/over-ons.md: lege slogan "
+    '"beste kwaliteit voor de beste prijs", "klant is koning": die overtuigt '
+    "niemand; zeg wat de klant concreet krijgt (een feit, een getal, een "
+    "voorbeeld)`\n\n"
+    "Example (en): `[empty-slogan] content/pages/about.md: empty slogan "
+    '"second to none": it convinces nobody; say what the customer actually '
+    "gets (a fact, a number, an example)`",
+    options={
+        "phrases": Option((), "words", "extra stock claims to report"),
+    },
+)
+def empty_slogan(context: RuleContext) -> Iterator[Hit]:
+    phrases = (*words("empty-slogan", "phrases"), *context.options["phrases"])
+    texts = context.index.texts
+    for doc in readable(context.index):
+        found = [m.group() for m in find_phrases(texts.of(doc).folded, phrases)]
+        if found:
+            yield Hit("slogan", {"found": quotes(found)}, doc)
+
+
+# --------------------------------------------------------------------------
+# long-sentences
+# --------------------------------------------------------------------------
+
+# Flesch reading ease and its Dutch adaptation by Douma (1960):
+# score = a - b * words per sentence - c * syllables per word.
+FORMULAS = {
+    "nl": ("Flesch-Douma", 206.835, 0.93, 77.0),
+    "en": ("Flesch", 206.835, 1.015, 84.6),
+}
+HYPHENATION = {"nl": "nl_NL", "en": "en_US"}
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+|\n")
+
+
+@functools.cache
+def _dictionary(lang: str) -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang=HYPHENATION[lang], left=1, right=1)
+
+
+class Syllables:
+    """Syllable counts from the hyphenation dictionary, each word once."""
+
+    def __init__(self, lang: str) -> None:
+        self._positions = _dictionary(lang).positions
+        self._known: dict[str, int] = {}
+
+    def __call__(self, word: str) -> int:
+        count = self._known.get(word)
+        if count is None:
+            parts = re.split(r"['\u2019-]", word)
+            count = sum(len(self._positions(p)) + 1 for p in parts if p)
+            self._known[word] = count
+        return count
+
+
+@functools.cache
+def _syllables(lang: str) -> Syllables:
+    return Syllables(lang)
+
+
+@dataclass(frozen=True, slots=True)
+class Readability:
+    sentences: int
+    words: int
+    syllables: int
+    score: float
+    longest: str
+    longest_words: int
+
+    @property
+    def words_per_sentence(self) -> float:
+        return self.words / self.sentences
+
+
+def _sentences(prose: tuple[str, ...], abbreviations: frozenset[str]) -> list[str]:
+    sentences: list[str] = []
+    for block in prose:
+        pending = ""
+        for raw in _SENTENCE_END_RE.split(block):
+            piece = raw.strip()
+            if not piece:
+                continue
+            pending = f"{pending} {piece}" if pending else piece
+            last = pending.rsplit(None, 1)[-1].rstrip(".").casefold()
+            if pending.endswith(".") and last in abbreviations:
+                continue
+            sentences.append(pending)
+            pending = ""
+        if pending:
+            sentences.append(pending)
+    return sentences
+
+
+def readability(
+    prose: tuple[str, ...], lang: str, abbreviations: frozenset[str]
+) -> Readability | None:
+    """Sentence length and reading ease of prose in ``lang`` (nl or en)."""
+    sentences = _sentences(prose, abbreviations)
+    counted = [(s, len(_WORD_RE.findall(s))) for s in sentences]
+    counted = [(s, n) for s, n in counted if n]
+    if not counted:
+        return None
+    words_total = sum(n for _, n in counted)
+    syllable = _syllables(lang)
+    tally = Counter(_WORD_RE.findall(" ".join(s for s, _ in counted).casefold()))
+    syllables = sum(syllable(word) * times for word, times in tally.items())
+    _name, base, per_sentence, per_syllable = FORMULAS[lang]
+    score = (
+        base
+        - per_sentence * words_total / len(counted)
+        - per_syllable * syllables / words_total
+    )
+    longest, longest_words = max(counted, key=lambda item: item[1])
+    return Readability(
+        len(counted), words_total, syllables, score, longest, longest_words
+    )
+
+
+@rule(
+    "long-sentences",
+    severity="warning",
+    messages={
+        "nl": "moeilijk te lezen: gemiddeld {average} woorden per zin (max "
+        "{max_words}), leesbaarheid {score} ({formula}, min {min_score}); "
+        "langste zin ({longest_words} woorden): {longest}; schrijf korte "
+        "zinnen, één gedachte per zin",
+        "en": "hard to read: {average} words per sentence on average (max "
+        "{max_words}), reading ease {score} ({formula}, min {min_score}); "
+        "longest sentence ({longest_words} words): {longest}; write short "
+        "sentences, one idea each",
+    },
+    doc="Copy works when it is short: one idea per sentence. For pages in "
+    "Dutch or English (`lang` of the page, else `DEFAULT_LANG`; other "
+    "languages are skipped) with at least `min_words` words of prose "
+    "(paragraphs and list items; headings, tables, code and quotes left "
+    "out), the rule reports an average sentence length above `max_words` or "
+    "a reading-ease score below `min_score`: Flesch-Douma for Dutch "
+    "(206.835 - 0.93 * words per sentence - 77 * syllables per word) and "
+    "Flesch reading ease for English (206.835 - 1.015 * words per sentence - "
+    "84.6 * syllables per word); 60-70 is plain language, below 30 is "
+    "academic. Syllables come from the hyphenation dictionaries of `pyphen` "
+    "(Hunspell's nl_NL and en_US patterns); they miss a syllable now and "
+    "then, which makes the score a little kinder, never stricter. The "
+    "finding quotes the longest sentence.\n\n"
+    "Example (nl): `[long-sentences] content/pages/diensten.md: moeilijk te "
+    "lezen: gemiddeld 31.5 woorden per zin (max 22), leesbaarheid 38 "
+    '(Flesch-Douma, min 40); langste zin (44 woorden): "Wij verzorgen voor '
+    'particulieren en bedrijven in de regio …"; schrijf korte zinnen, één '
+    "gedachte per zin`\n\n"
+    "Example (en): `[long-sentences] content/pages/services.md: hard to "
+    "read: 31.5 words per sentence on average (max 22), reading ease 38 "
+    '(Flesch, min 40); longest sentence (44 words): "We provide private and '
+    'business customers in the region …"; write short sentences, one idea '
+    "each`",
+    options={
+        "max_words": Option(
+            22, "int", "the highest average of words per sentence", minimum=1
+        ),
+        "min_score": Option(
+            40, "int", "the lowest reading-ease score (0-100)", minimum=0
+        ),
+        "min_words": Option(
+            50,
+            "int",
+            "pages with fewer words of prose are not judged (too little to score)",
+            minimum=1,
+        ),
+    },
+)
+def long_sentences(context: RuleContext) -> Iterator[Hit]:
+    options = context.options
+    index = context.index
+    abbreviations = {
+        lang: frozenset(words("long-sentences", "abbreviations", (lang,)))
+        for lang in FORMULAS
+    }
+    for doc in readable(index):
+        lang = page_lang(doc, index)
+        if lang not in FORMULAS:
+            continue
+        page = index.texts.of(doc)
+        if not page.prose:
+            continue
+        measured = readability(page.prose, lang, abbreviations[lang])
+        if measured is None or measured.words < options["min_words"]:
+            continue
+        average = measured.words_per_sentence
+        if average <= options["max_words"] and measured.score >= options["min_score"]:
+            continue
+        values = {
+            "average": f"{average:.1f}",
+            "max_words": options["max_words"],
+            "score": f"{measured.score:.0f}",
+            "formula": FORMULAS[lang][0],
+            "min_score": options["min_score"],
+            "longest_words": measured.longest_words,
+            "longest": quote(measured.longest, 100),
+        }
+        yield Hit("readability", values, doc)
+
+
+# --------------------------------------------------------------------------
+# mixed-address
+# --------------------------------------------------------------------------
+
+
+def _pronoun_re(pronouns: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(sorted(map(re.escape, pronouns), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'\u2019-])(?:{alternatives})(?![\w'\u2019-])", re.I)
+
+
+# "9.00 u", "tot 17 u": a "u" after a number is an hour, not the reader.
+_AFTER_NUMBER_RE = re.compile(r"\d[.:]?\s*$")
+
+
+def _snippet(text: str, start: int, end: int) -> str:
+    """The word found with up to two words on either side."""
+    before = text[max(0, start - 40) : start].rsplit("\n", 1)[-1].split()[-2:]
+    after = text[end : end + 40].split("\n", 1)[0].split()[:2]
+    return " ".join([*before, text[start:end], *after])
+
+
+def _first(text: str, pattern: re.Pattern[str], formal: bool) -> str | None:
+    for match in pattern.finditer(text):
+        if formal and _AFTER_NUMBER_RE.search(
+            text[max(0, match.start() - 8) : match.start()]
+        ):
+            continue
+        return _snippet(text, match.start(), match.end())
+    return None
+
+
+@rule(
+    "mixed-address",
+    severity="warning",
+    messages={
+        "nl": "spreekt de lezer aan met u ({formal}) én met je ({informal}): "
+        "kies één vorm en houd die vast, meestal je",
+        "en": "addresses the reader both formally, u ({formal}), and "
+        "informally, je ({informal}): choose one form and keep to it, usually je",
+    },
+    doc="Copy works when it speaks to the reader directly and consistently; "
+    "a Dutch page that says 'u' in one sentence and 'je' in the next reads "
+    "as written by two people. Checks pages whose language is Dutch (`lang` "
+    "of the page, else `DEFAULT_LANG`) for both u/uw/uzelf and "
+    "je/jij/jou/jouw/jezelf in the visible text; English pages are never "
+    "checked, a 'u' after a number is an hour ('tot 17 u'), and quotes "
+    "(`<blockquote>`) and code do not count. Both forms are quoted with the "
+    "words around them.\n\n"
+    "Example (nl): `[mixed-address] content/pages/service.md: spreekt de "
+    'lezer aan met u ("Heeft u een vraag?") én met je ("bel je ons"): kies '
+    "één vorm en houd die vast, meestal je`\n\n"
+    "Example (en): `[mixed-address] content/pages/service.md: addresses the "
+    'reader both formally, u ("Heeft u een vraag?"), and informally, je '
+    '("bel je ons"): choose one form and keep to it, usually je`',
+    options={
+        "formal": Option((), "words", "extra formal pronouns"),
+        "informal": Option((), "words", "extra informal pronouns"),
+    },
+)
+def mixed_address(context: RuleContext) -> Iterator[Hit]:
+    formal = _pronoun_re(
+        (*words("mixed-address", "formal", ("nl",)), *context.options["formal"])
+    )
+    informal = _pronoun_re(
+        (*words("mixed-address", "informal", ("nl",)), *context.options["informal"])
+    )
+    index = context.index
+    for doc in readable(index):
+        if page_lang(doc, index) != "nl":
+            continue
+        text = index.texts.of(doc).text
+        polite = _first(text, formal, formal=True)
+        if polite is None:
+            continue
+        casual = _first(text, informal, formal=False)
+        if casual is None:
+            continue
+        yield Hit("address", {"formal": quote(polite), "informal": quote(casual)}, doc)
+
+
+# --------------------------------------------------------------------------
+# social-proof
+# --------------------------------------------------------------------------
+
+
+@rule(
+    "social-proof",
+    severity="warning",
+    messages={
+        "nl": "geen pagina in fase {phase} met ervaringen van klanten "
+        "(Touchpoint: {touchpoints}; bekeken: {pages}): wie vergelijkt, leest "
+        "wat anderen zeggen; voeg een pagina met reviews of een klantverhaal toe",
+        "en": "no page in phase {phase} with customers' experiences "
+        "(Touchpoint: {touchpoints}; looked at: {pages}): buyers who compare "
+        "read what others say; add a page of reviews or a customer story",
+    },
+    doc="Buyers who compare read reviews and cases; 'the best quality' "
+    "convinces nobody, what other customers say does. Met when a published "
+    "page of the decision phase has `Touchpoint: review` or `case` (the "
+    "`touchpoints` option). The phase follows `expertise-blog`: decision; "
+    "5k: keuren; see-think-do-care: think; the `phase` option chooses "
+    "another.\n\n"
+    "Example (nl): `[social-proof] geen pagina in fase 'Besluitvorming' "
+    "(decision) met ervaringen van klanten (Touchpoint: review, case; "
+    'bekeken: "Waarom wij"): wie vergelijkt, leest wat anderen zeggen; voeg '
+    "een pagina met reviews of een klantverhaal toe`\n\n"
+    "Example (en): `[social-proof] no page in phase 'Decision' (decision) "
+    "with customers' experiences (Touchpoint: review, case; looked at: \"Why "
+    'us"): buyers who compare read what others say; add a page of reviews or '
+    "a customer story`",
+    options={
+        "phase": Option(
+            None,
+            "phase",
+            "the phase where buyers compare (default: decision; 5k: keuren; "
+            "see-think-do-care: think)",
+        ),
+        "touchpoints": Option(
+            ("review", "case"), "words", "touchpoints that show social proof"
+        ),
+    },
+)
+def social_proof(context: RuleContext) -> Iterator[Hit]:
+    phase = expertise_phase(context)
+    if phase is None:
+        return
+    wanted = tuple(dict.fromkeys(fold(t) for t in context.options["touchpoints"]))
+    docs = context.index.in_phase(phase.id)
+    if any(d.tags.touchpoint in wanted for d in docs):
+        return
+    hit = site_gap(context, phase, docs, "no-proof")
+    if hit is not None:
+        values = {**hit.values, "touchpoints": ", ".join(wanted)}
+        yield Hit(hit.subject, values, None, phase.id)

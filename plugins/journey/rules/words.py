@@ -1,0 +1,89 @@
+"""Word lists of the friction and copy rules, and matching them in text.
+
+The lists live in ``data/<lang>.toml`` (one table per rule id); each rule's
+options add a site's own words. Text is matched after :func:`fold` (case and
+white space), whole words only.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..model.phases import LANGS
+from ..site.text import fold
+
+if TYPE_CHECKING:
+    from ..site.index import Document, SiteIndex
+
+DATA = Path(__file__).parent / "data"
+
+
+@functools.cache
+def _data(lang: str) -> Mapping[str, Any]:
+    with (DATA / f"{lang}.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def words(rule_id: str, key: str, langs: Iterable[str] = LANGS) -> tuple[str, ...]:
+    """The list ``key`` of rule ``rule_id`` in the data of ``langs``, in order."""
+    out: dict[str, None] = {}
+    for lang in langs:
+        for word in _data(lang).get(rule_id, {}).get(key, ()):
+            out[word] = None
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=64)
+def _phrase_re(phrases: tuple[str, ...], prefix: bool) -> re.Pattern[str] | None:
+    folded = sorted({fold(p) for p in phrases if p.strip()}, key=len, reverse=True)
+    if not folded:
+        return None
+    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in folded)
+    end = "" if prefix else r"(?!\w)"
+    return re.compile(rf"(?<!\w)(?:{alternatives}){end}")
+
+
+def find_phrases(
+    folded_text: str, phrases: Iterable[str], *, prefix: bool = False
+) -> Iterator[re.Match[str]]:
+    """Non-overlapping matches of ``phrases`` in folded text, longest first.
+
+    With ``prefix`` a phrase may be the start of a longer word ("retour"
+    finds "retourneren").
+    """
+    pattern = _phrase_re(tuple(phrases), prefix)
+    if pattern is None:
+        return iter(())
+    return pattern.finditer(folded_text)
+
+
+def quote(text: str, limit: int = 80) -> str:
+    """A text as quoted in a message: in double quotes, cut at ``limit``."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return f'"{text}"'
+
+
+def quotes(found: Iterable[str], limit: int = 3) -> str:
+    """Distinct quotes, in order, at most ``limit`` and a count of the rest."""
+    distinct = list(dict.fromkeys(found))
+    shown = ", ".join(quote(f) for f in distinct[:limit])
+    rest = len(distinct) - limit
+    return f"{shown} (+{rest})" if rest > 0 else shown
+
+
+def readable(index: SiteIndex) -> Iterator[Document]:
+    """Documents a visitor can read: everything but drafts, translations too."""
+    return (d for d in index.documents if d.status != "draft")
+
+
+def page_lang(doc: Document, index: SiteIndex) -> str:
+    """The language of a document's text: its ``lang``, else the site's."""
+    lang = (doc.lang or "").split("_")[0].split("-")[0].lower()
+    return lang or str(index.context.get("DEFAULT_LANG") or index.config.lang)
