@@ -28,6 +28,19 @@ from .words import find_phrases, page_lang, quote, quotes, readable, words
 # --------------------------------------------------------------------------
 
 
+_OPENING = '"\u201c\u201e\u00ab\u2018'
+_CLOSING = '"\u201d\u00bb\u2019'
+_OPEN_QUOTE_RE = re.compile(rf"(?:[{_OPENING}]|(?<![\w])')[^{_OPENING}{_CLOSING}.!?]*$")
+_CLOSE_QUOTE_RE = re.compile(rf"^[^{_OPENING}{_CLOSING}.!?]*(?:[{_CLOSING}]|'(?!\w))")
+
+
+def _in_quotes(text: str, start: int, end: int) -> bool:
+    """Whether a phrase stands in quotation marks: mentioned, not claimed."""
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 40]
+    return bool(_OPEN_QUOTE_RE.search(before) and _CLOSE_QUOTE_RE.search(after))
+
+
 @rule(
     "empty-slogan",
     severity="warning",
@@ -44,7 +57,9 @@ from .words import find_phrases, page_lang, quote, quotes, readable, words
     "`klant is koning`, `uw partner in`, `ontzorgen`, `best quality`, "
     "`second to none`, `world-class`, `state of the art` …) in the visible "
     "text, whole words only: 'de kwaliteit van de remblokken' is not a "
-    "slogan. Quotes of customers (`<blockquote>`) do not count.\n\n"
+    'slogan. A claim in quotation marks is mentioned, not made ("no empty '
+    "promises such as 'the best quality'\"), and quotes of customers "
+    "(`<blockquote>`, `<q>`) do not count.\n\n"
     "Example (nl): `[empty-slogan] content/pages/over-ons.md: lege slogan "
     '"beste kwaliteit voor de beste prijs", "klant is koning": die overtuigt '
     "niemand; zeg wat de klant concreet krijgt (een feit, een getal, een "
@@ -60,7 +75,12 @@ def empty_slogan(context: RuleContext) -> Iterator[Hit]:
     phrases = (*words("empty-slogan", "phrases"), *context.options["phrases"])
     texts = context.index.texts
     for doc in readable(context.index):
-        found = [m.group() for m in find_phrases(texts.of(doc).folded, phrases)]
+        folded = texts.of(doc).folded
+        found = [
+            m.group()
+            for m in find_phrases(folded, phrases)
+            if not _in_quotes(folded, m.start(), m.end())
+        ]
         if found:
             yield Hit("slogan", {"found": quotes(found)}, doc)
 

@@ -3,7 +3,7 @@
 The text rules (SPEC §5) read the content as written, not its markup: the
 fragment Pelican already rendered (``Document.html``) is parsed once with lxml
 and reduced to a :class:`PageText`: the visible text without code, preformatted
-blocks, quotes of other people (``<blockquote>``) and scripts; the prose blocks
+blocks, quotes of other people (``<blockquote>``, ``<q>``) and scripts; the prose blocks
 (paragraphs, list items) for sentence statistics; and what the markup says
 about friction: ``mailto:`` addresses, forms and their fields, scripts.
 :class:`Texts` keeps one per document for the whole build, so every rule
@@ -29,6 +29,7 @@ SKIPPED = (
     "kbd",
     "samp",
     "blockquote",
+    "q",
     "script",
     "style",
     "noscript",
