@@ -163,6 +163,9 @@ def extract(fragment: str) -> PageText:
 
 def _scripts(root: etree._Element) -> Iterator[str]:
     for script in root.iter("script"):
+        kind = (script.get("type") or "").strip().lower()
+        if kind and kind != "module" and "javascript" not in kind:
+            continue  # data (JSON-LD, templates), not code that loads anything
         src = (script.get("src") or "").strip()
         if src:
             yield src
