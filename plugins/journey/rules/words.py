@@ -66,7 +66,7 @@ def quote(text: str, limit: int = 80) -> str:
     """A text as quoted in a message: in double quotes, cut at ``limit``."""
     text = " ".join(text.split())
     if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
+        text = text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
     return f'"{text}"'
 
 
