@@ -7,7 +7,10 @@ full of near misses: none of the eleven fires.
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from example_site import build_example
 from journey_html import REFLEX
 
 from pelican.plugins.journey.rules import REGISTRY
@@ -538,3 +541,16 @@ def test_readability_scores_plain_and_dense_prose():
         ("Neem bijv. Een fiets mee. Dat helpt.",), "nl", frozenset({"bijv"})
     )
     assert abbreviated is not None and abbreviated.sentences == 2
+
+
+def test_the_example_site_has_no_finding_with_every_rule_on(tmp_path):
+    every_rule_on = dict.fromkeys(REGISTRY, "warning")
+    built = build_example(
+        tmp_path,
+        "pelicanconf.py",
+        JOURNEY_FAIL_ON="warning",
+        JOURNEY_RULES=every_rule_on,
+    )
+    assert built.exit_code == 0
+    report = json.loads((tmp_path / "journey-report" / "report.json").read_text())
+    assert report["findings"] == []
