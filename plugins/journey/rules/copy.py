@@ -75,11 +75,11 @@ def empty_slogan(context: RuleContext) -> Iterator[Hit]:
     phrases = (*words("empty-slogan", "phrases"), *context.options["phrases"])
     texts = context.index.texts
     for doc in readable(context.index):
-        folded = texts.of(doc).folded
+        page = texts.of(doc)
         found = [
             m.group()
-            for m in find_phrases(folded, phrases)
-            if not _in_quotes(folded, m.start(), m.end())
+            for m in find_phrases(page, phrases)
+            if not _in_quotes(page.folded, m.start(), m.end())
         ]
         if found:
             yield Hit("slogan", {"found": quotes(found)}, doc)
@@ -97,7 +97,19 @@ FORMULAS = {
 }
 HYPHENATION = {"nl": "nl_NL", "en": "en_US"}
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+|\n")
+# A sentence ends inside a line at . ! ? … (and closing quotes) before a space.
+_SENTENCE_END_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]* (?=\S)")
+_SPLIT_RE = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]* (?=\S)|\n")
+# Vowel groups for a quick first estimate of syllables: vowels (and every
+# non-ASCII byte: accented vowels) as spaces, the rest as letters.
+_VOWEL_BYTES = bytes(
+    32 if (chr(b) in "aeiouy" or b >= 128) else 120 for b in range(256)
+)
+# A page whose estimate passes by this many points (and has 20% fewer words
+# per sentence than the limit) is not scored exactly.
+ESTIMATE_MARGIN = 10
+_SILENT_E_RE = re.compile(r"[aeiouy][b-df-hj-km-np-tv-xz]*[b-df-hj-kmnp-tv-xz]e\b")
+_QUICK_ENDS = (". ", "! ", "? ", "\u2026 ")
 
 
 @functools.cache
@@ -126,62 +138,99 @@ def _syllables(lang: str) -> Syllables:
     return Syllables(lang)
 
 
+@functools.cache
+def _abbreviation_re(abbreviations: frozenset[str]) -> re.Pattern[str] | None:
+    if not abbreviations:
+        return None
+    names = "|".join(sorted(map(re.escape, abbreviations), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{names})\. (?=\S)", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class Readability:
     sentences: int
     words: int
     syllables: int
     score: float
-    longest: str
-    longest_words: int
 
     @property
     def words_per_sentence(self) -> float:
         return self.words / self.sentences
 
 
-def _sentences(prose: tuple[str, ...], abbreviations: frozenset[str]) -> list[str]:
-    sentences: list[str] = []
-    for block in prose:
+def _score(lang: str, words: int, sentences: int, syllables: float) -> float:
+    _name, base, per_sentence, per_syllable = FORMULAS[lang]
+    return base - per_sentence * words / sentences - per_syllable * syllables / words
+
+
+def _length(sentence: str) -> int:
+    return len(sentence.split())
+
+
+def sentences(prose: str, abbreviations: frozenset[str]) -> list[str]:
+    """The sentences of prose (one block per line); abbreviations end none."""
+    found: list[str] = []
+    pending = ""
+    for piece in _SPLIT_RE.split(prose):
+        if not piece:
+            continue
+        pending = f"{pending} {piece}" if pending else piece
+        last = pending.rsplit(None, 1)[-1].rstrip(".").casefold()
+        if pending.endswith(".") and last in abbreviations:
+            continue
+        found.append(pending)
         pending = ""
-        for raw in _SENTENCE_END_RE.split(block):
-            piece = raw.strip()
-            if not piece:
-                continue
-            pending = f"{pending} {piece}" if pending else piece
-            last = pending.rsplit(None, 1)[-1].rstrip(".").casefold()
-            if pending.endswith(".") and last in abbreviations:
-                continue
-            sentences.append(pending)
-            pending = ""
-        if pending:
-            sentences.append(pending)
-    return sentences
+    if pending:
+        found.append(pending)
+    return found
 
 
 def readability(
-    prose: tuple[str, ...], lang: str, abbreviations: frozenset[str]
+    prose: str,
+    lang: str,
+    abbreviations: frozenset[str],
+    *,
+    passes: tuple[int, int] | None = None,
 ) -> Readability | None:
-    """Sentence length and reading ease of prose in ``lang`` (nl or en)."""
-    sentences = _sentences(prose, abbreviations)
-    counted = [(s, len(_WORD_RE.findall(s))) for s in sentences]
-    counted = [(s, n) for s, n in counted if n]
-    if not counted:
+    """Words per sentence and reading ease of prose in ``lang`` (nl or en).
+
+    Words are counted as written (space-separated), sentences at . ! ? … and
+    at the end of each block. Syllables come from the hyphenation dictionary;
+    with ``passes`` = (max words per sentence, min score), a page whose
+    quick estimate (vowel groups for syllables, every ". " a sentence end)
+    passes by a wide margin gets that estimate instead: the dictionary is
+    loaded and the sentences counted exactly only for pages near or past the
+    limits, and every finding comes from the exact count.
+    """
+    if not prose.strip():
         return None
-    words_total = sum(n for _, n in counted)
+    lines = prose.count("\n") + 1
+    folded = prose.casefold()
+    if passes is not None:
+        # Fast: words are spaces + lines, every ". " ends a sentence (also
+        # after an abbreviation), vowel groups stand in for syllables.
+        words = prose.count(" ") + lines
+        quick_count = lines + sum(map(prose.count, _QUICK_ENDS))
+        # Vowels became spaces: a group starts where a space follows a letter.
+        groups = b"x" + folded.encode().translate(_VOWEL_BYTES)
+        vowel_groups = groups.count(b"x ")
+        if lang == "en":  # a silent final e ("bike", "there") is no syllable
+            vowel_groups -= len(_SILENT_E_RE.findall(folded))
+        estimate = _score(lang, words, quick_count, vowel_groups)
+        if (
+            words / quick_count <= passes[0] * 0.8
+            and estimate >= passes[1] + ESTIMATE_MARGIN
+        ):
+            return Readability(quick_count, words, vowel_groups, estimate)
+    words = len(prose.split())
+    count = lines + len(_SENTENCE_END_RE.findall(prose))
+    abbreviation = _abbreviation_re(abbreviations)
+    if abbreviation is not None:
+        count -= len(abbreviation.findall(prose))
     syllable = _syllables(lang)
-    tally = Counter(_WORD_RE.findall(" ".join(s for s, _ in counted).casefold()))
+    tally = Counter(_WORD_RE.findall(folded))
     syllables = sum(syllable(word) * times for word, times in tally.items())
-    _name, base, per_sentence, per_syllable = FORMULAS[lang]
-    score = (
-        base
-        - per_sentence * words_total / len(counted)
-        - per_syllable * syllables / words_total
-    )
-    longest, longest_words = max(counted, key=lambda item: item[1])
-    return Readability(
-        len(counted), words_total, syllables, score, longest, longest_words
-    )
+    return Readability(count, words, syllables, _score(lang, words, count, syllables))
 
 
 @rule(
@@ -249,20 +298,22 @@ def long_sentences(context: RuleContext) -> Iterator[Hit]:
         page = index.texts.of(doc)
         if not page.prose:
             continue
-        measured = readability(page.prose, lang, abbreviations[lang])
+        limits = (options["max_words"], options["min_score"])
+        measured = readability(page.prose, lang, abbreviations[lang], passes=limits)
         if measured is None or measured.words < options["min_words"]:
             continue
         average = measured.words_per_sentence
         if average <= options["max_words"] and measured.score >= options["min_score"]:
             continue
+        longest = max(sentences(page.prose, abbreviations[lang]), key=_length)
         values = {
             "average": f"{average:.1f}",
             "max_words": options["max_words"],
             "score": f"{measured.score:.0f}",
             "formula": FORMULAS[lang][0],
             "min_score": options["min_score"],
-            "longest_words": measured.longest_words,
-            "longest": quote(measured.longest, 100),
+            "longest_words": _length(longest),
+            "longest": quote(longest, 100),
         }
         yield Hit("readability", values, doc)
 
@@ -327,17 +378,31 @@ def _first(text: str, pattern: re.Pattern[str], formal: bool) -> str | None:
     },
 )
 def mixed_address(context: RuleContext) -> Iterator[Hit]:
-    formal = _pronoun_re(
-        (*words("mixed-address", "formal", ("nl",)), *context.options["formal"])
+    formal_words = tuple(
+        w.casefold()
+        for w in (
+            *words("mixed-address", "formal", ("nl",)),
+            *context.options["formal"],
+        )
     )
-    informal = _pronoun_re(
-        (*words("mixed-address", "informal", ("nl",)), *context.options["informal"])
+    informal_words = tuple(
+        w.casefold()
+        for w in (
+            *words("mixed-address", "informal", ("nl",)),
+            *context.options["informal"],
+        )
     )
+    formal, informal = _pronoun_re(formal_words), _pronoun_re(informal_words)
     index = context.index
     for doc in readable(index):
         if page_lang(doc, index) != "nl":
             continue
-        text = index.texts.of(doc).text
+        page = index.texts.of(doc)
+        if not any(map(page.has_word, formal_words)) or not any(
+            map(page.has_word, informal_words)
+        ):
+            continue
+        text = page.text
         polite = _first(text, formal, formal=True)
         if polite is None:
             continue

@@ -129,6 +129,8 @@ def noreply_contact(context: RuleContext) -> Iterator[Hit]:
     texts = context.index.texts
     for doc in readable(context.index):
         page = texts.of(doc)
+        if "@" not in page.text and not page.mailto:
+            continue
         found: dict[str, dict[str, str]] = {}
         for address in page.mailto:
             if _no_reply(address, parts):
@@ -177,7 +179,7 @@ def says_when(page: PageText, extra: tuple[str, ...]) -> bool:
         if _WEEKDAY_RE.search(before):
             return True
     phrases = (*words("reachability", "words"), *extra)
-    return next(find_phrases(page.folded, phrases), None) is not None
+    return next(find_phrases(page, phrases), None) is not None
 
 
 def contact_detail(page: PageText) -> str | None:
@@ -299,7 +301,7 @@ def return_terms(context: RuleContext) -> Iterator[Hit]:
     docs = index.in_phase(phase.id)
     phrases = (*words("return-terms", "words"), *context.options["words"])
     for doc in docs:
-        if next(find_phrases(index.texts.of(doc).folded, phrases, prefix=True), None):
+        if next(find_phrases(index.texts.of(doc), phrases, prefix=True), None):
             return
     hit = site_gap(context, phase, docs, "no-terms")
     if hit is not None:
@@ -411,11 +413,11 @@ def forced_account(context: RuleContext) -> Iterator[Hit]:
     phrases = (*words("forced-account", "phrases"), *context.options["phrases"])
     negations = frozenset(words("forced-account", "negations"))
     for doc in _readable_in_phase(index, phase):
-        folded = index.texts.of(doc).folded
+        page = index.texts.of(doc)
         found = [
             m.group()
-            for m in find_phrases(folded, phrases)
-            if not _negated(folded, m.start(), negations)
+            for m in find_phrases(page, phrases)
+            if not _negated(page.folded, m.start(), negations)
         ]
         if found:
             yield Hit("account", {"found": quotes(found)}, doc, phase.id)

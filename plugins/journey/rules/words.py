@@ -15,12 +15,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model.phases import LANGS
-from ..site.text import fold
+from ..site.text import PageText, fold
 
 if TYPE_CHECKING:
     from ..site.index import Document, SiteIndex
 
 DATA = Path(__file__).parent / "data"
+# What PageText.plain turns into spaces (punctuation but - / @).
+_KEY_PUNCTUATION = str.maketrans(
+    dict.fromkeys(
+        ".,;:!?()[]{}\"'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014\u2026",
+        " ",
+    )
+)
 
 
 @functools.cache
@@ -38,7 +45,7 @@ def words(rule_id: str, key: str, langs: Iterable[str] = LANGS) -> tuple[str, ..
     return tuple(out)
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=256)
 def _phrase_re(phrases: tuple[str, ...], prefix: bool) -> re.Pattern[str] | None:
     folded = sorted({fold(p) for p in phrases if p.strip()}, key=len, reverse=True)
     if not folded:
@@ -48,18 +55,42 @@ def _phrase_re(phrases: tuple[str, ...], prefix: bool) -> re.Pattern[str] | None
     return re.compile(rf"(?<!\w)(?:{alternatives}){end}")
 
 
+@functools.lru_cache(maxsize=64)
+def _keys(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Phrases grouped by a key word to look for first (their longest word).
+
+    Most pages have none of the keys, and no regular expression runs over
+    them: a set of the page's words answers at once.
+    """
+    grouped: dict[str, list[str]] = {}
+    for phrase in phrases:
+        words = fold(phrase).translate(_KEY_PUNCTUATION).split()
+        if words:
+            grouped.setdefault(max(words, key=len), []).append(phrase)
+    return {key: tuple(group) for key, group in grouped.items()}
+
+
 def find_phrases(
-    folded_text: str, phrases: Iterable[str], *, prefix: bool = False
+    page: PageText, phrases: Iterable[str], *, prefix: bool = False
 ) -> Iterator[re.Match[str]]:
-    """Non-overlapping matches of ``phrases`` in folded text, longest first.
+    """Matches of ``phrases`` in a page's folded text, whole words only.
 
     With ``prefix`` a phrase may be the start of a longer word ("retour"
-    finds "retourneren").
+    finds "retourneren"). Where two phrases overlap, the one that starts
+    first wins, and of those the longest.
     """
-    pattern = _phrase_re(tuple(phrases), prefix)
+    keys = _keys(tuple(phrases))
+    if prefix:  # few pages: a substring search per key
+        found = [key for key in keys if f" {key}" in page.plain]
+    else:
+        found = list(keys.keys() & page.plain.split())
+    if not found:
+        return iter(())
+    candidates = tuple(sorted(p for key in found for p in keys[key]))
+    pattern = _phrase_re(candidates, prefix)
     if pattern is None:
         return iter(())
-    return pattern.finditer(folded_text)
+    return pattern.finditer(page.folded)
 
 
 def quote(text: str, limit: int = 80) -> str:

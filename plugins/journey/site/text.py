@@ -3,8 +3,8 @@
 The text rules (SPEC §5) read the content as written, not its markup: the
 fragment Pelican already rendered (``Document.html``) is parsed once with lxml
 and reduced to a :class:`PageText`: the visible text without code, preformatted
-blocks, quotes of other people (``<blockquote>``, ``<q>``) and scripts; the prose blocks
-(paragraphs, list items) for sentence statistics; and what the markup says
+blocks, quotes of other people (``<blockquote>``, ``<q>``) and scripts; the
+prose (paragraphs, list items) for sentence statistics; and what the markup says
 about friction: ``mailto:`` addresses, forms and their fields, scripts.
 :class:`Texts` keeps one per document for the whole build, so every rule
 shares one parse.
@@ -39,50 +39,45 @@ SKIPPED = (
     "select",
     "textarea",
 )
-PROSE_BLOCKS = frozenset({"p", "li", "dd", "dt"})
-OTHER_BLOCKS = frozenset(
-    {
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "td",
-        "th",
-        "caption",
-        "figcaption",
-        "div",
-        "section",
-        "article",
-        "aside",
-        "header",
-        "footer",
-        "nav",
-        "table",
-        "tr",
-        "ul",
-        "ol",
-        "dl",
-        "form",
-        "fieldset",
-        "legend",
-        "label",
-        "button",
-        "figure",
-        "details",
-        "summary",
-        "address",
-        "hr",
-    }
+BLOCKS = (
+    "p",
+    "li",
+    "dd",
+    "dt",
+    "h[1-6]",
+    "td",
+    "th",
+    "tr",
+    "caption",
+    "figcaption",
+    "div",
+    "section",
+    "article",
+    "aside",
+    "header",
+    "footer",
+    "nav",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "form",
+    "fieldset",
+    "legend",
+    "figure",
+    "details",
+    "summary",
+    "address",
+    "hr",
+    "br",
 )
-# Markers put into the tree before its text is joined: start of a prose
-# block, start of another block, end of a block.
-# Characters of Unicode's private use area: lxml allows them in text.
-_PROSE, _OTHER, _END = "\ue001", "\ue002", "\ue003"
-_MARKS_RE = re.compile("([\ue001\ue002\ue003])")
-_BREAK = "\ue004"  # a <br>: a new line within the block
-_SPACES_RE = re.compile(r"\s+")
+# Blocks that are not running prose: left out of sentence statistics.
+NOT_PROSE = ("h1", "h2", "h3", "h4", "h5", "h6", "table", "caption", "figcaption")
+NOT_PROSE += ("dt", "nav", "header", "footer", "form")
+# A new line before every block tag, after the fragment's own line breaks
+# (which in a paragraph are only where the source wrapped) became spaces: one
+# pass over the string, no Python work per element.
+_BLOCK_TAG_RE = re.compile(rf"<(?=/?(?:{'|'.join(BLOCKS)})[\s/>])", re.I)
 # A URL in an inline script's string literal: 'https://host/…' or '//host/…'.
 _INLINE_URL_RE = re.compile(
     r"""["'`]((?:https?:)?//[\w.-]+\.[a-z]{2,}[^"'`\s]*)""", re.I
@@ -103,19 +98,24 @@ class Form:
 class PageText:
     """What the text rules read of one document."""
 
-    text: str  # visible text, one block per line, spaces folded
-    prose: tuple[str, ...]  # paragraphs and list items
+    text: str  # visible text, one block per line (spaces within not folded)
+    prose: str  # paragraphs and list items, one per line
     mailto: tuple[str, ...]  # addresses of mailto: links
     forms: tuple[Form, ...]
     scripts: tuple[str, ...]  # script URLs: src, and URLs inside inline scripts
+    folded: str  # ``text`` in lower case, for phrase matching
+    plain: str  # ``folded`` on one line, ASCII punctuation as spaces, " " around
 
-    @property
-    def folded(self) -> str:
-        """The text folded for phrase matching: lower case, one space."""
-        return fold(self.text)
+    def has_word(self, word: str) -> bool:
+        """Whether the text has ``word`` (folded, no punctuation) as a word."""
+        return f" {word} " in self.plain
 
 
-EMPTY = PageText("", (), (), (), ())
+EMPTY = PageText("", "", (), (), (), "", " ")
+# Bytes of ASCII punctuation (not "-", "/", "@") to spaces: a fast translation
+# of UTF-8 text that leaves every other character intact.
+_PUNCTUATION = bytes.maketrans(b".,;:!?()[]{}\"'", b" " * 14)
+_UNICODE_PUNCTUATION = "\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014\u2026"
 
 
 def fold(text: str) -> str:
@@ -127,38 +127,30 @@ def extract(fragment: str) -> PageText:
     """The :class:`PageText` of a rendered content fragment."""
     if not fragment.strip():
         return EMPTY
-    root = etree.HTML(fragment)
+    marked = _BLOCK_TAG_RE.sub("\n<", fragment.replace("\n", " "))
+    root = etree.HTML(marked)
     if root is None:
         return EMPTY
     scripts = tuple(_scripts(root))
     mailto = tuple(_mailto(root))
     forms = tuple(_form(form) for form in root.iter("form"))
     etree.strip_elements(root, *SKIPPED, with_tail=False)
-    for element in root.iter():
-        tag = element.tag
-        if not isinstance(tag, str):
-            continue
-        if tag == "br":
-            element.tail = _BREAK + (element.tail or "")
-        elif tag in PROSE_BLOCKS or tag in OTHER_BLOCKS:
-            mark = _PROSE if tag in PROSE_BLOCKS else _OTHER
-            element.text = mark + (element.text or "")
-            element.tail = _END + (element.tail or "")
-    lines: list[str] = []
-    prose: list[str] = []
-    in_prose = False
-    for part in _MARKS_RE.split("".join(root.itertext())):
-        if part in (_PROSE, _OTHER, _END):
-            in_prose = part == _PROSE
-            continue
-        block = [_SPACES_RE.sub(" ", line).strip() for line in part.split(_BREAK)]
-        block = [line for line in block if line]
-        if not block:
-            continue
-        lines.extend(block)
-        if in_prose:
-            prose.append("\n".join(block))
-    return PageText("\n".join(lines), tuple(prose), mailto, forms, scripts)
+    text = _lines(root)
+    etree.strip_elements(root, *NOT_PROSE, with_tail=False)
+    prose = _lines(root)
+    folded = text.casefold()
+    plain = f" {folded} ".replace("\n", " ")
+    for mark in _UNICODE_PUNCTUATION:
+        if mark in plain:
+            plain = plain.replace(mark, " ")
+    plain = plain.encode().translate(_PUNCTUATION).decode()
+    return PageText(text, prose, mailto, forms, scripts, folded, plain)
+
+
+def _lines(root: etree._Element) -> str:
+    """The text of a tree, one block per line (C string work only)."""
+    lines = "".join(root.itertext()).split("\n")
+    return "\n".join(filter(None, map(str.strip, lines)))
 
 
 def _scripts(root: etree._Element) -> Iterator[str]:
@@ -195,6 +187,10 @@ def _hidden(element: etree._Element, form: etree._Element) -> bool:
     return False
 
 
+def _label(element: etree._Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
 def _field_name(field: etree._Element, labels: dict[str, str]) -> str:
     label = labels.get(field.get("id") or "")
     if not label:
@@ -202,7 +198,7 @@ def _field_name(field: etree._Element, labels: dict[str, str]) -> str:
         while node is not None and node.tag not in ("label", "form"):
             node = node.getparent()
         if node is not None and node.tag == "label":
-            label = " ".join("".join(node.itertext()).split())
+            label = _label(node)
     for candidate in (
         label,
         field.get("aria-label"),
@@ -216,10 +212,7 @@ def _field_name(field: etree._Element, labels: dict[str, str]) -> str:
 
 
 def _form(form: etree._Element) -> Form:
-    labels = {
-        label.get("for") or "": " ".join("".join(label.itertext()).split())
-        for label in form.iter("label")
-    }
+    labels = {label.get("for") or "": _label(label) for label in form.iter("label")}
     fields: list[str] = []
     groups: set[str] = set()
     for field in form.iter("input", "select", "textarea"):
