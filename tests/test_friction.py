@@ -556,19 +556,21 @@ def test_the_example_site_has_no_finding_with_every_rule_on(tmp_path):
     assert report["findings"] == []
 
 
+ENGLISH_LONG = (
+    "Whenever the weather turns and the roads are wet, the chain and the brake "
+    "pads of a bicycle that is ridden every day wear out considerably faster "
+    "than most people would expect, which is why a regular inspection before "
+    "winter is recommended."
+)
+
+
 @pytest.mark.parametrize(
     ("prose", "lang"),
     [
         (SHORT_TEXT, "nl"),
         (LONG_TEXT, "nl"),
         ("We fix bikes. You get a price first. Bring it before ten.", "en"),
-        (
-            "Whenever the weather turns and the roads are wet, the chain and "
-            "the brake pads of a bicycle that is ridden every day wear out "
-            "considerably faster than most people would expect, which is why "
-            "a regular inspection before winter is recommended.",
-            "en",
-        ),
+        (ENGLISH_LONG, "en"),
     ],
 )
 def test_the_quick_estimate_never_changes_the_verdict(prose, lang):
