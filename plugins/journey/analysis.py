@@ -108,6 +108,7 @@ def analyse(
     analysis = Analysis(config, index, timings=timings)
     with timed(timings, "rules"):
         analysis.findings = run_rules(index, config)
+        index.release_texts()
         apply_baseline(analysis.findings, config.baseline)
     with timed(timings, "site-data"):
         analysis.journey = site_journey(

@@ -79,7 +79,7 @@ def empty_slogan(context: RuleContext) -> Iterator[Hit]:
         found = [
             m.group()
             for m in find_phrases(page, phrases)
-            if not _in_quotes(page.folded, m.start(), m.end())
+            if not _in_quotes(m.string, m.start(), m.end())
         ]
         if found:
             yield Hit("slogan", {"found": quotes(found)}, doc)

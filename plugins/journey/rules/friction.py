@@ -417,7 +417,7 @@ def forced_account(context: RuleContext) -> Iterator[Hit]:
         found = [
             m.group()
             for m in find_phrases(page, phrases)
-            if not _negated(page.folded, m.start(), negations)
+            if not _negated(m.string, m.start(), negations)
         ]
         if found:
             yield Hit("account", {"found": quotes(found)}, doc, phase.id)

@@ -116,6 +116,10 @@ class SiteIndex:
         """The visible text of each document, extracted once (see ``text.py``)."""
         return Texts()
 
+    def release_texts(self) -> None:
+        """Let go of the extracted texts once the rules are done with them."""
+        self.__dict__.pop("texts", None)
+
     def release_graph(self) -> None:
         """Let go of the link graph; it is built again if asked for."""
         self.__dict__.pop("graph", None)

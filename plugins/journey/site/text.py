@@ -103,15 +103,19 @@ class PageText:
     mailto: tuple[str, ...]  # addresses of mailto: links
     forms: tuple[Form, ...]
     scripts: tuple[str, ...]  # script URLs: src, and URLs inside inline scripts
-    folded: str  # ``text`` in lower case, for phrase matching
-    plain: str  # ``folded`` on one line, ASCII punctuation as spaces, " " around
+    plain: str  # ``folded`` on one line, punctuation as spaces, " " around
+
+    @property
+    def folded(self) -> str:
+        """``text`` in lower case, for phrase matching."""
+        return self.text.casefold()
 
     def has_word(self, word: str) -> bool:
         """Whether the text has ``word`` (folded, no punctuation) as a word."""
         return f" {word} " in self.plain
 
 
-EMPTY = PageText("", "", (), (), (), "", " ")
+EMPTY = PageText("", "", (), (), (), " ")
 # Bytes of ASCII punctuation (not "-", "/", "@") to spaces: a fast translation
 # of UTF-8 text that leaves every other character intact.
 _PUNCTUATION = bytes.maketrans(b".,;:!?()[]{}\"'", b" " * 14)
@@ -144,7 +148,7 @@ def extract(fragment: str) -> PageText:
         if mark in plain:
             plain = plain.replace(mark, " ")
     plain = plain.encode().translate(_PUNCTUATION).decode()
-    return PageText(text, prose, mailto, forms, scripts, folded, plain)
+    return PageText(text, prose, mailto, forms, scripts, plain)
 
 
 def _lines(root: etree._Element) -> str:
