@@ -258,11 +258,10 @@ def _eleven(built):
     return [f for f in built.analysis.findings if f.rule in ELEVEN]
 
 
-def test_the_eleven_rules_are_registered_in_the_spec_order():
-    ids = list(REGISTRY)
-    assert [i for i in ids if i in ELEVEN] == list(ELEVEN)
+def test_the_eleven_rules_are_registered_as_warnings():
     for rule_id in ELEVEN:
         assert REGISTRY[rule_id].severity == "warning"
+        assert REGISTRY[rule_id].example is not None, rule_id
 
 
 def test_each_rule_fires_exactly_where_its_problem_is(site):
@@ -323,12 +322,15 @@ def test_a_clean_site_full_of_near_misses_has_no_finding_of_the_eleven(site):
     built = site(CLEAN, JOURNEY_FAIL_ON="never", SITEURL="https://testfietsen.example")
     assert [f.log_line() for f in _eleven(built)] == []
     # The near misses were read, not skipped: the rules saw these pages.
-    texts = built.analysis.index.texts
     by_key = built.analysis.index.by_key
-    assert "noreply-adres" in texts.of(by_key["pages/contact.md"]).text
-    assert "noreply@" not in texts.of(by_key["pages/contact.md"]).text
-    assert len(texts.of(by_key["pages/offerte.md"]).forms[0].fields) == 5
-    assert len(texts.of(by_key["pages/winkel.md"]).scripts) == 3
+
+    def page(key):
+        return extract(by_key[key].html)
+
+    assert "noreply-adres" in page("pages/contact.md").text
+    assert "noreply@" not in page("pages/contact.md").text
+    assert len(page("pages/offerte.md").forms[0].fields) == 5
+    assert len(page("pages/winkel.md").scripts) == 3
 
 
 def test_site_level_rules_leave_an_empty_phase_to_phase_empty(site):

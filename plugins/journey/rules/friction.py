@@ -9,6 +9,7 @@ come from ``data/<lang>.toml`` and each rule's options.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Iterator
@@ -21,7 +22,7 @@ from ..site.text import Form, PageText, extract
 from . import Hit, Option, RuleContext, rule
 from .coverage import _EMAIL_RE, _PHONE_RE, _phone_like
 from .graph import contact_pages
-from .words import find_phrases, quote, quotes, readable, words
+from .words import find_phrases, page_check, page_hits, quote, quotes, words
 
 if TYPE_CHECKING:
     from ..model.phases import Phase
@@ -71,13 +72,6 @@ def site_gap(
     return Hit(rule_id, values, None, phase.id)
 
 
-def _readable_in_phase(index: SiteIndex, phase: Phase) -> Iterator[Document]:
-    """Pages of the phase a visitor can read, translations included."""
-    for doc in readable(index):
-        if any(p.id == phase.id for p in doc.phases):
-            yield doc
-
-
 # --------------------------------------------------------------------------
 # noreply-contact
 # --------------------------------------------------------------------------
@@ -91,6 +85,12 @@ def _no_reply(address: str, local_parts: tuple[str, ...]) -> bool:
 
 @rule(
     "noreply-contact",
+    summary="a no-reply address offered as a way to reach you",
+    example={
+        "source": "content/pages/contact.md",
+        "address": '"noreply@fietsen.example"',
+        "where": {"nl": "mailto-link", "en": "mailto link"},
+    },
     severity="warning",
     messages={
         "nl": "{address} is een no-reply-adres ({where}): wie daarop antwoordt, "
@@ -98,20 +98,15 @@ def _no_reply(address: str, local_parts: tuple[str, ...]) -> bool:
         "en": "{address} is a no-reply address ({where}): whoever answers it "
         "reaches nobody; give an address someone reads",
     },
-    doc="A no-reply address offered as a way to reach the business (a "
-    "`mailto:` link or an address in the text) sends the customer's question "
-    "into a void: no-reply mails are one of the ways journeys fail. An "
-    "address counts when its local part (before the @, ignoring `-`, `_`, "
-    "`.`) starts with a word of the list: noreply, no-reply, donotreply, "
-    "do-not-reply, geen-antwoord, niet-beantwoorden …. The word on its own in "
-    "running text ('we never send from a noreply address') is not an "
-    "address and does not count; neither does text in code or quotes.\n\n"
-    "Example (nl): `[noreply-contact] content/pages/contact.md: "
-    '"noreply@winkel.nl" is een no-reply-adres (mailto-link): wie daarop '
-    "antwoordt, bereikt niemand; geef een adres dat iemand leest`\n\n"
-    "Example (en): `[noreply-contact] content/pages/contact.md: "
-    '"noreply@winkel.nl" is a no-reply address (mailto link): whoever '
-    "answers it reaches nobody; give an address someone reads`",
+    doc=(
+        "No-reply mails are one of the ways a journey fails: a customer who\n"
+        "answers one reaches nobody. The rule reports a no-reply address offered on a\n"
+        "page, as a `mailto:` link or as an address in the text: its local part\n"
+        "(before the @, ignoring `-`, `_`, `.`) starts with noreply, no-reply,\n"
+        "donotreply, do-not-reply, geen-antwoord, niet-beantwoorden and the like. The\n"
+        'word on its own in running text ("we never mail from a noreply address") is\n'
+        "not an address and does not count; neither does an address in code."
+    ),
     options={
         "addresses": Option(
             (),
@@ -121,16 +116,22 @@ def _no_reply(address: str, local_parts: tuple[str, ...]) -> bool:
     },
 )
 def noreply_contact(context: RuleContext) -> Iterator[Hit]:
-    parts = tuple(
+    return iter(page_hits(context, "noreply-contact"))
+
+
+@functools.lru_cache(maxsize=8)
+def _local_parts(extra: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(
         re.sub(r"[-_.+]", "", p.casefold())
-        for p in (*words("noreply-contact", "addresses"), *context.options["addresses"])
+        for p in (*words("noreply-contact", "addresses"), *extra)
         if p.strip()
     )
-    texts = context.index.texts
-    for doc in readable(context.index):
-        page = texts.of(doc)
-        if "@" not in page.text and not page.mailto:
-            continue
+
+
+@page_check("noreply-contact")
+def _noreply_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
+    if "@" in page.text or page.mailto:
+        parts = _local_parts(tuple(context.options["addresses"]))
         found: dict[str, dict[str, str]] = {}
         for address in page.mailto:
             if _no_reply(address, parts):
@@ -189,12 +190,14 @@ def contact_detail(page: PageText) -> str | None:
     for match in _PHONE_RE.finditer(page.text):
         if _phone_like(match.group().strip()):
             return match.group().strip()
-    match = _EMAIL_RE.search(page.text)
-    return match.group() if match else None
+    email = _EMAIL_RE.search(page.text)
+    return email.group() if email else None
 
 
 @rule(
     "reachability",
+    summary="a contact page that does not say when someone answers",
+    example={"source": "content/pages/contact.md", "found": '"010-1234567"'},
     severity="warning",
     messages={
         "nl": "de contactpagina geeft {found} maar zegt niet wanneer iemand "
@@ -204,21 +207,19 @@ def contact_detail(page: PageText) -> str | None:
         "answers: add opening hours or times by phone (e.g. 'Mon-Fri "
         "9.00-17.30')",
     },
-    doc="A phone nobody answers after hours, without saying when it is "
-    "answered, is one of the places where a customer gives up. The aftercare "
-    "contact page (final phase, touchpoint `contact`, else the final-phase "
-    "pages that show contact details) and its translations must say when a "
-    "person can be reached: times such as `9.00-17.30`, `8:30 tot 18:00`, "
-    "`9 tot 17 uur`, `9am to 5pm`, a range after a weekday (`ma-vr 9-17`), or "
-    "words such as openingstijden, kantooruren, bereikbaar van, 24/7, opening "
-    "hours, office hours.\n\n"
-    "Example (nl): `[reachability] content/pages/contact.md: de contactpagina "
-    'geeft "020 123 45 67" maar zegt niet wanneer iemand opneemt of '
-    "antwoordt: zet er openingstijden of beltijden bij (bijv. 'ma t/m vr "
-    "9.00-17.30 uur')`\n\n"
-    "Example (en): `[reachability] content/pages/contact.md: the contact page "
-    'gives "020 123 45 67" but does not say when someone answers: add '
-    "opening hours or times by phone (e.g. 'Mon-Fri 9.00-17.30')`",
+    doc=(
+        '"Phones nobody answers after hours" is on the list of what makes\n'
+        "journeys fail; a site should always show a way to reach a person, and when.\n"
+        "The aftercare contact page (final phase and `Touchpoint: contact`, else the\n"
+        "final-phase pages that show contact details, as `contact-depth` finds it)\n"
+        "and each of its published translations must say when a person can be\n"
+        "reached: times such as `9.00-17.30`, `8:30 tot 18:00`, `9 tot 17 uur`,\n"
+        "`9am to 5pm`, a range after a weekday (`ma-vr 9-17`, `Sat 10-4`), or words\n"
+        "such as openingstijden, kantooruren, bereikbaar van, telefonisch bereikbaar,\n"
+        "24/7, opening hours, office hours, around the clock. Phone numbers, prices,\n"
+        'house numbers and "1-2 werkdagen" are not times. The finding quotes the\n'
+        "contact detail the page gives."
+    ),
     options={
         "phase": Option(
             None,
@@ -243,7 +244,7 @@ def reachability(context: RuleContext) -> Iterator[Hit]:
         for doc in (page_doc, *page_doc.translations):
             if doc.status != "published":
                 continue
-            page = index.texts.of(doc)
+            page = extract(doc.html)  # a few pages: read here, not in the pass
             if says_when(page, extra):
                 continue
             found = contact_detail(page)
@@ -262,6 +263,11 @@ def reachability(context: RuleContext) -> Iterator[Hit]:
 
 @rule(
     "return-terms",
+    summary="no purchase page says how to return, cancel or withdraw",
+    example={
+        "phase": {"nl": "'Aankoop' (purchase)", "en": "'Purchase' (purchase)"},
+        "pages": '"Bestellen"',
+    },
     severity="warning",
     messages={
         "nl": "geen pagina in fase {phase} zegt hoe een klant kan retourneren, "
@@ -271,19 +277,17 @@ def reachability(context: RuleContext) -> Iterator[Hit]:
         "or withdraw (looked at: {pages}): put your terms on the page where "
         "the customer buys or books",
     },
-    doc="No way to cancel or return sends the customer off without knowing "
-    "how the journey ends; a return option is part of making the purchase "
-    "pleasant. Met when at least one published page of the purchase phase "
-    "mentions returning, cancelling or withdrawing (retour…, terugsturen, "
-    "annuleren, herroep…, bedenktijd, return, refund, cancel…, withdraw…). "
-    "A purchase phase with no page at all is left to `phase-empty` when that "
-    "rule is on.\n\n"
-    "Example (nl): `[return-terms] geen pagina in fase 'Aankoop' (purchase) "
-    'zegt hoe een klant kan retourneren, annuleren of herroepen (bekeken: "Prijzen"): '
-    "zet je voorwaarden op de pagina waar de klant koopt of boekt`\n\n"
-    "Example (en): `[return-terms] no page in phase 'Purchase' (purchase) says "
-    'how a customer can return, cancel or withdraw (looked at: "Prices"): put '
-    "your terms on the page where the customer buys or books`",
+    doc=(
+        '"No way to cancel or return" leaves the customer not knowing how the\n'
+        "journey ends, and a return option is part of a pleasant purchase. Met when\n"
+        "at "
+        "least one published page of the purchase phase mentions returning,\n"
+        "cancelling or withdrawing: retour…, terugsturen, terugbrengen, ruilen,\n"
+        "annuleren, annulering, herroep…, bedenktijd, geld terug, return…, refund…,\n"
+        "cancel…, withdraw…, money back. One finding for the site, naming the pages\n"
+        "it "
+        "looked at."
+    ),
     options={
         "phase": Option(None, "phase", _PURCHASE_DOC),
         "words": Option(
@@ -297,17 +301,34 @@ def return_terms(context: RuleContext) -> Iterator[Hit]:
     phase = purchase_phase(context)
     if phase is None:
         return
-    index = context.index
-    docs = index.in_phase(phase.id)
-    phrases = (*words("return-terms", "words"), *context.options["words"])
-    for doc in docs:
-        if next(find_phrases(index.texts.of(doc), phrases, prefix=True), None):
-            return
+    docs = context.index.in_phase(phase.id)
+    if _any_fact(context, "return-terms", docs):
+        return
     hit = site_gap(context, phase, docs, "no-terms")
     if hit is not None:
         yield hit
 
 
+def _in(doc: Document, phase: Phase | None) -> bool:
+    return phase is not None and any(p.id == phase.id for p in doc.phases)
+
+
+def _any_fact(context: RuleContext, rule_id: str, docs: list[Document]) -> bool:
+    """Whether the page check of ``rule_id`` noted one of ``docs``."""
+    noted = {id(hit.document) for hit in page_hits(context, rule_id)}
+    return any(id(doc) in noted for doc in docs)
+
+
+@page_check("return-terms")
+def _terms_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """A fact, not a finding: this purchase page names return terms."""
+    if _in(doc, purchase_phase(context)):
+        phrases = (*words("return-terms", "words"), *context.options["words"])
+        if next(find_phrases(page, phrases, prefix=True), None):
+            yield Hit("terms", {}, doc)
+
+
+@functools.lru_cache(maxsize=8)
 def _amount_re(currencies: tuple[str, ...]) -> re.Pattern[str]:
     names = "|".join(
         re.escape(c) + (r"(?!\w)" if c[-1:].isalnum() else "")
@@ -321,6 +342,11 @@ def _amount_re(currencies: tuple[str, ...]) -> re.Pattern[str]:
 
 @rule(
     "price-clarity",
+    summary="no purchase page shows a price",
+    example={
+        "phase": {"nl": "'Aankoop' (purchase)", "en": "'Purchase' (purchase)"},
+        "pages": '"Bestellen"',
+    },
     severity="warning",
     messages={
         "nl": "geen pagina in fase {phase} noemt een prijs (bekeken: {pages}): "
@@ -330,16 +356,13 @@ def _amount_re(currencies: tuple[str, ...]) -> re.Pattern[str]:
         "fair, complete prices where the customer buys, or a page with "
         "Touchpoint: pricing",
     },
-    doc="Fair and clear prices make the purchase pleasant; a customer who "
-    "cannot find what it costs leaves to ask elsewhere. Met when a published "
-    "page of the purchase phase has `Touchpoint: pricing` or shows an amount "
-    "with a currency (`€ 49`, `49 EUR`, `€49,-`, `12,50 euro`).\n\n"
-    "Example (nl): `[price-clarity] geen pagina in fase 'Aankoop' (purchase) "
-    'noemt een prijs (bekeken: "Bestellen"): zet eerlijke, complete prijzen '
-    "waar de klant koopt, of een pagina met Touchpoint: pricing`\n\n"
-    "Example (en): `[price-clarity] no page in phase 'Purchase' (purchase) "
-    'shows a price (looked at: "Order"): show fair, complete prices where '
-    "the customer buys, or a page with Touchpoint: pricing`",
+    doc=(
+        "Fair and clear prices make the purchase pleasant; a customer who\n"
+        "cannot find what it costs goes to ask elsewhere. Met when a published page\n"
+        "of "
+        "the purchase phase has `Touchpoint: pricing` or shows an amount with a\n"
+        "currency: `€ 49`, `€49,-`, `49 EUR`, `12,50 euro`."
+    ),
     options={
         "phase": Option(None, "phase", _PURCHASE_DOC),
         "currencies": Option(
@@ -353,16 +376,22 @@ def price_clarity(context: RuleContext) -> Iterator[Hit]:
     phase = purchase_phase(context)
     if phase is None:
         return
-    index = context.index
-    docs = index.in_phase(phase.id)
+    docs = context.index.in_phase(phase.id)
     if any(d.tags.touchpoint == "pricing" for d in docs):
         return
-    amount = _amount_re(tuple(context.options["currencies"]))
-    if any(amount.search(index.texts.of(d).text) for d in docs):
+    if _any_fact(context, "price-clarity", docs):
         return
     hit = site_gap(context, phase, docs, "no-price")
     if hit is not None:
         yield hit
+
+
+@page_check("price-clarity")
+def _price_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """A fact, not a finding: this purchase page shows an amount."""
+    currencies = tuple(context.options["currencies"])
+    if _in(doc, purchase_phase(context)) and _amount_re(currencies).search(page.text):
+        yield Hit("price", {}, doc)
 
 
 # --------------------------------------------------------------------------
@@ -381,6 +410,11 @@ def _negated(folded: str, start: int, negations: frozenset[str]) -> bool:
 
 @rule(
     "forced-account",
+    summary="a purchase page that demands an account before buying",
+    example={
+        "source": "content/pages/bestellen.md",
+        "found": '"account aanmaken verplicht"',
+    },
     severity="warning",
     messages={
         "nl": "maakt een account een voorwaarde om te kopen: {found}; laat "
@@ -388,32 +422,30 @@ def _negated(folded: str, start: int, negations: frozenset[str]) -> bool:
         "en": "makes an account a condition of buying: {found}; let customers "
         "order or book as a guest",
     },
-    doc="An account demanded before you may buy is one of the places where "
-    "a visitor gives up. Checks the pages of the purchase phase for phrases "
-    "such as 'account aanmaken verplicht', 'eerst inloggen', 'log in to "
-    "order', 'account required'; a phrase with a negation before it in the "
-    "same clause ('je hoeft geen account aan te maken', 'no account "
-    "required') does not count.\n\n"
-    "Example (nl): `[forced-account] content/pages/bestellen.md: maakt een "
-    'account een voorwaarde om te kopen: "account aanmaken verplicht"; laat '
-    "klanten ook als gast bestellen of boeken`\n\n"
-    "Example (en): `[forced-account] content/pages/order.md: makes an account "
-    'a condition of buying: "log in to order"; let customers order or book '
-    "as a guest`",
+    doc=(
+        "An account demanded before you may buy is one of the places where\n"
+        "a visitor gives up. The pages of the purchase phase are checked for phrases\n"
+        'such as "account aanmaken verplicht", "eerst inloggen", "log eerst in",\n'
+        '"inloggen om te bestellen", "registratie verplicht", "log in to order",\n'
+        '"account required", "must create an account". A phrase with a negation\n'
+        'before it in the same clause does not count: "je hoeft geen account aan te\n'
+        'maken", "no account required", "bestellen kan zonder eerst in te loggen".'
+    ),
     options={
         "phase": Option(None, "phase", _PURCHASE_DOC),
         "phrases": Option((), "words", "extra phrases that demand an account"),
     },
 )
 def forced_account(context: RuleContext) -> Iterator[Hit]:
+    return iter(page_hits(context, "forced-account"))
+
+
+@page_check("forced-account")
+def _account_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
     phase = purchase_phase(context)
-    if phase is None:
-        return
-    index = context.index
-    phrases = (*words("forced-account", "phrases"), *context.options["phrases"])
-    negations = frozenset(words("forced-account", "negations"))
-    for doc in _readable_in_phase(index, phase):
-        page = index.texts.of(doc)
+    if phase is not None and _in(doc, phase):
+        phrases = (*words("forced-account", "phrases"), *context.options["phrases"])
+        negations = frozenset(words("forced-account", "negations"))
         found = [
             m.group()
             for m in find_phrases(page, phrases)
@@ -430,6 +462,14 @@ def forced_account(context: RuleContext) -> Iterator[Hit]:
 
 @rule(
     "long-form",
+    summary="a form with more than 6 fields to fill in",
+    example={
+        "source": "content/pages/offerte.md",
+        "action": " (/offerte)",
+        "count": 8,
+        "max": 6,
+        "fields": '"Naam", "E-mail", "Telefoon" (+5)',
+    },
     severity="warning",
     messages={
         "nl": "formulier{action} vraagt {count} velden (meer dan {max}): "
@@ -437,38 +477,38 @@ def forced_account(context: RuleContext) -> Iterator[Hit]:
         "en": "form{action} asks for {count} fields (more than {max}): "
         "{fields}; ask only what you need to help",
     },
-    doc="A form that asks for everything is a place where the visitor gives "
-    "up. Counts the fields a visitor fills in of each `<form>` in the content "
-    "(`input`, `select`, `textarea`): hidden inputs, buttons, disabled fields "
-    "and fields hidden from view (honeypots with `hidden`, `aria-hidden` or "
-    "`display: none`) do not count; a group of radio buttons or check boxes "
-    "with one name counts once. A form of the theme is the theme's business.\n\n"
-    "Example (nl): `[long-form] content/pages/offerte.md: formulier "
-    '(/offerte) vraagt 9 velden (meer dan 6): "Naam", "E-mail", '
-    '"Telefoon" (+6); vraag alleen wat je nodig hebt om te helpen`\n\n'
-    "Example (en): `[long-form] content/pages/quote.md: form (/quote) asks "
-    'for 9 fields (more than 6): "Name", "E-mail", "Phone" (+6); ask only '
-    "what you need to help`",
+    doc=(
+        "A form that asks for everything is where the visitor stops. The rule\n"
+        "counts the fields a visitor fills in of each `<form>` in the content:\n"
+        "`input`, `select` and `textarea`, but not hidden inputs, buttons, disabled\n"
+        "fields or fields hidden from view (honeypots with `hidden`, `aria-hidden` or\n"
+        "`display: none`); a group of radio buttons or check boxes with one name is\n"
+        "one question. The finding names the first fields by their label. A form of\n"
+        "the theme is the theme's business."
+    ),
     options={
         "max": Option(6, "int", "the most fields a form may ask for", minimum=1),
     },
 )
 def long_form(context: RuleContext) -> Iterator[Hit]:
+    return iter(page_hits(context, "long-form"))
+
+
+@page_check("long-form")
+def _form_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
     most = context.options["max"]
-    index = context.index
-    for doc in readable(index):
-        forms: tuple[Form, ...] = index.texts.of(doc).forms
-        for number, form in enumerate(forms, 1):
-            if len(form.fields) <= most:
-                continue
-            action = f" ({form.action})" if form.action else ""
-            values = {
-                "action": action,
-                "count": len(form.fields),
-                "max": most,
-                "fields": quotes(form.fields),
-            }
-            yield Hit(f"form-{number}", values, doc)
+    forms: tuple[Form, ...] = page.forms
+    for number, form in enumerate(forms, 1):
+        if len(form.fields) <= most:
+            continue
+        action = f" ({form.action})" if form.action else ""
+        values = {
+            "action": action,
+            "count": len(form.fields),
+            "max": most,
+            "fields": quotes(form.fields),
+        }
+        yield Hit(f"form-{number}", values, doc)
 
 
 # --------------------------------------------------------------------------
@@ -531,8 +571,28 @@ def theme_scripts(index: SiteIndex) -> tuple[str, str] | None:
     return None
 
 
+@page_check("tracking-scripts")
+def _scripts_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
+    if page.scripts:
+        own = _host(str(context.index.context.get("SITEURL") or ""))
+        hosts = _foreign_hosts(page.scripts, own, tuple(context.options["allow"]))
+        if hosts:
+            values = {
+                "where": {"nl": "de pagina", "en": "the page"},
+                "domains": ", ".join(hosts),
+            }
+            yield Hit("content", values, doc)
+
+
 @rule(
     "tracking-scripts",
+    summary="scripts from other domains in the content or the theme "
+    "(the cookie question)",
+    example={
+        "source": "content/pages/winkel.md",
+        "where": {"nl": "de pagina", "en": "the page"},
+        "domains": "www.googletagmanager.com, connect.facebook.net",
+    },
     severity="warning",
     messages={
         "nl": "{where} laadt scripts van andere domeinen: {domains}; bezoekers "
@@ -542,23 +602,18 @@ def theme_scripts(index: SiteIndex) -> tuple[str, str] | None:
         "then get a cookie question first: count visits without cookies, "
         "for example from your web server's access log (JOURNEY_ANALYTICS)",
     },
-    doc="Third-party scripts (statistics, ads, chat widgets, social buttons) "
-    "bring the cookie question before anything else: a visitor who came to "
-    "read gets a wall first. The rule names the domains of `<script src>` "
-    "and of URLs in inline scripts that are not the site's own (`SITEURL` "
-    "and its subdomains) in each page's content, and in the theme's base "
-    "template, rendered once with the site's settings (so a theme's "
-    "statistics snippet counts only when its setting is on). Visits can be "
-    "counted without a script or cookie from the web server's access log: "
-    "see `JOURNEY_ANALYTICS`. Domains you accept go in the `allow` option.\n\n"
-    "Example (nl): `[tracking-scripts] content/pages/contact.md: de pagina "
-    "laadt scripts van andere domeinen: www.googletagmanager.com; bezoekers "
-    "krijgen dan eerst een cookievraag: meet bezoek zonder cookies, "
-    "bijvoorbeeld uit het toegangslog van je webserver (JOURNEY_ANALYTICS)`\n\n"
-    "Example (en): `[tracking-scripts] the theme (base.html, on every page) "
-    "loads scripts from other domains: www.googletagmanager.com; visitors "
-    "then get a cookie question first: count visits without cookies, for "
-    "example from your web server's access log (JOURNEY_ANALYTICS)`",
+    doc=(
+        "Third-party scripts (statistics, ads, chat widgets, social buttons)\n"
+        "bring the cookie question before anything else: the visitor who came to read\n"
+        "meets a wall first. The rule names the domains of `<script src>` and of URLs\n"
+        "in inline scripts that are not the site's own (the host of `SITEURL` and its\n"
+        "subdomains; relative URLs are local) in each page's content, and in the\n"
+        "theme's `base.html`, rendered once per build with the site's settings: so a\n"
+        "theme's statistics snippet counts only when its setting is on (with the\n"
+        "PyPI theme `reflex`, `GOOGLE_ANALYTICS` or `USE_LESS` makes it fire, its\n"
+        "JSON-LD data does not). Visits can be counted without any script or cookie\n"
+        "from the web server's own access log: see `JOURNEY_ANALYTICS`."
+    ),
     options={
         "allow": Option(
             (), "words", "domains whose scripts are accepted (subdomains too)"
@@ -567,15 +622,10 @@ def theme_scripts(index: SiteIndex) -> tuple[str, str] | None:
     },
 )
 def tracking_scripts(context: RuleContext) -> Iterator[Hit]:
+    yield from page_hits(context, "tracking-scripts")
     index = context.index
     own = _host(str(index.context.get("SITEURL") or ""))
     allowed = tuple(context.options["allow"])
-    page_where = {"nl": "de pagina", "en": "the page"}
-    for doc in readable(index):
-        hosts = _foreign_hosts(index.texts.of(doc).scripts, own, allowed)
-        if hosts:
-            values = {"where": page_where, "domains": ", ".join(hosts)}
-            yield Hit("content", values, doc)
     if not context.options["theme"]:
         return
     rendered = theme_scripts(index)

@@ -3,6 +3,13 @@
 The lists live in ``data/<lang>.toml`` (one table per rule id); each rule's
 options add a site's own words. Text is matched after :func:`fold` (case and
 white space), whole words only.
+
+**One pass over the pages.** The per-page text rules declare a page check
+(:func:`page_check`): a function of one page's :class:`PageText`. The first
+of them to run makes one pass over the readable pages for all of them: each
+page is parsed once, every enabled page check looks at it, and only what they
+found is kept: the page's text is let go before the next page is read, so the
+build's memory does not grow with the text of the whole site.
 """
 
 from __future__ import annotations
@@ -10,12 +17,14 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Iterable, Iterator, Mapping
+import weakref
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model.phases import LANGS
-from ..site.text import PageText, fold
+from ..site.text import PageText, extract, fold
+from .registry import Hit, RuleContext
 
 if TYPE_CHECKING:
     from ..site.index import Document, SiteIndex
@@ -36,7 +45,8 @@ def _data(lang: str) -> Mapping[str, Any]:
         return tomllib.load(handle)
 
 
-def words(rule_id: str, key: str, langs: Iterable[str] = LANGS) -> tuple[str, ...]:
+@functools.cache
+def words(rule_id: str, key: str, langs: tuple[str, ...] = LANGS) -> tuple[str, ...]:
     """The list ``key`` of rule ``rule_id`` in the data of ``langs``, in order."""
     out: dict[str, None] = {}
     for lang in langs:
@@ -118,3 +128,52 @@ def page_lang(doc: Document, index: SiteIndex) -> str:
     """The language of a document's text: its ``lang``, else the site's."""
     lang = (doc.lang or "").split("_")[0].split("-")[0].lower()
     return lang or str(index.context.get("DEFAULT_LANG") or index.config.lang)
+
+
+PageCheck = Callable[[PageText, "Document", RuleContext], Iterable[Hit]]
+PAGE_CHECKS: dict[str, PageCheck] = {}
+# The pass of each build, by index (held weakly: it goes with the build).
+_PASSES: dict[int, tuple[weakref.ref[SiteIndex], dict[str, list[Hit]]]] = {}
+
+
+def page_check(rule_id: str) -> Callable[[PageCheck], PageCheck]:
+    """Declare ``check`` as the page check of rule ``rule_id``."""
+
+    def register(check: PageCheck) -> PageCheck:
+        PAGE_CHECKS[rule_id] = check
+        return check
+
+    return register
+
+
+def page_hits(context: RuleContext, rule_id: str) -> list[Hit]:
+    """What the page check of ``rule_id`` found on the readable pages."""
+    index = context.index
+    entry = _PASSES.get(id(index))
+    if entry is None or entry[0]() is not index:
+        for key, (ref, _) in list(_PASSES.items()):
+            if ref() is None:
+                del _PASSES[key]
+        entry = (weakref.ref(index), _page_pass(context))
+        _PASSES[id(index)] = entry
+    return entry[1].get(rule_id, [])
+
+
+def _page_pass(context: RuleContext) -> dict[str, list[Hit]]:
+    index = context.index
+    rules = index.config.rules
+    checks = [
+        (
+            rule_id,
+            check,
+            RuleContext(index, rules[rule_id].options, context.lang, context.graph),
+        )
+        for rule_id, check in PAGE_CHECKS.items()
+        if rule_id in rules and rules[rule_id].severity != "off"
+    ]
+    found: dict[str, list[Hit]] = {rule_id: [] for rule_id, _, _ in checks}
+    for doc in readable(index):
+        page = extract(doc.html)
+        for rule_id, check, rule_context in checks:
+            found[rule_id].extend(check(page, doc, rule_context))
+    return found

@@ -7,7 +7,6 @@ read the index; only :func:`build_index` touches Pelican's generators.
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -15,13 +14,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .links import Links, url_key
 from .tagger import Tags, read_tags
-from .text import Texts
 
 if TYPE_CHECKING:
     from ..model.phases import Model, Phase
     from ..model.settings import JourneyConfig
-    from .graph import LinkGraph
     from .links import Cta
 
 # Generator attributes that hold content; "*translations" lists hold translations.
@@ -98,31 +96,12 @@ class SiteIndex:
     by_key: dict[str, Document]
     static: dict[str, Any]  # static source key -> Pelican Static object
     urls: dict[str, Document | None]  # site-relative URL -> document, if any
+    links: Links  # the link resolver of the build (``links.py``)
     env: Any = None  # the generators' Jinja environment (the theme's templates)
 
     @property
     def model(self) -> Model:
         return self.config.model
-
-    @functools.cached_property
-    def graph(self) -> LinkGraph:
-        """The link graph of the build, built on first use (see ``graph.py``)."""
-        from .graph import build_graph  # noqa: PLC0415 - graph imports this module
-
-        return build_graph(self)
-
-    @functools.cached_property
-    def texts(self) -> Texts:
-        """The visible text of each document, extracted once (see ``text.py``)."""
-        return Texts()
-
-    def release_texts(self) -> None:
-        """Let go of the extracted texts once the rules are done with them."""
-        self.__dict__.pop("texts", None)
-
-    def release_graph(self) -> None:
-        """Let go of the link graph; it is built again if asked for."""
-        self.__dict__.pop("graph", None)
 
     def counted(self) -> Iterator[Document]:
         """Published originals: what coverage counts."""
@@ -153,14 +132,6 @@ def site_path(path: str | os.PathLike[str], base_dir: Path, content_dir: Path) -
         except ValueError:
             continue
     return absolute.as_posix()
-
-
-def url_key(url: str) -> str:
-    """Normalise a site-relative URL for lookup: no leading '/', no index.html."""
-    url = url.split("#", 1)[0].split("?", 1)[0].lstrip("/")
-    if url.endswith("index.html"):
-        url = url[: -len("index.html")]
-    return url
 
 
 def _iter_content(generators: Iterable[Any]) -> Iterator[tuple[Any, str, bool]]:
@@ -254,8 +225,9 @@ def build_index(
     for url in _generated_urls(generators, context):
         urls.setdefault(url_key(url), None)
     by_key = {doc.key: doc for doc in documents if doc.key}
+    links = Links(documents, by_key, static, urls, context)
     env = next((g.env for g in generators if getattr(g, "env", None)), None)
-    return SiteIndex(config, context, documents, by_key, static, urls, env)
+    return SiteIndex(config, context, documents, by_key, static, urls, links, env)
 
 
 def _generated_urls(

@@ -6,8 +6,8 @@ and reduced to a :class:`PageText`: the visible text without code, preformatted
 blocks, quotes of other people (``<blockquote>``, ``<q>``) and scripts; the
 prose (paragraphs, list items) for sentence statistics; and what the markup says
 about friction: ``mailto:`` addresses, forms and their fields, scripts.
-:class:`Texts` keeps one per document for the whole build, so every rule
-shares one parse.
+The rules read each page once, in one pass shared by all of them
+(``rules/words.py``).
 """
 
 from __future__ import annotations
@@ -15,12 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from lxml import etree
-
-if TYPE_CHECKING:
-    from .index import Document
 
 # Elements whose text is not the page's own prose.
 SKIPPED = (
@@ -72,8 +68,10 @@ BLOCKS = (
     "br",
 )
 # Blocks that are not running prose: left out of sentence statistics.
-NOT_PROSE = ("h1", "h2", "h3", "h4", "h5", "h6", "table", "caption", "figcaption")
-NOT_PROSE += ("dt", "nav", "header", "footer", "form")
+NOT_PROSE = (
+    *("h1", "h2", "h3", "h4", "h5", "h6", "table", "caption", "figcaption"),
+    *("dt", "nav", "header", "footer", "form"),
+)
 # A new line before every block tag, after the fragment's own line breaks
 # (which in a paragraph are only where the source wrapped) became spaces: one
 # pass over the string, no Python work per element.
@@ -234,17 +232,3 @@ def _form(form: etree._Element) -> Form:
             continue
         fields.append(_field_name(field, labels))
     return Form((form.get("action") or "").strip(), tuple(fields))
-
-
-class Texts:
-    """One :class:`PageText` per document, made on first use in a build."""
-
-    def __init__(self) -> None:
-        self._cache: dict[int, tuple[Document, PageText]] = {}
-
-    def of(self, doc: Document) -> PageText:
-        entry = self._cache.get(id(doc))
-        if entry is None or entry[0] is not doc:
-            entry = (doc, extract(doc.html))
-            self._cache[id(doc)] = entry
-        return entry[1]
