@@ -14,9 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-import pyphen
+from typing import TYPE_CHECKING, Any
 
 from ..site.text import PageText, fold
 from . import Hit, Option, RuleContext, rule
@@ -127,7 +125,10 @@ _QUICK_ENDS = (". ", "! ", "? ", "\u2026 ")
 
 
 @functools.cache
-def _dictionary(lang: str) -> pyphen.Pyphen:
+def _dictionary(lang: str) -> Any:
+    """The hyphenation dictionary (imported and loaded only when needed)."""
+    import pyphen  # noqa: PLC0415 - 50 ms at import: only for pages near the limits
+
     return pyphen.Pyphen(lang=HYPHENATION[lang], left=1, right=1)
 
 
@@ -424,8 +425,8 @@ def _address_page(page: PageText, doc: Document, context: RuleContext) -> Iterat
         return
     formal_words = _pronouns("formal", tuple(context.options["formal"]))
     informal_words = _pronouns("informal", tuple(context.options["informal"]))
-    if not any(map(page.has_word, formal_words)) or not any(
-        map(page.has_word, informal_words)
+    if not page.has_any(frozenset(formal_words)) or not page.has_any(
+        frozenset(informal_words)
     ):
         return
     polite = _first(page.text, _pronoun_re(formal_words), formal=True)

@@ -93,7 +93,7 @@ def find_phrases(
     if prefix:  # few pages: a substring search per key
         found = [key for key in keys if f" {key}" in page.plain]
     else:
-        found = list(keys.keys() & page.plain.split())
+        found = list(keys.keys() & page.words)
     if not found:
         return iter(())
     candidates = tuple(sorted(p for key in found for p in keys[key]))

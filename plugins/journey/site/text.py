@@ -72,6 +72,11 @@ NOT_PROSE = (
     *("h1", "h2", "h3", "h4", "h5", "h6", "table", "caption", "figcaption"),
     *("dt", "nav", "header", "footer", "form"),
 )
+# Blocks that are not running prose are marked in the tree (characters of
+# Unicode's private use area), so that one pass over the text gives the prose
+# without them.
+_ASIDE, _ASIDE_END = "\ue010", "\ue011"
+_ASIDE_SPAN_RE = re.compile("\ue010[^\ue010\ue011]*\ue011")
 # A new line before every block tag, after the fragment's own line breaks
 # (which in a paragraph are only where the source wrapped) became spaces: one
 # pass over the string, no Python work per element.
@@ -102,18 +107,19 @@ class PageText:
     forms: tuple[Form, ...]
     scripts: tuple[str, ...]  # script URLs: src, and URLs inside inline scripts
     plain: str  # ``folded`` on one line, punctuation as spaces, " " around
+    words: tuple[str, ...]  # the words of ``plain``, in order
 
     @property
     def folded(self) -> str:
         """``text`` in lower case, for phrase matching."""
         return self.text.casefold()
 
-    def has_word(self, word: str) -> bool:
-        """Whether the text has ``word`` (folded, no punctuation) as a word."""
-        return f" {word} " in self.plain
+    def has_any(self, words: frozenset[str]) -> bool:
+        """Whether the text has one of ``words`` (folded, no punctuation)."""
+        return not words.isdisjoint(self.words)
 
 
-EMPTY = PageText("", "", (), (), (), " ")
+EMPTY = PageText("", "", (), (), (), " ", ())
 # Bytes of ASCII punctuation (not "-", "/", "@") to spaces: a fast translation
 # of UTF-8 text that leaves every other character intact.
 _PUNCTUATION = bytes.maketrans(b".,;:!?()[]{}\"'", b" " * 14)
@@ -133,26 +139,34 @@ def extract(fragment: str) -> PageText:
     root = etree.HTML(marked)
     if root is None:
         return EMPTY
-    scripts = tuple(_scripts(root))
-    mailto = tuple(_mailto(root))
-    forms = tuple(_form(form) for form in root.iter("form"))
+    scripts = tuple(_scripts(root)) if "<script" in fragment else ()
+    mailto = tuple(_mailto(root)) if "mailto:" in fragment else ()
+    forms = tuple(map(_form, root.iter("form"))) if "<form" in fragment else ()
     etree.strip_elements(root, *SKIPPED, with_tail=False)
-    text = _lines(root)
-    etree.strip_elements(root, *NOT_PROSE, with_tail=False)
-    prose = _lines(root)
-    folded = text.casefold()
-    plain = f" {folded} ".replace("\n", " ")
+    for aside in root.iter(*NOT_PROSE):  # a few per page: headings, tables
+        aside.text = _ASIDE + (aside.text or "")
+        aside.tail = _ASIDE_END + (aside.tail or "")
+    joined = "".join(root.itertext())
+    text = _lines(joined.replace(_ASIDE, "").replace(_ASIDE_END, ""))
+    if _ASIDE in joined:
+        # Innermost first: a caption inside a table, a table inside a form.
+        for _ in range(joined.count(_ASIDE)):
+            joined, found = _ASIDE_SPAN_RE.subn("", joined)
+            if not found:
+                break
+        joined = joined.replace(_ASIDE, "").replace(_ASIDE_END, "")
+    prose = _lines(joined)
+    plain = f" {text.casefold()} ".replace("\n", " ")
     for mark in _UNICODE_PUNCTUATION:
         if mark in plain:
             plain = plain.replace(mark, " ")
     plain = plain.encode().translate(_PUNCTUATION).decode()
-    return PageText(text, prose, mailto, forms, scripts, plain)
+    return PageText(text, prose, mailto, forms, scripts, plain, tuple(plain.split()))
 
 
-def _lines(root: etree._Element) -> str:
-    """The text of a tree, one block per line (C string work only)."""
-    lines = "".join(root.itertext()).split("\n")
-    return "\n".join(filter(None, map(str.strip, lines)))
+def _lines(joined: str) -> str:
+    """Text with one block per line (C string work only)."""
+    return "\n".join(filter(None, map(str.strip, joined.split("\n"))))
 
 
 def _scripts(root: etree._Element) -> Iterator[str]:
