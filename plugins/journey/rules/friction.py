@@ -55,7 +55,7 @@ def _titles(docs: list[Document]) -> str:
 
 
 def site_gap(
-    context: RuleContext, phase: Phase, docs: list[Document], rule_id: str
+    context: RuleContext, phase: Phase, docs: list[Document], subject: str
 ) -> Hit | None:
     """The finding of a rule that no page of ``phase`` meets (None: skip).
 
@@ -69,7 +69,7 @@ def site_gap(
         "phase": phase_names(phase),
         "pages": {"nl": pages or "geen pagina's", "en": pages or "no pages"},
     }
-    return Hit(rule_id, values, None, phase.id)
+    return Hit(subject, values, None, phase.id)
 
 
 # --------------------------------------------------------------------------
@@ -309,8 +309,14 @@ def return_terms(context: RuleContext) -> Iterator[Hit]:
         yield hit
 
 
-def _in(doc: Document, phase: Phase | None) -> bool:
-    return phase is not None and any(p.id == phase.id for p in doc.phases)
+def _in_purchase(doc: Document, context: RuleContext) -> bool:
+    """Whether a page is of the purchase phase (cheap: once per page)."""
+    if not doc.phases:
+        return False
+    chosen = context.options["phase"] or PURCHASE_PHASES.get(
+        context.index.model.id, "purchase"
+    )
+    return any(p.id == chosen for p in doc.phases)
 
 
 def _any_fact(context: RuleContext, rule_id: str, docs: list[Document]) -> bool:
@@ -322,7 +328,7 @@ def _any_fact(context: RuleContext, rule_id: str, docs: list[Document]) -> bool:
 @page_check("return-terms")
 def _terms_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
     """A fact, not a finding: this purchase page names return terms."""
-    if _in(doc, purchase_phase(context)):
+    if _in_purchase(doc, context):
         phrases = (*words("return-terms", "words"), *context.options["words"])
         if next(find_phrases(page, phrases, prefix=True), None):
             yield Hit("terms", {}, doc)
@@ -390,7 +396,7 @@ def price_clarity(context: RuleContext) -> Iterator[Hit]:
 def _price_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
     """A fact, not a finding: this purchase page shows an amount."""
     currencies = tuple(context.options["currencies"])
-    if _in(doc, purchase_phase(context)) and _amount_re(currencies).search(page.text):
+    if _in_purchase(doc, context) and _amount_re(currencies).search(page.text):
         yield Hit("price", {}, doc)
 
 
@@ -442,8 +448,7 @@ def forced_account(context: RuleContext) -> Iterator[Hit]:
 
 @page_check("forced-account")
 def _account_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
-    phase = purchase_phase(context)
-    if phase is not None and _in(doc, phase):
+    if _in_purchase(doc, context) and (phase := purchase_phase(context)):
         phrases = (*words("forced-account", "phrases"), *context.options["phrases"])
         negations = frozenset(words("forced-account", "negations"))
         found = [

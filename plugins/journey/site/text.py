@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html import unescape
 
 from lxml import etree
 
@@ -72,11 +73,18 @@ NOT_PROSE = (
     *("h1", "h2", "h3", "h4", "h5", "h6", "table", "caption", "figcaption"),
     *("dt", "nav", "header", "footer", "form"),
 )
-# Blocks that are not running prose are marked in the tree (characters of
-# Unicode's private use area), so that one pass over the text gives the prose
-# without them.
-_ASIDE, _ASIDE_END = "\ue010", "\ue011"
-_ASIDE_SPAN_RE = re.compile("\ue010[^\ue010\ue011]*\ue011")
+# Elements cut out of the text as wholes (they do not nest), quotes of other
+# people (they may), and blocks left out of the prose (headings, tables …).
+_NESTING = ("blockquote", "q")
+_SKIPPED_RE = re.compile(
+    rf"<({'|'.join(t for t in SKIPPED if t not in _NESTING)})\b[^>]*>.*?</\1\s*>",
+    re.I | re.S,
+)
+_QUOTE_RE = re.compile(r"<(blockquote|q)\b[^>]*>(?:(?!<\1\b).)*?</\1\s*>", re.I | re.S)
+_ASIDE_START_RE = re.compile(rf"<(?:{'|'.join(NOT_PROSE)})\b", re.I)
+_ASIDE_RE = re.compile(rf"<({'|'.join(NOT_PROSE)})\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+_TAG_RE = re.compile(r"<[^>]*>")
 # A new line before every block tag, after the fragment's own line breaks
 # (which in a paragraph are only where the source wrapped) became spaces: one
 # pass over the string, no Python work per element.
@@ -132,30 +140,35 @@ def fold(text: str) -> str:
 
 
 def extract(fragment: str) -> PageText:
-    """The :class:`PageText` of a rendered content fragment."""
+    """The :class:`PageText` of a rendered content fragment.
+
+    The markup facts (scripts, ``mailto:`` links, forms) come from lxml, and
+    only for a fragment that has them. The text comes from the fragment with
+    string work in C: Pelican's readers write well-formed HTML, so the
+    elements left out are cut as wholes (nested quotes innermost first), a
+    new line goes before each block tag, the remaining tags are dropped and
+    entities decoded.
+    """
     if not fragment.strip():
         return EMPTY
-    marked = _BLOCK_TAG_RE.sub("\n<", fragment.replace("\n", " "))
-    root = etree.HTML(marked)
-    if root is None:
-        return EMPTY
-    scripts = tuple(_scripts(root)) if "<script" in fragment else ()
-    mailto = tuple(_mailto(root)) if "mailto:" in fragment else ()
-    forms = tuple(map(_form, root.iter("form"))) if "<form" in fragment else ()
-    etree.strip_elements(root, *SKIPPED, with_tail=False)
-    for aside in root.iter(*NOT_PROSE):  # a few per page: headings, tables
-        aside.text = _ASIDE + (aside.text or "")
-        aside.tail = _ASIDE_END + (aside.tail or "")
-    joined = "".join(root.itertext())
-    text = _lines(joined.replace(_ASIDE, "").replace(_ASIDE_END, ""))
-    if _ASIDE in joined:
-        # Innermost first: a caption inside a table, a table inside a form.
-        for _ in range(joined.count(_ASIDE)):
-            joined, found = _ASIDE_SPAN_RE.subn("", joined)
-            if not found:
-                break
-        joined = joined.replace(_ASIDE, "").replace(_ASIDE_END, "")
-    prose = _lines(joined)
+    scripts: tuple[str, ...] = ()
+    mailto: tuple[str, ...] = ()
+    forms: tuple[Form, ...] = ()
+    if "<script" in fragment or "mailto:" in fragment or "<form" in fragment:
+        root = etree.HTML(fragment)
+        if root is not None:
+            scripts = tuple(_scripts(root))
+            mailto = tuple(_mailto(root))
+            forms = tuple(map(_form, root.iter("form")))
+    html = _COMMENT_RE.sub(" ", fragment.replace("\n", " "))
+    html = _SKIPPED_RE.sub(" ", html)
+    for _ in range(8):  # quotes in quotes: innermost first
+        html, found = _QUOTE_RE.subn(" ", html)
+        if not found:
+            break
+    html = _BLOCK_TAG_RE.sub("\n<", html)
+    text = _lines(html)
+    prose = _lines(_ASIDE_RE.sub("\n", html)) if _ASIDE_START_RE.search(html) else text
     plain = f" {text.casefold()} ".replace("\n", " ")
     for mark in _UNICODE_PUNCTUATION:
         if mark in plain:
@@ -164,9 +177,12 @@ def extract(fragment: str) -> PageText:
     return PageText(text, prose, mailto, forms, scripts, plain, tuple(plain.split()))
 
 
-def _lines(joined: str) -> str:
-    """Text with one block per line (C string work only)."""
-    return "\n".join(filter(None, map(str.strip, joined.split("\n"))))
+def _lines(html: str) -> str:
+    """The text of marked-up HTML, one block per line."""
+    text = _TAG_RE.sub("", html)
+    if "&" in text:
+        text = unescape(text)
+    return "\n".join(filter(None, map(str.strip, text.split("\n"))))
 
 
 def _scripts(root: etree._Element) -> Iterator[str]:
