@@ -559,7 +559,7 @@ def theme_scripts(index: SiteIndex) -> tuple[str, str] | None:
     ``None`` when the theme cannot be rendered outside a page (then the theme
     is not judged: a rule that guesses cries wolf).
     """
-    env = index.env
+    env = index.theme.env
     if env is None:
         return None
     for name in ("base.html", "index.html"):

@@ -86,6 +86,20 @@ class Document:
         return getattr(self.content, "metadata", {}) or {}
 
 
+class Theme:
+    """The generators' Jinja environment, for a rule that renders the theme once.
+
+    Never pickled (content caching pickles content objects, whose settings may
+    reach the index): a copy has no environment.
+    """
+
+    def __init__(self, env: Any) -> None:
+        self.env = env
+
+    def __reduce__(self) -> tuple[type[Theme], tuple[None]]:
+        return (Theme, (None,))
+
+
 @dataclass
 class SiteIndex:
     """All documents of a build, their tags, and what URLs exist."""
@@ -97,7 +111,7 @@ class SiteIndex:
     static: dict[str, Any]  # static source key -> Pelican Static object
     urls: dict[str, Document | None]  # site-relative URL -> document, if any
     links: Links  # the link resolver of the build (``links.py``)
-    env: Any = None  # the generators' Jinja environment (the theme's templates)
+    theme: Theme = field(default_factory=lambda: Theme(None))
 
     @property
     def model(self) -> Model:
@@ -227,7 +241,8 @@ def build_index(
     by_key = {doc.key: doc for doc in documents if doc.key}
     links = Links(documents, by_key, static, urls, context)
     env = next((g.env for g in generators if getattr(g, "env", None)), None)
-    return SiteIndex(config, context, documents, by_key, static, urls, links, env)
+    theme = Theme(env)
+    return SiteIndex(config, context, documents, by_key, static, urls, links, theme)
 
 
 def _generated_urls(
