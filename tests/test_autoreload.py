@@ -32,6 +32,27 @@ def wait_for(path: Path, text: str, count: int, timeout: float = 180) -> str:
     raise AssertionError(f"{text!r} not seen {count}x in time:\n{log}")
 
 
+def edit_until_rebuilt(path: Path, body: str, log: Path, builds: int) -> str:
+    """Write ``path`` until the server has started ``builds`` rebuilds.
+
+    Pelican watches for changes only once a build has returned, so an edit
+    made while a build finishes can go unseen. Instead of hoping for the
+    timing, write again (one more byte each time) until Pelican says it is
+    re-generating, then wait for that build to finish.
+    """
+    deadline = time.monotonic() + 180
+    attempt = 0
+    while time.monotonic() < deadline:
+        path.write_text(body + "\n" * attempt, encoding="utf-8")
+        attempt += 1
+        try:
+            wait_for(log, "re-generating", builds, timeout=10)
+        except AssertionError:
+            continue
+        return wait_for(log, "Done: Processed", builds + 1)
+    raise AssertionError(f"no rebuild after editing {path.name}")
+
+
 def test_autoreload_reports_each_build_and_keeps_running(tmp_path):
     write_files(
         tmp_path / "content",
@@ -56,20 +77,26 @@ def test_autoreload_reports_each_build_and_keeps_running(tmp_path):
         assert proc.poll() is None, "the autoreload server stopped on a failing check"
         # A second build, after an unrelated edit, reports the finding again:
         # no state carried over, no de-duplication of the repeated message.
-        (tmp_path / "content" / "over.md").write_text(
+        wait_for(log, "Done: Processed", 1)
+        second = edit_until_rebuilt(
+            tmp_path / "content" / "over.md",
             "Title: Over\nDate: 2026-01-01\nPhase: bewustwording\n\nx\n",
-            encoding="utf-8",
+            log,
+            1,
         )
-        wait_for(log, "unknown-phase", 2)
+        assert second.count("unknown-phase") >= 2
         assert proc.poll() is None
         # Fixing the typo: the next build reports nothing new and still serves.
-        (tmp_path / "content" / "pages" / "contact.md").write_text(
-            "Title: Contact\nPhase: nazorg\n\nBel.\n", encoding="utf-8"
+        builds = log.read_text(encoding="utf-8").count("re-generating")
+        final = edit_until_rebuilt(
+            tmp_path / "content" / "pages" / "contact.md",
+            "Title: Contact\nPhase: nazorg\n\nBel.\n",
+            log,
+            builds + 1,
         )
-        wait_for(log, "re-generating", 2)
-        time.sleep(3.0)
-        final = log.read_text(encoding="utf-8")
-        assert final.count("unknown-phase") == 2, final
+        last_build = final.rsplit("re-generating", 1)[1]
+        assert "Done: Processed" in last_build
+        assert "unknown-phase" not in last_build, final
         assert "Traceback" not in final
         assert proc.poll() is None
         assert (tmp_path / "output" / "over.html").is_file()

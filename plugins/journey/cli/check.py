@@ -25,9 +25,11 @@ from ..model.findings import (
     EXIT_OK,
     failing,
 )
-from ..model.settings import check_fail_on
+from ..model.settings import SettingsError, check_fail_on
 from ..model.text import text
 from ..report import baseline, reports
+from ..report.codequality import code_quality_json
+from ..report.sarif import sarif_json
 from .runner import SiteError, read_site_settings, run_build, settings_path
 
 DEFAULT_BASELINE = "journey-baseline.json"
@@ -87,9 +89,16 @@ def check(
         out.write(reports.junit_xml(analysis))
     elif fmt == "github":
         reports.print_annotations(analysis, out)
+    elif fmt == "sarif":
+        out.write(sarif_json(analysis))
+    elif fmt == "gitlab":
+        out.write(code_quality_json(analysis))
     else:
         _print_text(analysis)
+        if reports.in_github_actions():  # the pull request's diff shows them
+            reports.print_annotations(analysis, out)
     out.flush()
+    reports.write_step_summary(analysis)
     return EXIT_FINDINGS if failing(analysis.findings, level) else EXIT_OK
 
 
@@ -105,8 +114,14 @@ def _print_text(analysis: Analysis) -> None:
     reports.print_summary(analysis, Console(file=out, highlight=False))
 
 
-def write_baseline(settings: str | Path | None) -> int:
-    """Write today's findings to the baseline file; return 0 (or 2)."""
+def write_baseline(settings: str | Path | None, *, prune: bool = False) -> int:
+    """Write today's findings to the baseline file; return 0 (or 2).
+
+    Entries of the existing file that match no finding any more are kept
+    and listed as removable; with ``prune`` they are removed. ``starter-text``
+    findings are never written (placeholder text must be replaced), and the
+    output says how many were left out.
+    """
     path = settings_path(settings)
     site = read_site_settings(path)
     configured = site.get("JOURNEY_BASELINE")
@@ -122,10 +137,30 @@ def write_baseline(settings: str | Path | None) -> int:
     if isinstance(outcome, int):
         return outcome
     analysis = outcome
-    count = baseline.write(target, analysis.findings)
     lang = analysis.config.lang
-    sys.stdout.write(text("baseline-written", lang, count=count, path=target) + "\n")
+    previous: frozenset[baseline.Key] = frozenset()
+    if target.is_file():
+        try:
+            previous = baseline.load(target)
+        except SettingsError as error:
+            _stderr(text("baseline-replaced", lang, error=error))
+    stale = baseline.stale(previous, analysis.findings)
+    keep = [] if prune else stale
+    count = baseline.write(target, analysis.findings, keep)
+    out = sys.stdout
+    out.write(text("baseline-written", lang, count=count, path=target) + "\n")
+    skipped = [f for f in analysis.findings if f.rule in baseline.NEVER_BASELINED]
+    if skipped:
+        out.write(text("baseline-starter-skipped", lang, count=len(skipped)) + "\n")
+        for finding in skipped:
+            out.write(f"  {finding.log_line()}\n")
+    stale = [key for key in stale if key[0] not in baseline.NEVER_BASELINED]
+    if stale:
+        key = "baseline-pruned" if prune else "baseline-stale"
+        out.write(text(key, lang, count=len(stale)) + "\n")
+        for rule, source, subject in stale:
+            out.write(f"  [{rule}] {source or '-'}: {subject}\n")
     if not configured:
         value = os.path.relpath(target, path.parent)
-        sys.stdout.write(text("baseline-hint", lang, value=value) + "\n")
+        out.write(text("baseline-hint", lang, value=value) + "\n")
     return EXIT_OK

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..analysis import Analysis
 from ..plugin import CAPTURE_KEY, SITE_ROOT_KEY, JourneyExit
+from ..report.ci import SETTINGS_FILE_KEY
 
 DEFAULT_SETTINGS = "pelicanconf.py"
 _PLUGIN_NAMES = {"journey", "pelican.plugins.journey", __package__}
@@ -72,6 +73,7 @@ def read_site_settings(
     except Exception as error:  # noqa: BLE001 - a user's settings file may raise anything
         raise SiteError(f"{path}: cannot read settings: {error}") from None
     settings[SITE_ROOT_KEY] = str(path.parent)
+    settings[SETTINGS_FILE_KEY] = str(path)
     plugins = settings.get("PLUGINS")
     if plugins is not None and not any(
         (p if isinstance(p, str) else getattr(p, "__name__", "")) in _PLUGIN_NAMES

@@ -1,26 +1,32 @@
 """Reports of one build: ``report.json``, ``junit.xml``, console, annotations.
 
 Everything here reads an :class:`~.analysis.Analysis`; nothing re-reads what
-Pelican parsed. Files go to ``JOURNEY_REPORT_PATH`` and are written
-atomically (a temporary file in the same folder, then ``os.replace``), so a
-crash never leaves half a report for CI to read.
+Pelican parsed. Files go to ``JOURNEY_REPORT_PATH`` and are written as one
+set (:func:`~.atomic.write_together`): all replaced together or none, so a
+crash never leaves half a report, or a mix of two builds, for CI to read.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ..model.text import text
 from ..rules import REGISTRY
-from ..site.tagger import KEYS
-from .atomic import write_atomic
+from .atomic import Chunks, write_together
+from .ci import Locator
+from .codequality import CODE_QUALITY_NAME, code_quality_json
+from .journey_map import MAP_FILE
+from .sarif import SARIF_NAME, sarif_json
+from .step_summary import ENV as STEP_SUMMARY_ENV
+from .step_summary import append_step_summary
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -28,6 +34,7 @@ if TYPE_CHECKING:
 
     from ..analysis import Analysis
     from ..model.findings import Finding
+    from ..site.index import Document
 
 REPORT_VERSION = 1
 JSON_NAME = "report.json"
@@ -61,18 +68,32 @@ def report_data(analysis: Analysis) -> dict[str, Any]:
                         "source": d.source,
                         "kind": d.kind,
                         "mapped": d.mapped,
+                        "touchpoint": d.touchpoint,
+                        "touchpoint_inferred": d.touchpoint_inferred,
+                        "cta": _cta_entry(d),
                     }
                     for d in docs
                 ],
             }
         )
-    return {
+    data = {
         "version": REPORT_VERSION,
         "model": config.model.id,
         "phases": phases,
         "findings": [f.as_dict() for f in analysis.findings],
         "summary": analysis.summary(),
     }
+    if index.analytics is not None:
+        data["analytics"] = index.analytics.as_dict()
+    return data
+
+
+def _cta_entry(doc: Document) -> dict[str, str] | None:
+    """A content entry's ``cta``: label, site-relative or external URL, origin."""
+    cta = doc.cta
+    if cta is None:
+        return None
+    return {"label": cta.label, "url": cta.target.url, "origin": cta.origin}
 
 
 def report_json(analysis: Analysis) -> str:
@@ -144,18 +165,29 @@ def junit_xml(analysis: Analysis) -> str:
 # -- files -------------------------------------------------------------------
 
 
-def write_reports(analysis: Analysis) -> list[Path]:
-    """Write ``report.json`` and ``junit.xml`` atomically; return their paths."""
-    folder = analysis.config.report_dir
-    written = []
-    for name, content in (
+def report_files(analysis: Analysis) -> list[tuple[str, Chunks]]:
+    """The report files of a build as (file name, text) pairs, not yet written."""
+    return [
         (JSON_NAME, report_json(analysis)),
         (JUNIT_NAME, junit_xml(analysis)),
-    ):
-        path = folder / name
-        write_atomic(path, content)
-        written.append(path)
-    return written
+        (SARIF_NAME, sarif_json(analysis)),
+        (CODE_QUALITY_NAME, code_quality_json(analysis)),
+    ]
+
+
+def write_reports(
+    analysis: Analysis,
+    folder: Path | None = None,
+    extra: Sequence[tuple[str, Chunks]] = (),
+) -> list[Path]:
+    """Write the report files (and ``extra`` ones) into ``folder`` as one set.
+
+    ``folder`` defaults to ``JOURNEY_REPORT_PATH``. All files are replaced
+    together or none is (:func:`~.atomic.write_together`); a failure raises
+    :class:`~.atomic.ReportWriteError` naming the folder and the reason.
+    """
+    target = analysis.config.report_dir if folder is None else Path(folder)
+    return write_together(target, [*report_files(analysis), *extra])
 
 
 # -- console -----------------------------------------------------------------
@@ -190,9 +222,15 @@ def summary_table(analysis: Analysis) -> Table:
         warnings=summary["warnings"],
         baselined=text("summary-baselined", lang, count=baselined) if baselined else "",
     )
+    site_wide = sum(1 for f in live if f.phase not in per_phase)
+    map_line = text("summary-map", lang, path=config.report_dir / MAP_FILE)
     table = Table(
-        title=text("summary-title", lang, model=config.model.id),
-        caption=f"{coverage}\n{totals}",
+        title=text(
+            "summary-title",
+            lang,
+            phases=" → ".join(p.label(lang) for p in config.model.phases),
+        ),
+        caption=f"{coverage}\n{totals}\n{map_line}",
         title_justify="left",
         caption_justify="left",
     )
@@ -208,6 +246,10 @@ def summary_table(analysis: Analysis) -> Table:
             str(count) if count else "[bold red]0[/]",
             str(per_phase[phase.id] or ""),
         )
+    if site_wide:
+        # Findings of no phase (the whole site, pages without a phase): the
+        # column adds up to the totals below it.
+        table.add_row("", text("summary-site-wide", lang), "", str(site_wide))
     return table
 
 
@@ -237,59 +279,17 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def _metadata_field(finding: Finding) -> str | None:
-    """The metadata key a finding is about, as its rule declares (``key=``)."""
-    entry = REGISTRY.get(finding.rule)
-    key = entry.key if entry is not None else None
-    return key(finding.subject) if callable(key) else key
-
-
-def _key_pattern(field: str) -> re.Pattern[str]:
-    names = "|".join(re.escape(k) for k in KEYS[field])
-    return re.compile(
-        rf"^\s*(?::(?:{names}):|(?:{names})\s*:|<meta\s+name=[\"'](?:{names})[\"'])",
-        re.IGNORECASE,
-    )
-
-
-def metadata_line(path: Path, field: str) -> int | None:
-    """The 1-based line of the metadata ``field`` (or its alias) in a source."""
-    pattern = _key_pattern(field)
-    try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            for number, line in enumerate(handle, 1):
-                if pattern.match(line):
-                    return number
-                if number >= 200:
-                    break
-    except OSError:
-        return None
-    return None
-
-
-def add_lines(findings: Iterable[Finding], base_dir: Path) -> None:
-    """Fill ``finding.line`` from the sources; only files with findings are read."""
-    cache: dict[tuple[str, str], int | None] = {}
-    for finding in findings:
-        field = _metadata_field(finding)
-        if finding.line is not None or not finding.source or field is None:
-            continue
-        key = (finding.source, field)
-        if key not in cache:
-            cache[key] = metadata_line(base_dir / finding.source, field)
-        finding.line = cache[key]
-
-
 def github_annotations(analysis: Analysis) -> list[str]:
     """One workflow command per live finding (``::error …::`` / ``::warning …::``)."""
     live = [f for f in analysis.findings if not f.baselined]
-    add_lines(live, analysis.config.base_dir)
+    locator = Locator.for_analysis(analysis)
     lines = []
     for finding in live:
         level = "error" if finding.severity == "error" else "warning"
         properties = []
         if finding.source:
-            properties.append(f"file={_escape_property(finding.source)}")
+            path = locator.path(finding.source)
+            properties.append(f"file={_escape_property(path)}")
             if finding.line is not None:
                 properties.append(f"line={finding.line}")
         properties.append(
@@ -312,9 +312,26 @@ def print_annotations(analysis: Analysis, stream: IO[str] | None = None) -> None
 
 
 def announce(analysis: Analysis) -> None:
-    """The console table and, on GitHub Actions, the annotations."""
+    """The console table and, on GitHub Actions, the annotations and summary."""
     if analysis.index.context.get(CONSOLE_KEY, True) is False:
         return
     print_summary(analysis)
     if in_github_actions():
         print_annotations(analysis)
+    write_step_summary(analysis)
+
+
+def write_step_summary(analysis: Analysis) -> None:
+    """Append to ``$GITHUB_STEP_SUMMARY`` when set; a failure is one logged line."""
+    try:
+        append_step_summary(analysis)
+    except OSError as error:
+        logging.getLogger("pelican.plugins.journey").error(
+            "%s",
+            text(
+                "step-summary-failed",
+                analysis.config.lang,
+                path=error.filename or os.environ.get(STEP_SUMMARY_ENV),
+                error=error.strerror or error,
+            ),
+        )
