@@ -153,18 +153,27 @@ def test_junit_has_no_testcase_for_rules_switched_off(site):
     assert len(tree.findall(".//failure")) == 6
 
 
+# Reachable (with hours), a price and return terms: clean for the friction rules.
+CLEAN_BODY = (
+    "Bel 010-1234567, ma-vr 9-17 uur. Een beurt kost € 49; retour binnen 14 dagen."
+)
+
+
 def test_clean_site_gives_valid_junit_without_failures(site):
     files = {
         # The last page needs no call to action: it says so (no missing-cta).
         f"pages/p{i}.md": f"Title: P{i}\nPhase: {phase}\n"
         + ("CTA: none\n" if phase == "aftercare" else "")
-        + "\nBel 010-1234567.\n"
+        + f"\n{CLEAN_BODY}\n"
         for i, phase in enumerate(
             ["awareness", "consideration", "purchase", "experience", "aftercare"]
         )
     }
     for n in (1, 2):
-        files[f"a{n}.md"] = f"Title: A{n}\nDate: 2026-01-0{n}\nPhase: decision\n\nx\n"
+        files[f"a{n}.md"] = (
+            f"Title: A{n}\nDate: 2026-01-0{n}\nPhase: decision\nTouchpoint: review"
+            "\n\nx\n"
+        )
     built = site(files, JOURNEY_FAIL_ON="warning")
     assert built.exit_code == 0, built.log
     tree = etree.parse(str(built.reports / "junit.xml"))

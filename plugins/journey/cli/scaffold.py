@@ -41,7 +41,9 @@ ROLES: dict[str, tuple[str, ...]] = {
         "service",
     ),
     "5k": ("awareness", "consideration", "decision", "pricing", "booking"),
-    "see-think-do-care": ("awareness", "consideration", "booking", "service"),
+    # Think is where buyers compare: its page shows what customers say (the
+    # two expert articles are in think too), as social-proof asks.
+    "see-think-do-care": ("awareness", "decision", "booking", "service"),
 }
 # The phase of the two expert articles: each model's "what is best?" phase.
 ARTICLE_PHASE = {"six-phase": "decision", "5k": "keuren", "see-think-do-care": "think"}

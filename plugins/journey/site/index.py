@@ -137,6 +137,20 @@ class Document:
         return getattr(self.content, "metadata", {}) or {}
 
 
+class Theme:
+    """The generators' Jinja environment, for a rule that renders the theme once.
+
+    Never pickled (content caching pickles content objects, whose settings may
+    reach the index): a copy has no environment.
+    """
+
+    def __init__(self, env: Any) -> None:
+        self.env = env
+
+    def __reduce__(self) -> tuple[type[Theme], tuple[None]]:
+        return (Theme, (None,))
+
+
 @dataclass
 class SiteIndex:
     """All documents of a build, their tags, and what URLs exist."""
@@ -149,6 +163,7 @@ class SiteIndex:
     urls: dict[str, Document | None]  # site-relative URL -> document, if any
     links: Links  # the link resolver of the build (``links.py``)
     analytics: Analytics | None = None  # visitor statistics (JOURNEY_ANALYTICS)
+    theme: Theme = field(default_factory=lambda: Theme(None))
 
     @property
     def model(self) -> Model:
@@ -346,7 +361,11 @@ def build_index(
         urls.setdefault(url_key(url), None)
     by_key = {doc.key: doc for doc in documents if doc.key}
     links = Links(documents, by_key, static, urls, context)
-    return SiteIndex(config, context, documents, by_key, static, urls, links)
+    env = next((g.env for g in generators if getattr(g, "env", None)), None)
+    theme = Theme(env)
+    return SiteIndex(
+        config, context, documents, by_key, static, urls, links, theme=theme
+    )
 
 
 def infer_touchpoints(

@@ -1,0 +1,490 @@
+"""Copy rules: how the text reads (SPEC §5, JOURNEY-NOTES).
+
+Stock claims that convince nobody, long sentences, a Dutch page that
+addresses the reader both as "u" and as "je", and no reviews or cases for
+the buyer who compares. They read the visible text of
+each page (:class:`~..site.text.PageText`), never code, preformatted text or
+quotes of other people.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..site.text import PageText, fold
+from . import Hit, Option, RuleContext, rule
+from .coverage import expertise_phase
+from .friction import site_gap
+from .words import (
+    find_phrases,
+    page_check,
+    page_hits,
+    page_lang,
+    quote,
+    quotes,
+    words,
+)
+
+if TYPE_CHECKING:
+    from ..site.index import Document
+
+# --------------------------------------------------------------------------
+# empty-slogan
+# --------------------------------------------------------------------------
+
+
+_OPENING = '"\u201c\u201e\u00ab\u2018'
+_CLOSING = '"\u201d\u00bb\u2019'
+_OPEN_QUOTE_RE = re.compile(rf"(?:[{_OPENING}]|(?<![\w])')[^{_OPENING}{_CLOSING}.!?]*$")
+_CLOSE_QUOTE_RE = re.compile(rf"^[^{_OPENING}{_CLOSING}.!?]*(?:[{_CLOSING}]|'(?!\w))")
+
+
+def _in_quotes(text: str, start: int, end: int) -> bool:
+    """Whether a phrase stands in quotation marks: mentioned, not claimed."""
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 40]
+    return bool(_OPEN_QUOTE_RE.search(before) and _CLOSE_QUOTE_RE.search(after))
+
+
+@rule(
+    "empty-slogan",
+    summary='stock claims: "beste kwaliteit voor de beste prijs", "klant is koning" …',
+    example={
+        "source": "content/pages/over-ons.md",
+        "found": '"beste kwaliteit voor de beste prijs", "klant is koning"',
+    },
+    severity="warning",
+    messages={
+        "nl": "lege slogan {found}: die overtuigt niemand; zeg wat de klant "
+        "concreet krijgt (een feit, een getal, een voorbeeld)",
+        "en": "empty slogan {found}: it convinces nobody; say what the customer "
+        "actually gets (a fact, a number, an example)",
+    },
+    doc=(
+        'Generic copy convinces nobody: "best quality, best price" says\n'
+        "nothing a competitor could not say; buyers who compare want facts, examples\n"
+        "and what other customers say. The rule quotes stock claims from a Dutch and\n"
+        'an English list ("beste kwaliteit voor de beste prijs", "kwaliteit staat\n'
+        'voorop", "hoog in het vaandel", "klant is koning", "uw partner in",\n'
+        '"ontzorgen", "best quality", "second to none", "world-class", "state of the\n'
+        'art" …). Whole words only: "de kwaliteit van de remblokken" is no slogan. A\n'
+        "claim in quotation marks is mentioned, not made\n"
+        "(\"geen loze beloftes als 'de\n"
+        "beste kwaliteit'\"), and a customer's words in a `<blockquote>` are theirs."
+    ),
+    options={
+        "phrases": Option((), "words", "extra stock claims to report"),
+    },
+)
+def empty_slogan(context: RuleContext) -> Iterator[Hit]:
+    return iter(page_hits(context, "empty-slogan"))
+
+
+@page_check("empty-slogan")
+def _slogan_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
+    phrases = (*words("empty-slogan", "phrases"), *context.options["phrases"])
+    found = [
+        m.group()
+        for m in find_phrases(page, phrases)
+        if not _in_quotes(m.string, m.start(), m.end())
+    ]
+    if found:
+        yield Hit("slogan", {"found": quotes(found)}, doc)
+
+
+# --------------------------------------------------------------------------
+# long-sentences
+# --------------------------------------------------------------------------
+
+# Flesch reading ease and its Dutch adaptation by Douma (1960):
+# score = a - b * words per sentence - c * syllables per word.
+FORMULAS = {
+    "nl": ("Flesch-Douma", 206.835, 0.93, 77.0),
+    "en": ("Flesch", 206.835, 1.015, 84.6),
+}
+HYPHENATION = {"nl": "nl_NL", "en": "en_US"}
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+# A sentence ends inside a line at . ! ? … (and closing quotes) before a space.
+_SENTENCE_END_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]* (?=\S)")
+_SPLIT_RE = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]* (?=\S)|\n")
+# Vowel groups for a quick first estimate of syllables: vowels (and every
+# non-ASCII byte: accented vowels) as spaces, the rest as letters.
+_VOWEL_BYTES = bytes(
+    32 if (chr(b) in "aeiouy" or b >= 128) else 120 for b in range(256)
+)
+# A page whose estimate passes by this many points (and has 20% fewer words
+# per sentence than the limit) is not scored exactly.
+ESTIMATE_MARGIN = 10
+_SILENT_E_RE = re.compile(r"[aeiouy][b-df-hj-km-np-tv-xz]*[b-df-hj-kmnp-tv-xz]e\b")
+_QUICK_ENDS = (". ", "! ", "? ", "\u2026 ")
+
+
+@functools.cache
+def _dictionary(lang: str) -> Any:
+    """The hyphenation dictionary (imported and loaded only when needed)."""
+    import pyphen  # noqa: PLC0415 - 50 ms at import: only for pages near the limits
+
+    return pyphen.Pyphen(lang=HYPHENATION[lang], left=1, right=1)
+
+
+class Syllables:
+    """Syllable counts from the hyphenation dictionary, each word once."""
+
+    def __init__(self, lang: str) -> None:
+        self._positions = _dictionary(lang).positions
+        self._known: dict[str, int] = {}
+
+    def __call__(self, word: str) -> int:
+        count = self._known.get(word)
+        if count is None:
+            parts = re.split(r"['\u2019-]", word)
+            count = sum(len(self._positions(p)) + 1 for p in parts if p)
+            self._known[word] = count
+        return count
+
+
+@functools.cache
+def _syllables(lang: str) -> Syllables:
+    return Syllables(lang)
+
+
+@functools.cache
+def _abbreviation_re(abbreviations: frozenset[str]) -> re.Pattern[str] | None:
+    if not abbreviations:
+        return None
+    names = "|".join(sorted(map(re.escape, abbreviations), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{names})\. (?=\S)", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Readability:
+    sentences: int
+    words: int
+    syllables: int
+    score: float
+
+    @property
+    def words_per_sentence(self) -> float:
+        return self.words / self.sentences
+
+
+def _score(lang: str, words: int, sentences: int, syllables: float) -> float:
+    _name, base, per_sentence, per_syllable = FORMULAS[lang]
+    return base - per_sentence * words / sentences - per_syllable * syllables / words
+
+
+def _length(sentence: str) -> int:
+    return len(sentence.split())
+
+
+def sentences(prose: str, abbreviations: frozenset[str]) -> list[str]:
+    """The sentences of prose (one block per line); abbreviations end none."""
+    found: list[str] = []
+    pending = ""
+    for piece in _SPLIT_RE.split(prose):
+        if not piece:
+            continue
+        pending = f"{pending} {piece}" if pending else piece
+        last = pending.rsplit(None, 1)[-1].rstrip(".").casefold()
+        if pending.endswith(".") and last in abbreviations:
+            continue
+        found.append(pending)
+        pending = ""
+    if pending:
+        found.append(pending)
+    return found
+
+
+def readability(
+    prose: str,
+    lang: str,
+    abbreviations: frozenset[str],
+    *,
+    passes: tuple[int, int] | None = None,
+) -> Readability | None:
+    """Words per sentence and reading ease of prose in ``lang`` (nl or en).
+
+    Words are counted as written (space-separated), sentences at . ! ? … and
+    at the end of each block. Syllables come from the hyphenation dictionary;
+    with ``passes`` = (max words per sentence, min score), a page whose
+    quick estimate (vowel groups for syllables, every ". " a sentence end)
+    passes by a wide margin gets that estimate instead: the dictionary is
+    loaded and the sentences counted exactly only for pages near or past the
+    limits, and every finding comes from the exact count.
+    """
+    if not prose.strip():
+        return None
+    lines = prose.count("\n") + 1
+    folded = prose.casefold()
+    if passes is not None:
+        # Fast: words are spaces + lines, every ". " ends a sentence (also
+        # after an abbreviation), vowel groups stand in for syllables.
+        words = prose.count(" ") + lines
+        quick_count = lines + sum(map(prose.count, _QUICK_ENDS))
+        # Vowels became spaces: a group starts where a space follows a letter.
+        groups = b"x" + folded.encode().translate(_VOWEL_BYTES)
+        vowel_groups = groups.count(b"x ")
+        if lang == "en":  # a silent final e ("bike", "there") is no syllable
+            vowel_groups -= len(_SILENT_E_RE.findall(folded))
+        estimate = _score(lang, words, quick_count, vowel_groups)
+        if (
+            words / quick_count <= passes[0] * 0.8
+            and estimate >= passes[1] + ESTIMATE_MARGIN
+        ):
+            return Readability(quick_count, words, vowel_groups, estimate)
+    words = len(prose.split())
+    count = lines + len(_SENTENCE_END_RE.findall(prose))
+    abbreviation = _abbreviation_re(abbreviations)
+    if abbreviation is not None:
+        count -= len(abbreviation.findall(prose))
+    syllable = _syllables(lang)
+    tally = Counter(_WORD_RE.findall(folded))
+    syllables = sum(syllable(word) * times for word, times in tally.items())
+    return Readability(count, words, syllables, _score(lang, words, count, syllables))
+
+
+@rule(
+    "long-sentences",
+    summary="long sentences or a low reading-ease score (Flesch-Douma, Flesch)",
+    example={
+        "source": "content/blog/lang.md",
+        "average": "56.0",
+        "max_words": 22,
+        "score": "33",
+        "formula": "Flesch-Douma",
+        "min_score": 40,
+        "longest_words": 68,
+        "longest": '"Wanneer je in de herfst door de regen naar je werk fietst en '
+        'onderweg merkt dat je remmen steeds …"',
+    },
+    severity="warning",
+    messages={
+        "nl": "moeilijk te lezen: gemiddeld {average} woorden per zin (max "
+        "{max_words}), leesbaarheid {score} ({formula}, min {min_score}); "
+        "langste zin ({longest_words} woorden): {longest}; schrijf korte "
+        "zinnen, één gedachte per zin",
+        "en": "hard to read: {average} words per sentence on average (max "
+        "{max_words}), reading ease {score} ({formula}, min {min_score}); "
+        "longest sentence ({longest_words} words): {longest}; write short "
+        "sentences, one idea each",
+    },
+    doc=(
+        "Copy works when it is short: one idea per sentence. For a page in\n"
+        "Dutch or English (its `lang`, else `DEFAULT_LANG`; other languages are not\n"
+        "judged) with at least `min_words` words of prose (paragraphs and list\n"
+        "items; headings, tables, code and quotes left out), the rule reports an\n"
+        "average sentence length above `max_words` or a reading-ease score below\n"
+        "`min_score`:\n"
+        "\n"
+        "- Dutch: Flesch-Douma, 206.835 - 0.93 * words per sentence - 77 * syllables\n"
+        "  per word;\n"
+        "- English: Flesch reading ease, 206.835 - 1.015 * words per sentence -\n"
+        "  84.6 * syllables per word.\n"
+        "\n"
+        "60-70 is plain language, below 30 reads like a legal text. Syllables come\n"
+        "from the hyphenation dictionaries that `pyphen` ships (nl_NL, en_US); a\n"
+        "hyphenation dictionary now and then misses a syllable, which makes the score\n"
+        "slightly kinder, never stricter. To keep the build fast, a page is first\n"
+        "estimated (vowel groups for syllables, every full stop a sentence end); only\n"
+        "a page within 10 points or 20% of the limits is counted exactly with the\n"
+        "dictionary, and every finding carries the exact figures. The finding quotes\n"
+        "the longest sentence. The example site's pages score 59-92 with 7-16 words\n"
+        "per sentence."
+    ),
+    options={
+        "max_words": Option(
+            22, "int", "the highest average of words per sentence", minimum=1
+        ),
+        "min_score": Option(
+            40, "int", "the lowest reading-ease score (0-100)", minimum=0
+        ),
+        "min_words": Option(
+            50,
+            "int",
+            "pages with fewer words of prose are not judged (too little to score)",
+            minimum=1,
+        ),
+    },
+)
+def long_sentences(context: RuleContext) -> Iterator[Hit]:
+    return iter(page_hits(context, "long-sentences"))
+
+
+@functools.cache
+def _abbreviations(lang: str) -> frozenset[str]:
+    return frozenset(words("long-sentences", "abbreviations", (lang,)))
+
+
+@page_check("long-sentences")
+def _sentences_page(
+    page: PageText, doc: Document, context: RuleContext
+) -> Iterator[Hit]:
+    options = context.options
+    lang = page_lang(doc, context.index)
+    if lang not in FORMULAS or not page.prose:
+        return
+    abbreviations = _abbreviations(lang)
+    limits = (options["max_words"], options["min_score"])
+    measured = readability(page.prose, lang, abbreviations, passes=limits)
+    if measured is None or measured.words < options["min_words"]:
+        return
+    average = measured.words_per_sentence
+    if average <= options["max_words"] and measured.score >= options["min_score"]:
+        return
+    longest = max(sentences(page.prose, abbreviations), key=_length)
+    values = {
+        "average": f"{average:.1f}",
+        "max_words": options["max_words"],
+        "score": f"{measured.score:.0f}",
+        "formula": FORMULAS[lang][0],
+        "min_score": options["min_score"],
+        "longest_words": _length(longest),
+        "longest": quote(longest, 100),
+    }
+    yield Hit("readability", values, doc)
+
+
+# --------------------------------------------------------------------------
+# mixed-address
+# --------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=16)
+def _pronoun_re(pronouns: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(sorted(map(re.escape, pronouns), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'\u2019-])(?:{alternatives})(?![\w'\u2019-])", re.I)
+
+
+# "9.00 u", "tot 17 u": a "u" after a number is an hour, not the reader.
+_AFTER_NUMBER_RE = re.compile(r"\d[.:]?\s*$")
+
+
+def _snippet(text: str, start: int, end: int) -> str:
+    """The word found with up to two words on either side."""
+    before = text[max(0, start - 40) : start].rsplit("\n", 1)[-1].split()[-2:]
+    after = text[end : end + 40].split("\n", 1)[0].split()[:2]
+    return " ".join([*before, text[start:end], *after])
+
+
+def _first(text: str, pattern: re.Pattern[str], formal: bool) -> str | None:
+    for match in pattern.finditer(text):
+        if formal and _AFTER_NUMBER_RE.search(
+            text[max(0, match.start() - 8) : match.start()]
+        ):
+            continue
+        return _snippet(text, match.start(), match.end())
+    return None
+
+
+@rule(
+    "mixed-address",
+    summary='a Dutch page that says both "u" and "je" to the reader',
+    example={
+        "source": "content/pages/service.md",
+        "formal": '"Heeft u een vraag"',
+        "informal": '"helpen we je graag verder"',
+    },
+    severity="warning",
+    messages={
+        "nl": "spreekt de lezer aan met u ({formal}) én met je ({informal}): "
+        "kies één vorm en houd die vast, meestal je",
+        "en": "addresses the reader both formally, u ({formal}), and "
+        "informally, je ({informal}): choose one form and keep to it, usually je",
+    },
+    doc=(
+        "Talk to the reader directly, and consistently: a Dutch page that\n"
+        'says "u" in one sentence and "je" in the next reads as written by two\n'
+        "people. Pages whose language is Dutch are checked for both u/uw/uzelf and\n"
+        "je/jij/jou/jouw/jezelf; the first of each is quoted with the words around\n"
+        'it. English pages are never checked (an English "u" is no Dutch "u"), a "u"\n'
+        'after a number is an hour ("open tot 17 u"), "U-bocht" is one word, and a\n'
+        "customer's words in a `<blockquote>` are theirs."
+    ),
+    options={
+        "formal": Option((), "words", "extra formal pronouns"),
+        "informal": Option((), "words", "extra informal pronouns"),
+    },
+)
+def mixed_address(context: RuleContext) -> Iterator[Hit]:
+    return iter(page_hits(context, "mixed-address"))
+
+
+@functools.lru_cache(maxsize=16)
+def _pronouns(key: str, extra: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w.casefold() for w in (*words("mixed-address", key, ("nl",)), *extra))
+
+
+@page_check("mixed-address")
+def _address_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
+    if page_lang(doc, context.index) != "nl":
+        return
+    formal_words = _pronouns("formal", tuple(context.options["formal"]))
+    informal_words = _pronouns("informal", tuple(context.options["informal"]))
+    if not page.has_any(frozenset(formal_words)) or not page.has_any(
+        frozenset(informal_words)
+    ):
+        return
+    polite = _first(page.text, _pronoun_re(formal_words), formal=True)
+    casual = _first(page.text, _pronoun_re(informal_words), formal=False)
+    if polite is not None and casual is not None:
+        yield Hit("address", {"formal": quote(polite), "informal": quote(casual)}, doc)
+
+
+# --------------------------------------------------------------------------
+# social-proof
+# --------------------------------------------------------------------------
+
+
+@rule(
+    "social-proof",
+    summary="no review or case page in the decision phase",
+    example={
+        "phase": {"nl": "'Besluitvorming' (decision)", "en": "'Decision' (decision)"},
+        "touchpoints": "review, case",
+        "pages": '"Over ons"',
+    },
+    severity="warning",
+    messages={
+        "nl": "geen pagina in fase {phase} met ervaringen van klanten "
+        "(Touchpoint: {touchpoints}; bekeken: {pages}): wie vergelijkt, leest "
+        "wat anderen zeggen; voeg een pagina met reviews of een klantverhaal toe",
+        "en": "no page in phase {phase} with customers' experiences "
+        "(Touchpoint: {touchpoints}; looked at: {pages}): buyers who compare "
+        "read what others say; add a page of reviews or a customer story",
+    },
+    doc=(
+        "Buyers who compare read reviews and cases: what other customers say\n"
+        "convinces where the business's own claims do not. Met when a published page\n"
+        "of the decision phase has `Touchpoint: review` or `case`. One finding for\n"
+        "the "
+        "site, naming the pages of the phase it looked at."
+    ),
+    options={
+        "phase": Option(
+            None,
+            "phase",
+            "the phase where buyers compare (default: decision; 5k: keuren; "
+            "see-think-do-care: think)",
+        ),
+        "touchpoints": Option(
+            ("review", "case"), "words", "touchpoints that show social proof"
+        ),
+    },
+)
+def social_proof(context: RuleContext) -> Iterator[Hit]:
+    phase = expertise_phase(context)
+    if phase is None:
+        return
+    wanted = tuple(dict.fromkeys(fold(t) for t in context.options["touchpoints"]))
+    docs = context.index.in_phase(phase.id)
+    if any(d.tags.touchpoint in wanted for d in docs):
+        return
+    hit = site_gap(context, phase, docs, "no-proof")
+    if hit is not None:
+        values = {**hit.values, "touchpoints": ", ".join(wanted)}
+        yield Hit(hit.subject, values, None, phase.id)

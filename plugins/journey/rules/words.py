@@ -1,0 +1,179 @@
+"""Word lists of the friction and copy rules, and matching them in text.
+
+The lists live in ``data/<lang>.toml`` (one table per rule id); each rule's
+options add a site's own words. Text is matched after :func:`fold` (case and
+white space), whole words only.
+
+**One pass over the pages.** The per-page text rules declare a page check
+(:func:`page_check`): a function of one page's :class:`PageText`. The first
+of them to run makes one pass over the readable pages for all of them: each
+page is parsed once, every enabled page check looks at it, and only what they
+found is kept: the page's text is let go before the next page is read, so the
+build's memory does not grow with the text of the whole site.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+import weakref
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..model.phases import LANGS
+from ..site.text import PageText, extract, fold
+from .registry import Hit, RuleContext
+
+if TYPE_CHECKING:
+    from ..site.index import Document, SiteIndex
+
+DATA = Path(__file__).parent / "data"
+# What PageText.plain turns into spaces (punctuation but - / @).
+_KEY_PUNCTUATION = str.maketrans(
+    dict.fromkeys(
+        ".,;:!?()[]{}\"'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014\u2026",
+        " ",
+    )
+)
+
+
+@functools.cache
+def _data(lang: str) -> Mapping[str, Any]:
+    with (DATA / f"{lang}.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@functools.cache
+def words(rule_id: str, key: str, langs: tuple[str, ...] = LANGS) -> tuple[str, ...]:
+    """The list ``key`` of rule ``rule_id`` in the data of ``langs``, in order."""
+    out: dict[str, None] = {}
+    for lang in langs:
+        for word in _data(lang).get(rule_id, {}).get(key, ()):
+            out[word] = None
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=256)
+def _phrase_re(phrases: tuple[str, ...], prefix: bool) -> re.Pattern[str] | None:
+    folded = sorted({fold(p) for p in phrases if p.strip()}, key=len, reverse=True)
+    if not folded:
+        return None
+    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in folded)
+    end = "" if prefix else r"(?!\w)"
+    return re.compile(rf"(?<!\w)(?:{alternatives}){end}")
+
+
+@functools.lru_cache(maxsize=64)
+def _keys(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Phrases grouped by a key word to look for first (their longest word).
+
+    Most pages have none of the keys, and no regular expression runs over
+    them: a set of the page's words answers at once.
+    """
+    grouped: dict[str, list[str]] = {}
+    for phrase in phrases:
+        words = fold(phrase).translate(_KEY_PUNCTUATION).split()
+        if words:
+            grouped.setdefault(max(words, key=len), []).append(phrase)
+    return {key: tuple(group) for key, group in grouped.items()}
+
+
+def find_phrases(
+    page: PageText, phrases: Iterable[str], *, prefix: bool = False
+) -> Iterator[re.Match[str]]:
+    """Matches of ``phrases`` in a page's folded text, whole words only.
+
+    With ``prefix`` a phrase may be the start of a longer word ("retour"
+    finds "retourneren"). Where two phrases overlap, the one that starts
+    first wins, and of those the longest.
+    """
+    keys = _keys(tuple(phrases))
+    if prefix:  # few pages: a substring search per key
+        found = [key for key in keys if f" {key}" in page.plain]
+    else:
+        found = list(keys.keys() & page.words)
+    if not found:
+        return iter(())
+    candidates = tuple(sorted(p for key in found for p in keys[key]))
+    pattern = _phrase_re(candidates, prefix)
+    if pattern is None:
+        return iter(())
+    return pattern.finditer(page.folded)
+
+
+def quote(text: str, limit: int = 80) -> str:
+    """A text as quoted in a message: in double quotes, cut at ``limit``."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+    return f'"{text}"'
+
+
+def quotes(found: Iterable[str], limit: int = 3) -> str:
+    """Distinct quotes, in order, at most ``limit`` and a count of the rest."""
+    distinct = list(dict.fromkeys(found))
+    shown = ", ".join(quote(f) for f in distinct[:limit])
+    rest = len(distinct) - limit
+    return f"{shown} (+{rest})" if rest > 0 else shown
+
+
+def readable(index: SiteIndex) -> Iterator[Document]:
+    """Documents a visitor can read: everything but drafts, translations too."""
+    return (d for d in index.documents if d.status != "draft")
+
+
+def page_lang(doc: Document, index: SiteIndex) -> str:
+    """The language of a document's text: its ``lang``, else the site's."""
+    lang = (doc.lang or "").split("_")[0].split("-")[0].lower()
+    return lang or str(index.context.get("DEFAULT_LANG") or index.config.lang)
+
+
+PageCheck = Callable[[PageText, "Document", RuleContext], Iterable[Hit]]
+PAGE_CHECKS: dict[str, PageCheck] = {}
+# The pass of each build, by index (held weakly: it goes with the build).
+_PASSES: dict[int, tuple[weakref.ref[SiteIndex], dict[str, list[Hit]]]] = {}
+
+
+def page_check(rule_id: str) -> Callable[[PageCheck], PageCheck]:
+    """Declare ``check`` as the page check of rule ``rule_id``."""
+
+    def register(check: PageCheck) -> PageCheck:
+        PAGE_CHECKS[rule_id] = check
+        return check
+
+    return register
+
+
+def page_hits(context: RuleContext, rule_id: str) -> list[Hit]:
+    """What the page check of ``rule_id`` found on the readable pages."""
+    index = context.index
+    entry = _PASSES.get(id(index))
+    if entry is None or entry[0]() is not index:
+        for key, (ref, _) in list(_PASSES.items()):
+            if ref() is None:
+                del _PASSES[key]
+        entry = (weakref.ref(index), _page_pass(context))
+        _PASSES[id(index)] = entry
+    return entry[1].get(rule_id, [])
+
+
+def _page_pass(context: RuleContext) -> dict[str, list[Hit]]:
+    index = context.index
+    rules = index.config.rules
+    checks = [
+        (
+            rule_id,
+            check,
+            RuleContext(index, rules[rule_id].options, context.lang, context.graph),
+        )
+        for rule_id, check in PAGE_CHECKS.items()
+        if rule_id in rules and rules[rule_id].severity != "off"
+    ]
+    found: dict[str, list[Hit]] = {rule_id: [] for rule_id, _, _ in checks}
+    for doc in readable(index):
+        page = extract(doc.html)
+        for rule_id, check, rule_context in checks:
+            found[rule_id].extend(check(page, doc, rule_context))
+    return found
