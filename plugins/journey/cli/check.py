@@ -21,6 +21,7 @@ from ..analysis import Analysis
 from ..model.findings import FAIL_LEVELS, failing
 from ..model.text import text
 from ..report import baseline, reports
+from ..report.atomic import printable
 from .runner import SiteError, read_site_settings, run_build, settings_path
 
 FORMATS = ("text", "json", "junit", "github")
@@ -77,9 +78,9 @@ def check(
     analysis = outcome
     out = sys.stdout
     if fmt == "json":
-        out.write(reports.report_json(analysis))
+        out.write(printable(reports.report_json(analysis)))
     elif fmt == "junit":
-        out.write(reports.junit_xml(analysis))
+        out.write(printable(reports.junit_xml(analysis)))
     elif fmt == "github":
         reports.print_annotations(analysis, out)
     else:
@@ -94,10 +95,26 @@ def _print_text(analysis: Analysis) -> None:
     out = sys.stdout
     for finding in analysis.findings:
         mark = "baselined" if finding.baselined else finding.severity
-        out.write(f"{mark}: {finding.log_line()}\n")
+        out.write(printable(f"{mark}: {finding.log_line()}") + "\n")
     if not analysis.findings:
         out.write(text("check-clean", analysis.config.lang) + "\n")
     reports.print_summary(analysis, Console(file=out, highlight=False))
+
+
+def _check_writable(target: Path) -> None:
+    """Refuse a baseline path that cannot become a file, before building."""
+    if target.is_dir():
+        raise SiteError(
+            f"JOURNEY_BASELINE: {str(target)!r} is a folder; give a file path"
+        )
+    for parent in target.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise SiteError(
+                    f"JOURNEY_BASELINE: {str(target)!r} cannot be written: "
+                    f"{str(parent)!r} is a file, not a folder"
+                )
+            return
 
 
 def write_baseline(settings: str | Path | None) -> int:
@@ -111,16 +128,29 @@ def write_baseline(settings: str | Path | None) -> int:
         raise SiteError(
             f"JOURNEY_BASELINE: {configured!r} is not allowed; give a file path or None"
         )
+    if configured is not None and "\x00" in str(configured):
+        raise SiteError(
+            f"JOURNEY_BASELINE: {str(configured)!r} is not allowed; "
+            "a path cannot contain a NUL character"
+        )
     target = path.parent / (str(configured) if configured else DEFAULT_BASELINE)
+    _check_writable(target)
     site["JOURNEY_BASELINE"] = None  # today's findings, whatever the old file says
     outcome = _build_or_code(site)
     if isinstance(outcome, int):
         return outcome
     analysis = outcome
-    count = baseline.write(target, analysis.findings)
+    try:
+        count = baseline.write(target, analysis.findings)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise SiteError(
+            f"JOURNEY_BASELINE: {str(target)!r} cannot be written: {reason}"
+        ) from None
     lang = analysis.config.lang
-    sys.stdout.write(text("baseline-written", lang, count=count, path=target) + "\n")
+    written = text("baseline-written", lang, count=count, path=target)
+    sys.stdout.write(printable(written) + "\n")
     if not configured:
         value = os.path.relpath(target, path.parent)
-        sys.stdout.write(text("baseline-hint", lang, value=value) + "\n")
+        sys.stdout.write(printable(text("baseline-hint", lang, value=value)) + "\n")
     return EXIT_OK

@@ -319,7 +319,7 @@ def _custom_phase(index: int, raw: Any) -> Phase:
     where = f"JOURNEY_MODEL[{index - 1}]"
     if not isinstance(raw, Mapping):
         raise ModelError(f"{where}: {raw!r} is not a dict with 'id' and 'label'")
-    unknown = sorted(set(raw) - _PHASE_KEYS)
+    unknown = sorted(set(raw) - _PHASE_KEYS, key=repr)
     if unknown:
         allowed = ", ".join(sorted(_PHASE_KEYS))
         raise ModelError(f"{where}: unknown key {unknown[0]!r}; allowed: {allowed}")

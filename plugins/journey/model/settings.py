@@ -220,7 +220,9 @@ def _check_personas(value: Any) -> dict[str, Persona]:
             raise _fail(name, raw, 'give {"label": "...", "description": "..."}')
         extra = set(raw) - {"label", "description"}
         if extra:
-            raise _fail(name, sorted(extra)[0], "allowed keys: label, description")
+            raise _fail(
+                name, sorted(extra, key=repr)[0], "allowed keys: label, description"
+            )
         label = raw["label"]
         if isinstance(label, str) and label.strip():
             labels = dict.fromkeys(LANGS, label.strip())
@@ -255,6 +257,8 @@ def _check_path(name: str, value: Any, optional: bool) -> str | None:
     if value is None and optional:
         return None
     if isinstance(value, str | os.PathLike) and str(value).strip():
+        if "\x00" in str(value):
+            raise _fail(name, value, "a path cannot contain a NUL character")
         return str(value)
     raise _fail(name, value, "give a file path" + (" or None" if optional else ""))
 

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from collections.abc import Iterable
 from pathlib import Path
+
+# Python keeps the bytes of a file name that is not valid UTF-8 as lone
+# surrogates (PEP 383); no UTF-8 writer accepts them.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD, safe to write."""
+    return _SURROGATE_RE.sub("\ufffd", text)
 
 
 def write_atomic(path: Path, text: str | Iterable[str]) -> None:
@@ -22,10 +32,10 @@ def write_atomic(path: Path, text: str | Iterable[str]) -> None:
     try:
         with open(temp, "x", encoding="utf-8", newline="\n") as handle:
             if isinstance(text, str):
-                handle.write(text)
+                handle.write(printable(text))
             else:
                 for chunk in text:
-                    handle.write(chunk)
+                    handle.write(printable(chunk))
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)

@@ -19,7 +19,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..model.text import text
 from ..site.tagger import KEYS
-from .atomic import write_atomic
+from .atomic import printable, write_atomic
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -173,7 +173,12 @@ def write_reports(analysis: Analysis) -> list[Path]:
 
 
 def summary_table(analysis: Analysis) -> Table:
-    """The short console summary: phases with counts and findings, then totals."""
+    """The short console summary: phases with counts and findings, then totals.
+
+    Labels come from the user's settings: they are escaped, so Rich prints
+    ``[b]`` as written instead of reading it as markup.
+    """
+    from rich.markup import escape  # noqa: PLC0415 - only when printing
     from rich.table import Table  # noqa: PLC0415 - only when printing
 
     config = analysis.config
@@ -202,8 +207,8 @@ def summary_table(analysis: Analysis) -> Table:
         baselined=text("summary-baselined", lang, count=baselined) if baselined else "",
     )
     table = Table(
-        title=text("summary-title", lang, model=config.model.id),
-        caption=f"{coverage}\n{totals}",
+        title=escape(printable(text("summary-title", lang, model=config.model.id))),
+        caption=escape(f"{coverage}\n{totals}"),
         title_justify="left",
         caption_justify="left",
     )
@@ -215,7 +220,7 @@ def summary_table(analysis: Analysis) -> Table:
         count = counts[phase.id]
         table.add_row(
             str(phase.index),
-            phase.label(lang),
+            escape(printable(phase.label(lang))),
             str(count) if count else "[bold red]0[/]",
             str(per_phase[phase.id] or ""),
         )
@@ -312,7 +317,7 @@ def annotations(analysis: Analysis) -> list[str]:
 def print_annotations(analysis: Analysis, stream: IO[str] | None = None) -> None:
     out = stream or sys.stdout
     for line in annotations(analysis):
-        out.write(line + "\n")
+        out.write(printable(line) + "\n")
     out.flush()
 
 
