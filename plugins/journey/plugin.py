@@ -89,8 +89,24 @@ def config_for(settings: dict[str, Any]) -> JourneyConfig:
     return config
 
 
+def _command_args() -> Any:
+    """The parsed ``pelican`` command line of this run, if any."""
+    frame = sys._getframe()
+    while frame is not None:
+        if frame.f_code.co_name in {"get_instance", "autoreload"}:
+            args = frame.f_locals.get("args")
+            if args is not None:
+                return args
+        frame = frame.f_back
+    return None
+
+
 def in_server_mode() -> bool:
-    """Whether this build runs under ``pelican --autoreload`` or ``--listen``."""
+    """Whether this build runs under ``pelican --autoreload`` or ``--listen``.
+
+    Also true while ``pelican -r``/``-l`` creates its first instance, before
+    the autoreload loop (or its child process) has started.
+    """
     import pelican  # noqa: PLC0415 - the package, for its functions' code objects
 
     codes = {pelican.autoreload.__code__, pelican.listen.__code__}
@@ -99,19 +115,50 @@ def in_server_mode() -> bool:
         if frame.f_code in codes:
             return True
         frame = frame.f_back
-    return False
+    args = _command_args()
+    return bool(getattr(args, "autoreload", False) or getattr(args, "listen", False))
+
+
+def _settings_lang(settings: dict[str, Any]) -> str:
+    """The message language when the settings themselves are wrong."""
+    lang = settings.get("JOURNEY_LANG") or settings.get("DEFAULT_LANG") or "en"
+    lang = str(lang)[:2].lower()
+    return lang if lang in ("nl", "en") else "en"
+
+
+def settings_failed(settings: dict[str, Any], error: SettingsError) -> None:
+    """Report a wrong setting: exit 2, or under a server keep watching.
+
+    ``pelican --autoreload`` (also with ``--listen``) catches no
+    ``SystemExit``: exiting would end the server. There the site is built
+    without the journey, the error is repeated on every build, and the build
+    after the setting (or the baseline file) is fixed has the journey again.
+    """
+    if in_server_mode():
+        lang = _settings_lang(settings)
+        logger.error("%s", text("settings-autoreload", lang, error=error))
+        return
+    logger.error("pelican-journey: %s", error)
+    raise JourneyExit(EXIT_SETTINGS)
+
+
+def _valid_config(settings: dict[str, Any]) -> JourneyConfig:
+    """The config, with its baseline file read once to check it."""
+    config = config_for(settings)
+    if config.baseline is not None:
+        baseline.load(config.baseline)
+    return config
 
 
 def on_initialized(pelican_obj: Any) -> None:
     settings = pelican_obj.settings
     settings.pop(CONFIG_KEY, None)
+    if in_server_mode() and getattr(_command_args(), "autoreload", False):
+        return  # every build validates, reports and goes on (settings_failed)
     try:
-        config = config_for(settings)
-        if config.baseline is not None:
-            baseline.load(config.baseline)
+        _valid_config(settings)
     except SettingsError as error:
-        logger.error("pelican-journey: %s", error)
-        raise JourneyExit(EXIT_SETTINGS) from None
+        settings_failed(settings, error)
 
 
 def on_generator_init(generator: Any) -> None:
@@ -131,7 +178,17 @@ def on_all_generators_finalized(generators: list[Any]) -> None:
         return
     settings = generators[0].settings
     context = generators[0].context
-    analysis = analyse(generators, config_for(settings), context)
+    try:
+        config = (
+            _valid_config(settings)
+            if in_server_mode()
+            else config_for(settings)  # validated by on_initialized
+        )
+        analysis = analyse(generators, config, context)
+    except SettingsError as error:
+        settings[CONFIG_KEY] = None  # validate again next build
+        settings_failed(settings, error)
+        return
     context["JOURNEY"] = analysis.journey
     with timed(analysis.timings, "injection"):
         inject(generators, analysis)

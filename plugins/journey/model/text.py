@@ -101,6 +101,12 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "pelican-journey: {count} finding(s) at or above {level!r}; "
         "still serving",
     },
+    "settings-autoreload": {
+        "nl": "pelican-journey: {error} — de site wordt zonder klantreis gebouwd "
+        "tot de instelling klopt; de server blijft kijken",
+        "en": "pelican-journey: {error} — the site is built without the journey "
+        "until the setting is fixed; still watching",
+    },
     # pelican-journey init
     "init-done": {
         "nl": "{name}: nieuwe site ({count} bestanden, model {model}) in {target}",
