@@ -207,3 +207,137 @@ def test_endless_baseline_is_read_with_a_size_limit(site):
     assert built.exit_code == 2
     assert "JOURNEY_BASELINE: '/dev/zero'" in built.log
     assert "MB" in built.log
+
+
+# -- silent switches -----------------------------------------------------------
+
+
+def test_check_refuses_settings_that_do_not_load_the_plugin(tmp_path):
+    root = write_site(tmp_path / "site", PAGES, PLUGINS=["jouney"])
+    done = journey(root, "check")
+    assert done.returncode == 2
+    line = one_line(done.stderr)
+    assert "PLUGINS" in line and "'jouney'" in line and "not load" in line
+    done = journey(root, "baseline")
+    assert done.returncode == 2
+    assert "PLUGINS" in one_line(done.stderr)
+    # The pelican build itself says "Cannot load plugin"; with the name right,
+    # check runs.
+    write_site(root, PAGES, PLUGINS=["journey"])
+    assert journey(root, "check").returncode == 0
+
+
+OWN_KEYS = {
+    "blog/post.md": """
+        Title: Post
+        Date: 2026-01-02
+        Next: part two
+        Phase: 3
+        CTA: subscribe
+        Journey_Phase: decision
+
+        Text.
+    """,
+    "blog/post2.md": """
+        Title: Post 2
+        Date: 2026-01-03
+        Journey_Phase: decision
+
+        Text.
+    """,
+    "pages/contact.md": """
+        Title: Contact
+        Journey_Phase: aftercare
+        Journey_Next: {filename}/blog/post.md
+
+        Bel 010-1234567.
+    """,
+}
+
+
+def test_metadata_keys_setting_renames_the_plugins_keys(site):
+    keys = {"phase": "journey_phase", "next": "journey_next", "cta": "journey_cta"}
+    built = site(OWN_KEYS, JOURNEY_METADATA_KEYS=keys)
+    assert built.exit_code == 0, built.log
+    report = built.report()
+    rules = {f["rule"] for f in report["findings"]}
+    assert not rules & {"unknown-phase", "broken-target"}, report["findings"]
+    decision = next(p for p in report["phases"] if p["id"] == "decision")
+    assert decision["count"] == 2
+    contact = built.analysis.index.by_key["pages/contact.md"]
+    assert [d.title for d in contact.next] == ["Post"]
+    # Without the setting the site's own keys are read as the plugin's.
+    built = site(OWN_KEYS)
+    assert built.exit_code == 3
+    assert "unknown-phase" in {f["rule"] for f in built.report()["findings"]}
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("journey_phase", "give a dict"),
+        ({"phasee": "x"}, "'phasee'"),
+        ({"phase": ""}, "JOURNEY_METADATA_KEYS['phase']"),
+        ({"phase": "next"}, "already read for 'next'"),
+        ({"phase": 3}, "JOURNEY_METADATA_KEYS['phase']: 3"),
+    ],
+)
+def test_wrong_metadata_keys_setting_is_one_line(site, value, says):
+    built = site(PAGES, JOURNEY_METADATA_KEYS=value)
+    assert built.exit_code == 2
+    assert says in built.log
+    assert "Traceback" not in built.log
+
+
+UNTAGGED = {
+    f"blog/post{i}.md": f"Title: Post {i}\nDate: 2026-01-0{i}\n\nText {i}.\n"
+    for i in range(1, 6)
+} | {"pages/about.md": "Title: Over ons\n\nWij.\n"}
+
+
+def test_installed_but_not_enabled_writes_nothing_and_says_how_to_start(tmp_path):
+    """PLUGINS unset: Pelican loads every installed namespace plugin, this one too."""
+    root = write_site(tmp_path / "site", UNTAGGED)
+    done = run(root, sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py")
+    assert done.returncode == 0, done.stderr
+    assert (root / "output" / "post-1.html").is_file()
+    assert not (root / "journey-report").exists()
+    assert not list(root.rglob("report.json"))
+    assert not list(root.rglob("journey-map.html"))
+    console = done.stdout + done.stderr
+    assert [line for line in console.splitlines() if "journey" in line] == [
+        next(line for line in console.splitlines() if "pelican-journey" in line)
+    ], console
+    assert "PLUGINS" in console and "pelican-journey suggest" in console
+    assert "WARNING" not in console.replace("Feeds generated without SITEURL", "")
+    assert "journey-next" not in (root / "output" / "post-1.html").read_text("utf-8")
+    # Opting in by a phase in one document: the plugin works as usual.
+    (root / "content" / "pages" / "contact.md").write_text(
+        "Title: Contact\nPhase: aftercare\n\nBel 010-1234567.\n", encoding="utf-8"
+    )
+    done = run(root, sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py")
+    assert done.returncode == 0, done.stderr
+    assert (root / "journey-report" / "report.json").is_file()
+
+
+def test_enabled_site_without_any_phase_gets_one_line_not_one_per_page(tmp_path):
+    root = write_site(tmp_path / "site", UNTAGGED, PLUGINS=["journey"])
+    done = run(root, sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py")
+    assert done.returncode == 0, done.stderr
+    console = done.stdout + done.stderr
+    assert console.count("pelican-journey suggest") == 1, console
+    assert "[untagged]" in console and console.count("[untagged]") == 1
+    assert "[phase-empty]" not in console
+    report = json.loads((root / "journey-report" / "report.json").read_text("utf-8"))
+    [finding] = [f for f in report["findings"] if f["rule"] == "untagged"]
+    assert finding["source"] is None
+    assert "6" in finding["message"]
+    assert report["summary"]["untagged"] == 6
+    # Once one document has a phase, untagged content is a finding per page.
+    (root / "content" / "pages" / "about.md").write_text(
+        "Title: Over ons\nPhase: awareness\n\nWij.\n", encoding="utf-8"
+    )
+    done = run(root, sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py")
+    report = json.loads((root / "journey-report" / "report.json").read_text("utf-8"))
+    untagged = [f for f in report["findings"] if f["rule"] == "untagged"]
+    assert len(untagged) == 5

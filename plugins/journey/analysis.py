@@ -14,6 +14,7 @@ from typing import Any
 from .model.findings import Finding, failing
 from .model.phases import LANGS
 from .model.settings import JourneyConfig
+from .model.text import text
 from .model.timing import timed
 from .render.content import Attacher
 from .render.views import (
@@ -38,6 +39,7 @@ class Analysis:
     findings: list[Finding] = field(default_factory=list)
     journey: SiteJourney | None = None
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
+    started: bool = True  # False while no document has a phase at all
 
     @property
     def failing(self) -> list[Finding]:
@@ -91,6 +93,49 @@ def attach_page_data(
     attacher.attach(doc.content, journey)
 
 
+# What follows from "nothing is tagged yet": on a site that has not started,
+# these would be a warning per page and per phase saying the same thing.
+NOT_STARTED_RULES = frozenset(
+    {
+        "untagged",
+        "phase-empty",
+        "aftercare-contact",
+        "expertise-blog",
+        "contact-depth",
+        "dead-end",
+        "persona-gap",
+        "missing-cta",
+        "social-proof",
+        "return-terms",
+        "price-clarity",
+        "reachability",
+    }
+)
+
+
+def not_started(index: SiteIndex) -> bool:
+    """Whether no document names a phase (known or not) or maps to one."""
+    return not any(d.phases or d.tags.has_phase_key for d in index.documents)
+
+
+def collapse_not_started(findings: list[Finding], index: SiteIndex) -> list[Finding]:
+    """One ``untagged`` finding telling how to start, instead of one per page."""
+    config = index.config
+    severity = config.rules["untagged"].severity
+    kept = [f for f in findings if f.rule not in NOT_STARTED_RULES]
+    count = sum(1 for d in index.counted() if not d.phases)
+    if severity == "off" or not count:
+        return kept
+    start = Finding(
+        rule="untagged",
+        severity=severity,
+        message=text("no-phase-yet", config.lang, count=count),
+        source=None,
+        subject="no-phase-yet",
+    )
+    return [start, *kept]
+
+
 def analyse(
     generators: Iterable[Any], config: JourneyConfig, context: Mapping[str, Any]
 ) -> Analysis:
@@ -108,6 +153,9 @@ def analyse(
     analysis = Analysis(config, index, timings=timings)
     with timed(timings, "rules"):
         analysis.findings = run_rules(index, config)
+        if not_started(index):
+            analysis.started = False
+            analysis.findings = collapse_not_started(analysis.findings, index)
         apply_baseline(analysis.findings, config.baseline)
     with timed(timings, "site-data"):
         analysis.journey = site_journey(

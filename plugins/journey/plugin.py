@@ -161,6 +161,57 @@ def on_initialized(pelican_obj: Any) -> None:
         settings_failed(settings, error)
 
 
+_OWN_NAMES = {"journey", "pelican.plugins.journey", __package__}
+
+
+NAMED_KEY = "_journey_named"  # whether the site's own PLUGINS names the plugin
+
+
+def _named_in_plugins(settings: dict[str, Any]) -> bool:
+    plugins = settings.get("PLUGINS")
+    if plugins is None or isinstance(plugins, str):
+        return False
+    return any(
+        (p if isinstance(p, str) else getattr(p, "__name__", "")) in _OWN_NAMES
+        for p in plugins
+    )
+
+
+def _any_phase_metadata(generators: list[Any], keys: tuple[str, ...]) -> bool:
+    for generator in generators:
+        for name in (
+            "articles",
+            "translations",
+            "drafts",
+            "drafts_translations",
+            "hidden_articles",
+            "hidden_translations",
+            "pages",
+            "hidden_pages",
+            "draft_pages",
+        ):
+            for obj in getattr(generator, name, ()) or ():
+                metadata = getattr(obj, "metadata", None) or {}
+                if any(metadata.get(key) for key in keys):
+                    return True
+    return False
+
+
+def opted_in(settings: dict[str, Any], generators: list[Any]) -> bool:
+    """Whether this site asked for the journey.
+
+    Pelican loads every installed namespace plugin when ``PLUGINS`` is unset,
+    so being loaded is not asking. A site asks by naming the plugin in
+    ``PLUGINS``, by any ``JOURNEY_*`` setting, by a document with a phase, or
+    by running ``pelican-journey`` on it.
+    """
+    if settings.get(NAMED_KEY, True) or CAPTURE_KEY in settings:
+        return True
+    if any(isinstance(k, str) and k.startswith("JOURNEY_") for k in settings):
+        return True
+    return _any_phase_metadata(generators, ("phase", "fase"))
+
+
 def on_generator_init(generator: Any) -> None:
     loader = getattr(generator.env, "loader", None)
     plugin_loader = FileSystemLoader(str(TEMPLATES))
@@ -178,6 +229,13 @@ def on_all_generators_finalized(generators: list[Any]) -> None:
         return
     settings = generators[0].settings
     context = generators[0].context
+    if not opted_in(settings, generators):
+        if settings.get(reports.CONSOLE_KEY, True) is not False:
+            from pelican.log import console  # noqa: PLC0415 - Pelican's console
+
+            lang = _settings_lang(settings)
+            console.print(text("not-enabled", lang), markup=False, highlight=False)
+        return
     try:
         config = (
             _valid_config(settings)
@@ -281,8 +339,27 @@ def finish(analysis: Analysis) -> None:
     raise JourneyExit(EXIT_FINDINGS)
 
 
+def _note_plugins_setting() -> None:
+    """Record whether the site's ``PLUGINS`` names this plugin.
+
+    Pelican replaces ``PLUGINS`` with the names of the loaded plugins right
+    after registering them, so an unset ``PLUGINS`` (every installed
+    namespace plugin) looks the same as ``["journey"]`` later on; read it
+    now, from the Pelican instance that is registering its plugins.
+    """
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_name == "init_plugins":
+            settings = getattr(frame.f_locals.get("self"), "settings", None)
+            if isinstance(settings, dict):
+                settings[NAMED_KEY] = _named_in_plugins(settings)
+            return
+        frame = frame.f_back
+
+
 def register() -> None:
     """Connect the plugin to Pelican's signals."""
+    _note_plugins_setting()
     signals.initialized.connect(on_initialized)
     signals.generator_init.connect(on_generator_init)
     signals.all_generators_finalized.connect(on_all_generators_finalized)

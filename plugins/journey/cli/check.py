@@ -65,7 +65,7 @@ def check(
     if fmt not in FORMATS:
         raise SiteError(f"--format {fmt!r}: allowed: {', '.join(FORMATS)}")
     path = settings_path(settings)
-    site = read_site_settings(path)
+    site = read_site_settings(path, require_plugin=True)
     level = fail_on if fail_on is not None else site.get("JOURNEY_FAIL_ON", "error")
     if level not in FAIL_LEVELS:
         where = "--fail-on" if fail_on is not None else "JOURNEY_FAIL_ON"
@@ -120,7 +120,7 @@ def _check_writable(target: Path) -> None:
 def write_baseline(settings: str | Path | None) -> int:
     """Write today's findings to the baseline file; return 0 (or 2)."""
     path = settings_path(settings)
-    site = read_site_settings(path)
+    site = read_site_settings(path, require_plugin=True)
     configured = site.get("JOURNEY_BASELINE")
     if configured is not None and not (
         isinstance(configured, str | os.PathLike) and str(configured).strip()

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..rules import REGISTRY, SEVERITIES, Option
 from .findings import FAIL_LEVELS
+from .keys import METADATA_KEYS
 from .phases import LANGS, Model, ModelError, Phase, model_from_setting
 
 DEFAULT_TOUCHPOINTS = (
@@ -34,6 +35,7 @@ DEFAULT_TOUCHPOINTS = (
     "product",
 )
 INJECT_MODES = ("auto", "theme", "content", False)
+_METADATA_KEY_RE = re.compile(r"^[a-z0-9_][a-z0-9_.-]*$")
 _WORD_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
@@ -81,6 +83,10 @@ class JourneyConfig:
     next_count: int
     map_in_site: bool
     base_dir: Path = field(default_factory=Path.cwd)
+    # plugin key -> the metadata keys read for it (JOURNEY_METADATA_KEYS)
+    metadata_keys: Mapping[str, tuple[str, ...]] = field(
+        default_factory=lambda: dict(METADATA_KEYS)
+    )
 
 
 def _fail(name: str, value: Any, allowed: str) -> SettingsError:
@@ -246,6 +252,34 @@ def _check_touchpoints(value: Any) -> frozenset[str]:
     return frozenset(DEFAULT_TOUCHPOINTS) | {w.lower() for w in value}
 
 
+def _check_metadata_keys(value: Any) -> dict[str, tuple[str, ...]]:
+    name = "JOURNEY_METADATA_KEYS"
+    mapping = _check_mapping(name, value)
+    out = dict(METADATA_KEYS)
+    for key, metadata_key in mapping.items():
+        if key not in METADATA_KEYS:
+            raise _fail(name, key, f"plugin keys: {', '.join(METADATA_KEYS)}")
+        if not isinstance(metadata_key, str) or not _METADATA_KEY_RE.match(
+            metadata_key.strip().lower()
+        ):
+            raise _fail(
+                f"{name}[{key!r}]",
+                metadata_key,
+                "give a metadata key: one word of letters, digits, '_', '-' or '.'",
+            )
+        out[key] = (metadata_key.strip().lower(),)
+    for key in mapping:
+        for other, names in out.items():
+            if other != key and out[key][0] in names:
+                raise _fail(
+                    f"{name}[{key!r}]",
+                    mapping[key],
+                    f"{out[key][0]!r} is already read for {other!r}; "
+                    "give each plugin key its own metadata key",
+                )
+    return out
+
+
 def _check_choice(name: str, value: Any, allowed: Sequence[Any]) -> Any:
     # `False in ("auto", False)` is fine, but 0 == False must not pass.
     if any(value is a or (isinstance(a, str) and value == a) for a in allowed):
@@ -299,6 +333,9 @@ SETTINGS: Mapping[str, Setting] = {
     "JOURNEY_TOUCHPOINTS": Setting([], "extra touchpoint words"),
     "JOURNEY_NEXT_COUNT": Setting(3, "how many next-step links a page gets"),
     "JOURNEY_MAP_IN_SITE": Setting(False, "also publish the journey map in the site"),
+    "JOURNEY_METADATA_KEYS": Setting(
+        {}, "plugin key (phase, touchpoint, persona, cta, next) -> metadata key"
+    ),
 }
 
 
@@ -346,4 +383,5 @@ def load_config(
         next_count=_check_int("JOURNEY_NEXT_COUNT", get("JOURNEY_NEXT_COUNT"), 0),
         map_in_site=_check_bool("JOURNEY_MAP_IN_SITE", get("JOURNEY_MAP_IN_SITE")),
         base_dir=base,
+        metadata_keys=_check_metadata_keys(get("JOURNEY_METADATA_KEYS")),
     )

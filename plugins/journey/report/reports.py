@@ -257,17 +257,21 @@ def _metadata_field(finding: Finding) -> str | None:
     return _RULE_KEYS.get(finding.rule)
 
 
-def _key_pattern(field: str) -> re.Pattern[str]:
-    names = "|".join(re.escape(k) for k in KEYS[field])
+def _key_pattern(
+    field: str, keys: Mapping[str, tuple[str, ...]] = KEYS
+) -> re.Pattern[str]:
+    names = "|".join(re.escape(k) for k in keys[field])
     return re.compile(
         rf"^\s*(?::(?:{names}):|(?:{names})\s*:|<meta\s+name=[\"'](?:{names})[\"'])",
         re.IGNORECASE,
     )
 
 
-def metadata_line(path: Path, field: str) -> int | None:
+def metadata_line(
+    path: Path, field: str, keys: Mapping[str, tuple[str, ...]] = KEYS
+) -> int | None:
     """The 1-based line of the metadata ``field`` (or its alias) in a source."""
-    pattern = _key_pattern(field)
+    pattern = _key_pattern(field, keys)
     try:
         with path.open(encoding="utf-8", errors="replace") as handle:
             for number, line in enumerate(handle, 1):
@@ -280,7 +284,11 @@ def metadata_line(path: Path, field: str) -> int | None:
     return None
 
 
-def add_lines(findings: Iterable[Finding], base_dir: Path) -> None:
+def add_lines(
+    findings: Iterable[Finding],
+    base_dir: Path,
+    keys: Mapping[str, tuple[str, ...]] = KEYS,
+) -> None:
     """Fill ``finding.line`` from the sources; only files with findings are read."""
     cache: dict[tuple[str, str], int | None] = {}
     for finding in findings:
@@ -289,14 +297,14 @@ def add_lines(findings: Iterable[Finding], base_dir: Path) -> None:
             continue
         key = (finding.source, field)
         if key not in cache:
-            cache[key] = metadata_line(base_dir / finding.source, field)
+            cache[key] = metadata_line(base_dir / finding.source, field, keys)
         finding.line = cache[key]
 
 
 def annotations(analysis: Analysis) -> list[str]:
     """One workflow command per live finding (``::error …::`` / ``::warning …::``)."""
     live = [f for f in analysis.findings if not f.baselined]
-    add_lines(live, analysis.config.base_dir)
+    add_lines(live, analysis.config.base_dir, analysis.config.metadata_keys)
     lines = []
     for finding in live:
         level = "error" if finding.severity == "error" else "warning"
@@ -328,6 +336,7 @@ def announce(analysis: Analysis) -> None:
     """The console table and, on GitHub Actions, the annotations."""
     if analysis.index.context.get(CONSOLE_KEY, True) is False:
         return
-    print_summary(analysis)
+    if analysis.started:  # else the one logged line says how to start
+        print_summary(analysis)
     if in_github_actions():
         print_annotations(analysis)
