@@ -19,6 +19,7 @@ from ..rules import REGISTRY, SEVERITIES, Option
 from .findings import FAIL_LEVELS
 from .keys import METADATA_KEYS
 from .phases import LANGS, Model, ModelError, Phase, model_from_setting
+from .show import show
 
 DEFAULT_TOUCHPOINTS = (
     "contact",
@@ -90,7 +91,7 @@ class JourneyConfig:
 
 
 def _fail(name: str, value: Any, allowed: str) -> SettingsError:
-    return SettingsError(f"{name}: {value!r} is not allowed; {allowed}")
+    return SettingsError(f"{name}: {show(value)} is not allowed; {allowed}")
 
 
 def _check_lang(value: Any, settings: Mapping[str, Any]) -> str:
@@ -112,7 +113,7 @@ def _check_phase(name: str, value: Any, model: Model) -> Phase:
     phase = model.resolve(value) if isinstance(value, str) else None
     if phase is None:
         raise _fail(
-            name, value, f"phases of model {model.id!r}: {', '.join(model.ids)}"
+            name, value, f"phases of model {show(model.id)}: {', '.join(model.ids)}"
         )
     return phase
 
@@ -124,7 +125,7 @@ def _check_category_phases(value: Any, model: Model) -> dict[str, Phase]:
         if not isinstance(category, str) or not category.strip():
             raise _fail("JOURNEY_CATEGORY_PHASES", category, "keys are category names")
         out[category.strip().casefold()] = _check_phase(
-            f"JOURNEY_CATEGORY_PHASES[{category!r}]", phase, model
+            f"JOURNEY_CATEGORY_PHASES[{show(category)}]", phase, model
         )
     return out
 
@@ -133,7 +134,7 @@ def _check_ctas(value: Any, model: Model) -> dict[str, CtaSetting]:
     mapping = _check_mapping("JOURNEY_CTAS", value)
     out: dict[str, CtaSetting] = {}
     for key, cta in mapping.items():
-        name = f"JOURNEY_CTAS[{key!r}]"
+        name = f"JOURNEY_CTAS[{show(key)}]"
         phase = _check_phase(name, key, model)
         if not isinstance(cta, Mapping) or set(cta) != {"label", "target"}:
             raise _fail(name, cta, 'give {"label": "...", "target": "..."}')
@@ -179,7 +180,7 @@ def _check_rules(value: Any, model: Model) -> dict[str, RuleConfig]:
     for rule_id in mapping:
         if rule_id not in REGISTRY:
             close = difflib.get_close_matches(str(rule_id), list(REGISTRY), n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            hint = f" (did you mean {show(close[0])}?)" if close else ""
             raise _fail(
                 "JOURNEY_RULES",
                 rule_id,
@@ -188,7 +189,7 @@ def _check_rules(value: Any, model: Model) -> dict[str, RuleConfig]:
     out: dict[str, RuleConfig] = {}
     for rule_id, entry in REGISTRY.items():
         raw = mapping.get(rule_id, {})
-        name = f"JOURNEY_RULES[{rule_id!r}]"
+        name = f"JOURNEY_RULES[{show(rule_id)}]"
         if isinstance(raw, str):
             raw = {"severity": raw}
         if not isinstance(raw, Mapping):
@@ -205,7 +206,7 @@ def _check_rules(value: Any, model: Model) -> dict[str, RuleConfig]:
                 raise _fail(name, key, f"unknown option; allowed: {allowed}")
         for key, option in entry.options.items():
             options[key] = (
-                _check_option(f"{name}[{key!r}]", option, raw[key], model)
+                _check_option(f"{name}[{show(key)}]", option, raw[key], model)
                 if key in raw
                 else option.default
             )
@@ -217,7 +218,7 @@ def _check_personas(value: Any) -> dict[str, Persona]:
     mapping = _check_mapping("JOURNEY_PERSONAS", value)
     out: dict[str, Persona] = {}
     for key, raw in mapping.items():
-        name = f"JOURNEY_PERSONAS[{key!r}]"
+        name = f"JOURNEY_PERSONAS[{show(key)}]"
         if not isinstance(key, str) or not _WORD_RE.match(key):
             raise _fail(
                 "JOURNEY_PERSONAS", key, "persona ids are lower-case ASCII words"
@@ -227,7 +228,7 @@ def _check_personas(value: Any) -> dict[str, Persona]:
         extra = set(raw) - {"label", "description"}
         if extra:
             raise _fail(
-                name, sorted(extra, key=repr)[0], "allowed keys: label, description"
+                name, sorted(extra, key=show)[0], "allowed keys: label, description"
             )
         label = raw["label"]
         if isinstance(label, str) and label.strip():
@@ -263,7 +264,7 @@ def _check_metadata_keys(value: Any) -> dict[str, tuple[str, ...]]:
             metadata_key.strip().lower()
         ):
             raise _fail(
-                f"{name}[{key!r}]",
+                f"{name}[{show(key)}]",
                 metadata_key,
                 "give a metadata key: one word of letters, digits, '_', '-' or '.'",
             )
@@ -272,9 +273,9 @@ def _check_metadata_keys(value: Any) -> dict[str, tuple[str, ...]]:
         for other, names in out.items():
             if other != key and out[key][0] in names:
                 raise _fail(
-                    f"{name}[{key!r}]",
+                    f"{name}[{show(key)}]",
                     mapping[key],
-                    f"{out[key][0]!r} is already read for {other!r}; "
+                    f"{show(out[key][0])} is already read for {show(other)}; "
                     "give each plugin key its own metadata key",
                 )
     return out
