@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pelican.plugins.journey.site.graph import HOME, hrefs
+from pelican.plugins.journey.site.graph import HOME, build_graph, hrefs
 
 ARTICLE = """
     Title: {title}
@@ -67,7 +67,7 @@ def test_content_links_resolve_like_pelican(site):
     )
     index = built.analysis.index
     docs = {d.title: d for d in index.documents}
-    graph = index.graph
+    graph = build_graph(index)
     targets = {e.target.title for e in graph.outgoing(docs["Ketting"], ["content"])}
     assert targets == {"Vergelijk", "Prijzen", "Contact", "Garantie"}
     incoming = [e.source for e in graph.incoming(docs["Ketting"], ["content"])]
@@ -99,7 +99,7 @@ def test_clicks_from_home_follow_menu_index_and_content(site):
     )
     index = built.analysis.index
     docs = {d.title: d for d in index.documents}
-    graph = index.graph
+    graph = build_graph(index)
     assert [e.target for e in graph.outgoing(HOME)] == [docs["Nieuw"]]
     assert graph.clicks_from_home(docs["Nieuw"]) == 1
     assert graph.clicks_from_home(docs["Ouder"]) == 2
@@ -156,7 +156,7 @@ def test_contact_depth_unreachable_then_fixed_by_menu(site):
     assert finding.source == "content/pages/contact.md"
     assert "niet bereikbaar" in finding.message
     assert (
-        hidden.analysis.index.graph.clicks_from_home(
+        build_graph(hidden.analysis.index).clicks_from_home(
             hidden.analysis.index.by_key["pages/contact.md"]
         )
         is None
@@ -170,7 +170,7 @@ def test_contact_depth_unreachable_then_fixed_by_menu(site):
     )
     assert findings(menu, "contact-depth") == []
     contact = menu.analysis.index.by_key["pages/contact.md"]
-    assert menu.analysis.index.graph.clicks_from_home(contact) == 1
+    assert build_graph(menu.analysis.index).clicks_from_home(contact) == 1
 
 
 def test_contact_depth_counts_clicks_and_option_max(site):
@@ -217,7 +217,7 @@ def test_home_page_saved_as_index_counts_its_links(site):
         JOURNEY_INJECT=False,
     )
     index = built.analysis.index
-    graph = index.graph
+    graph = build_graph(index)
     contact = index.by_key["pages/contact.md"]
     assert graph.clicks_from_home(contact) == 1
     assert findings(built, "contact-depth") == []
@@ -250,24 +250,26 @@ def test_cta_and_next_links_count_unless_injection_is_off(site):
     )
     index = built.analysis.index
     docs = {d.title: d for d in index.documents}
-    assert index.graph.onward(docs["Ketting"]) == []
+    assert build_graph(index).onward(docs["Ketting"]) == []
     # What the CTA step sets on the index: a call to action and next steps.
     target = resolve("{filename}vergelijk.md", index, docs["Ketting"])
     docs["Ketting"].cta = Cta("Vergelijk", target, docs["Ketting"].phase, "page")
     docs["Vergelijk"].next = [docs["Prijzen"]]
-    shown = dataclasses.replace(index)  # a fresh graph over the same documents
-    assert shown.graph.onward(docs["Ketting"]) == [docs["Vergelijk"]]
-    assert [e.kind for e in shown.graph.outgoing(docs["Ketting"])] == ["cta"]
-    assert shown.graph.onward(docs["Vergelijk"]) == [docs["Prijzen"]]
-    assert [e.kind for e in shown.graph.incoming(docs["Prijzen"])] == [
+    shown = build_graph(index)  # a fresh graph over the same documents
+    assert shown.onward(docs["Ketting"]) == [docs["Vergelijk"]]
+    assert [e.kind for e in shown.outgoing(docs["Ketting"])] == ["cta"]
+    assert shown.onward(docs["Vergelijk"]) == [docs["Prijzen"]]
+    assert [e.kind for e in shown.incoming(docs["Prijzen"])] == [
         "page-menu",
         "next",
     ]
-    off = dataclasses.replace(
-        index, config=dataclasses.replace(index.config, inject=False)
+    off = build_graph(
+        dataclasses.replace(
+            index, config=dataclasses.replace(index.config, inject=False)
+        )
     )
-    assert off.graph.onward(docs["Ketting"]) == []
-    assert off.graph.onward(docs["Vergelijk"]) == []
+    assert off.onward(docs["Ketting"]) == []
+    assert off.onward(docs["Vergelijk"]) == []
 
 
 @pytest.mark.parametrize(

@@ -120,7 +120,7 @@ def one_line(error: SettingsError) -> None:
 @example({"JOURNEY_NEXT_COUNT": 10**5000})
 def test_settings_loader_returns_a_config_or_one_line(tmp_path_factory, values):
     try:
-        load_config(values, Path("/tmp/site"))
+        load_config(values, Path("/tmp/site"), rules=REGISTRY)
     except SettingsError as error:
         one_line(error)
 
@@ -139,7 +139,7 @@ def test_settings_loader_returns_a_config_or_one_line(tmp_path_factory, values):
 )
 def test_deep_or_cyclic_settings_are_one_line(values):
     with pytest.raises(SettingsError) as error:
-        load_config(values, Path("/tmp/site"))
+        load_config(values, Path("/tmp/site"), rules=REGISTRY)
     one_line(error.value)
     assert next(iter(values)) in str(error.value)
 

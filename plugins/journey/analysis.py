@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .model.findings import Finding, failing
-from .model.phases import LANGS
+from .model.phases import LANGS, view_lang
 from .model.settings import JourneyConfig
 from .model.text import text
 from .model.timing import timed
@@ -24,11 +24,11 @@ from .render.views import (
     model_views,
     page_journey,
     site_journey,
-    view_lang,
 )
 from .report.baseline import apply as apply_baseline
 from .rules import run_rules
 from .site import plan as cta
+from .site.graph import LinkGraph, build_graph
 from .site.index import Document, SiteIndex, build_index
 
 
@@ -36,10 +36,18 @@ from .site.index import Document, SiteIndex, build_index
 class Analysis:
     config: JourneyConfig
     index: SiteIndex
+    graph: LinkGraph | None  # None once the reports are written (plugin.publish)
     findings: list[Finding] = field(default_factory=list)
     journey: SiteJourney | None = None
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
     started: bool = True  # False while no document has a phase at all
+
+    @property
+    def link_graph(self) -> LinkGraph:
+        """The link graph; only while the reports are being written."""
+        if self.graph is None:
+            raise RuntimeError("the link graph is gone once the reports are written")
+        return self.graph
 
     @property
     def failing(self) -> list[Finding]:
@@ -150,9 +158,11 @@ def analyse(
         attacher = Attacher()
         for doc in index.documents:
             attach_page_data(doc, config, views, attacher)
-    analysis = Analysis(config, index, timings=timings)
+    with timed(timings, "graph"):
+        graph = build_graph(index)  # after the CTAs: they are edges
+    analysis = Analysis(config, index, graph, timings=timings)
     with timed(timings, "rules"):
-        analysis.findings = run_rules(index, config)
+        analysis.findings = run_rules(index, graph, config)
         if not_started(index):
             analysis.started = False
             analysis.findings = collapse_not_started(analysis.findings, index)

@@ -17,19 +17,21 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
 
 from .analysis import Analysis, analyse
-from .model.findings import Finding
+from .model.findings import EXIT_BAD_INPUT, EXIT_FINDINGS, Finding
 from .model.settings import JourneyConfig, SettingsError, load_config
 from .model.text import text
 from .model.timing import timed
 from .render.inject import inject
 from .report import baseline, reports
 from .report.journey_map import MAP_FILE, publish_in_site, write_map
+from .rules import REGISTRY
 
 logger = logging.getLogger("pelican.plugins.journey")
 # Pelican's loggers drop a warning already logged once in this process; a
@@ -42,8 +44,6 @@ TEMPLATES = Path(__file__).parent / "render" / "templates"
 CONFIG_KEY = "_journey_config"  # where the validated config rides in settings
 SITE_ROOT_KEY = "_journey_site_root"  # set by the CLI; else found from argv
 CAPTURE_KEY = "_journey_capture"  # a list the CLI passes to receive the analysis
-EXIT_SETTINGS = 2
-EXIT_FINDINGS = 3
 
 _BUILDS: dict[int, Analysis] = {}
 
@@ -58,7 +58,7 @@ def _settings_file_from_stack() -> Path | None:
     Pelican's settings dict does not record which file it came from; its
     ``get_instance(args)`` / ``autoreload(args)`` frames do.
     """
-    frame = sys._getframe()
+    frame: FrameType | None = sys._getframe()
     while frame is not None:
         if frame.f_code.co_name in {"get_instance", "autoreload"}:
             args = frame.f_locals.get("args")
@@ -84,14 +84,14 @@ def config_for(settings: dict[str, Any]) -> JourneyConfig:
     """The validated config of these settings (validated once, then reused)."""
     config = settings.get(CONFIG_KEY)
     if not isinstance(config, JourneyConfig):
-        config = load_config(settings, site_root(settings))
+        config = load_config(settings, site_root(settings), rules=REGISTRY)
         settings[CONFIG_KEY] = config
     return config
 
 
 def _command_args() -> Any:
     """The parsed ``pelican`` command line of this run, if any."""
-    frame = sys._getframe()
+    frame: FrameType | None = sys._getframe()
     while frame is not None:
         if frame.f_code.co_name in {"get_instance", "autoreload"}:
             args = frame.f_locals.get("args")
@@ -110,7 +110,7 @@ def in_server_mode() -> bool:
     import pelican  # noqa: PLC0415 - the package, for its functions' code objects
 
     codes = {pelican.autoreload.__code__, pelican.listen.__code__}
-    frame = sys._getframe()
+    frame: FrameType | None = sys._getframe()
     while frame is not None:
         if frame.f_code in codes:
             return True
@@ -139,7 +139,7 @@ def settings_failed(settings: dict[str, Any], error: SettingsError) -> None:
         logger.error("%s", text("settings-autoreload", lang, error=error))
         return
     logger.error("pelican-journey: %s", error)
-    raise JourneyExit(EXIT_SETTINGS)
+    raise JourneyExit(EXIT_BAD_INPUT)
 
 
 def _valid_config(settings: dict[str, Any]) -> JourneyConfig:
@@ -304,7 +304,9 @@ def publish(analysis: Analysis) -> None:
         path = error.filename or config.report_dir
         reason = error.strerror or error
         logger.error("%s", text("reports-failed", config.lang, path=path, error=reason))
-    analysis.index.release_graph()
+    # The graph is only for the rules and the map: do not keep it until the
+    # build is finalized (memory budget, SPEC section 9).
+    analysis.graph = None
 
 
 def finish(analysis: Analysis) -> None:
@@ -347,7 +349,7 @@ def _note_plugins_setting() -> None:
     namespace plugin) looks the same as ``["journey"]`` later on; read it
     now, from the Pelican instance that is registering its plugins.
     """
-    frame = sys._getframe(1)
+    frame: FrameType | None = sys._getframe(1)
     while frame is not None:
         if frame.f_code.co_name == "init_plugins":
             settings = getattr(frame.f_locals.get("self"), "settings", None)

@@ -18,16 +18,19 @@ from pathlib import Path
 from typing import Any
 
 from ..analysis import Analysis
-from ..model.findings import FAIL_LEVELS, failing
+from ..model.findings import (
+    CHECK_FORMATS,
+    EXIT_BAD_INPUT,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    failing,
+)
+from ..model.settings import check_fail_on
 from ..model.text import text
 from ..report import baseline, reports
 from ..report.atomic import printable
 from .runner import SiteError, read_site_settings, run_build, settings_path
 
-FORMATS = ("text", "json", "junit", "github")
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
-EXIT_FINDINGS = 3
 DEFAULT_BASELINE = "journey-baseline.json"
 
 
@@ -62,16 +65,18 @@ def check(
     settings: str | Path | None, fmt: str = "text", fail_on: str | None = None
 ) -> int:
     """Check a site without publishing it; return 0, 3 (findings) or 2."""
-    if fmt not in FORMATS:
-        raise SiteError(f"--format {fmt!r}: allowed: {', '.join(FORMATS)}")
+    if fmt not in CHECK_FORMATS:
+        raise SiteError(f"--format {fmt!r}: allowed: {', '.join(CHECK_FORMATS)}")
     path = settings_path(settings)
     site = read_site_settings(path, require_plugin=True)
     level = fail_on if fail_on is not None else site.get("JOURNEY_FAIL_ON", "error")
-    if level not in FAIL_LEVELS:
-        where = "--fail-on" if fail_on is not None else "JOURNEY_FAIL_ON"
-        raise SiteError(
-            f"{where}: {level!r} is not allowed; allowed: {', '.join(FAIL_LEVELS)}"
-        )
+    # The build runs with JOURNEY_FAIL_ON neutralised, so check it here, with
+    # the same declared check the plugin uses.
+    where = "--fail-on" if fail_on is not None else "JOURNEY_FAIL_ON"
+    try:
+        level = check_fail_on(where, level)
+    except ValueError as error:
+        raise SiteError(str(error)) from None
     outcome = _build_or_code(site)
     if isinstance(outcome, int):
         return outcome

@@ -12,10 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import __version__
-from ..model.findings import FAIL_LEVELS
+from ..model.findings import CHECK_FORMATS, EXIT_BAD_INPUT, FAIL_LEVELS
 from ..model.phases import BUILTIN_MODELS, LANGS
-
-EXIT_BAD_INPUT = 2
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,9 +44,7 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check coverage without publishing")
     settings_option(check)
-    check.add_argument(
-        "--format", choices=("text", "json", "junit", "github"), default="text"
-    )
+    check.add_argument("--format", choices=CHECK_FORMATS, default="text")
     check.add_argument("--fail-on", choices=FAIL_LEVELS, default=None)
 
     baseline = commands.add_parser(

@@ -249,9 +249,9 @@ def theme_scores(
             for counted, weight in parts:
                 hits = min(counted.count(term), MAX_REPEAT)
                 if hits:
-                    found[term.shown + ("…" if term.prefix else "")] += (
-                        hits * term.weight * weight
-                    )
+                    clue = term.shown + ("…" if term.prefix else "")
+                    # Counter of float scores: typeshed types Counter as int.
+                    found[clue] += hits * term.weight * weight  # type: ignore[assignment]
         scores[theme] = found
     return scores
 
@@ -297,7 +297,7 @@ def propose(
         phases[phase.id] = phase
         bucket = per_phase.setdefault(phase.id, Counter())
         for clue, score in found.items():
-            bucket[clue] += score * factor
+            bucket[clue] += score * factor  # type: ignore[assignment]
     totals = {pid: sum(found.values()) for pid, found in per_phase.items()}
     overall = sum(totals.values())
     if overall <= 0:

@@ -398,3 +398,9 @@ def model_from_setting(value: Any) -> Model:
         f"JOURNEY_MODEL: {show(value)} is not allowed; give a model id "
         f"({', '.join(BUILTIN_MODELS)}) or a list of phase dicts"
     )
+
+
+def view_lang(content_lang: str | None, default: str) -> str:
+    """The language for a page's labels: its own if supported, else the site's."""
+    lang = (content_lang or "")[:2].lower()
+    return lang if lang in LANGS else default

@@ -10,12 +10,11 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from ..rules import REGISTRY, SEVERITIES, Option
 from .findings import FAIL_LEVELS
 from .keys import METADATA_KEYS
 from .phases import LANGS, Model, ModelError, Phase, model_from_setting
@@ -37,6 +36,7 @@ DEFAULT_TOUCHPOINTS = (
 )
 INJECT_MODES = ("auto", "theme", "content", False)
 _METADATA_KEY_RE = re.compile(r"^[a-z0-9_][a-z0-9_.-]*$")
+SEVERITIES = ("error", "warning", "off")
 _WORD_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
@@ -147,47 +147,21 @@ def _check_ctas(value: Any, model: Model) -> dict[str, CtaSetting]:
     return out
 
 
-def _check_option(name: str, option: Option, value: Any, model: Model) -> Any:
-    kind = option.kind
-    if kind == "int":
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise _fail(name, value, "give a whole number")
-        if option.minimum is not None and value < option.minimum:
-            raise _fail(name, value, f"give a whole number >= {option.minimum}")
-        return value
-    if kind == "bool":
-        if not isinstance(value, bool):
-            raise _fail(name, value, "give True or False")
-        return value
-    if kind == "str":
-        if not isinstance(value, str):
-            raise _fail(name, value, "give a text")
-        return value
-    if kind == "phase":
-        if value is None:
-            return None
-        return _check_phase(name, value, model).id
-    # words: a list of texts
-    if isinstance(value, str) or not isinstance(value, Sequence):
-        raise _fail(name, value, "give a list of texts")
-    if not all(isinstance(v, str) for v in value):
-        raise _fail(name, value, "give a list of texts")
-    return tuple(value)
-
-
-def _check_rules(value: Any, model: Model) -> dict[str, RuleConfig]:
+def _check_rules(
+    value: Any, model: Model, registry: Mapping[str, RuleSpec]
+) -> dict[str, RuleConfig]:
     mapping = _check_mapping("JOURNEY_RULES", value)
     for rule_id in mapping:
-        if rule_id not in REGISTRY:
-            close = difflib.get_close_matches(str(rule_id), list(REGISTRY), n=1)
+        if rule_id not in registry:
+            close = difflib.get_close_matches(str(rule_id), list(registry), n=1)
             hint = f" (did you mean {show(close[0])}?)" if close else ""
             raise _fail(
                 "JOURNEY_RULES",
                 rule_id,
-                f"unknown rule id{hint}; rules: {', '.join(REGISTRY)}",
+                f"unknown rule id{hint}; rules: {', '.join(registry)}",
             )
     out: dict[str, RuleConfig] = {}
-    for rule_id, entry in REGISTRY.items():
+    for rule_id, entry in registry.items():
         raw = mapping.get(rule_id, {})
         name = f"JOURNEY_RULES[{show(rule_id)}]"
         if isinstance(raw, str):
@@ -206,7 +180,7 @@ def _check_rules(value: Any, model: Model) -> dict[str, RuleConfig]:
                 raise _fail(name, key, f"unknown option; allowed: {allowed}")
         for key, option in entry.options.items():
             options[key] = (
-                _check_option(f"{name}[{show(key)}]", option, raw[key], model)
+                option.check(f"{name}[{show(key)}]", raw[key], model)
                 if key in raw
                 else option.default
             )
@@ -288,6 +262,11 @@ def _check_choice(name: str, value: Any, allowed: Sequence[Any]) -> Any:
     raise _fail(name, value, f"allowed: {', '.join(repr(a) for a in allowed)}")
 
 
+def check_fail_on(name: str, value: Any) -> str:
+    """``JOURNEY_FAIL_ON`` (or ``--fail-on``): the lowest severity that fails."""
+    return _check_choice(name, value, FAIL_LEVELS)
+
+
 def _check_path(name: str, value: Any, optional: bool) -> str | None:
     if value is None and optional:
         return None
@@ -298,10 +277,37 @@ def _check_path(name: str, value: Any, optional: bool) -> str | None:
     raise _fail(name, value, "give a file path" + (" or None" if optional else ""))
 
 
-def _check_int(name: str, value: Any, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise _fail(name, value, f"give a whole number >= {minimum}")
+def _check_int(name: str, value: Any, minimum: int | None) -> int:
+    wanted = "give a whole number" + (f" >= {minimum}" if minimum is not None else "")
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _fail(name, value, wanted)
+    if minimum is not None and value < minimum:
+        raise _fail(name, value, wanted)
     return value
+
+
+def _check_number(name: str, value: Any, minimum: float | None) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _fail(name, value, "give a number")
+    if value != value:  # NaN  # noqa: PLR0124
+        raise _fail(name, value, "give a number")
+    if minimum is not None and value < minimum:
+        raise _fail(name, value, f"give a number >= {minimum}")
+    return value
+
+
+def _check_text(name: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise _fail(name, value, "give a text")
+    return value
+
+
+def _check_words(name: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, Sequence):
+        raise _fail(name, value, "give a list of texts")
+    if not all(isinstance(v, str) for v in value):
+        raise _fail(name, value, "give a list of texts")
+    return tuple(value)
 
 
 def _check_bool(name: str, value: Any) -> bool:
@@ -310,32 +316,222 @@ def _check_bool(name: str, value: Any) -> bool:
     return value
 
 
+# -- declarations -------------------------------------------------------------
+# Each setting and each rule option is one declaration: type, default, check
+# and documentation. Validation (load_config, JOURNEY_RULES) and the generated
+# docs (README settings table, docs/rules.md) are all read from them.
+
+
+def shown(value: Any) -> str:
+    """A default as a Python literal in the docs (double-quoted texts)."""
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, tuple):
+        return repr(list(value))
+    return repr(value)
+
+
+def _whole(minimum: float | None) -> int | None:
+    return None if minimum is None else int(minimum)
+
+
+# kind -> (check(name, value, option, model), how the docs describe the type)
+_OptionCheck = Callable[[str, Any, "Option", Model], Any]
+OPTION_KINDS: Mapping[str, tuple[_OptionCheck, str]] = {
+    "int": (
+        lambda name, value, option, _m: _check_int(name, value, _whole(option.minimum)),
+        "whole number",
+    ),
+    "float": (
+        lambda name, value, option, _m: _check_number(name, value, option.minimum),
+        "number",
+    ),
+    "bool": (lambda name, value, _o, _m: _check_bool(name, value), "True/False"),
+    "str": (lambda name, value, _o, _m: _check_text(name, value), "text"),
+    "phase": (
+        lambda name, value, _o, model: (
+            None if value is None else _check_phase(name, value, model).id
+        ),
+        "a phase of the model",
+    ),
+    "words": (lambda name, value, _o, _m: _check_words(name, value), "list of texts"),
+}
+
+
 @dataclass(frozen=True)
-class Setting:
-    """One ``JOURNEY_*`` setting: its default and its documentation."""
+class Option:
+    """A typed rule option: default, kind (see :data:`OPTION_KINDS`), doc."""
 
     default: Any
+    kind: str
     doc: str
+    minimum: int | float | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in OPTION_KINDS:
+            raise ValueError(f"option kind {self.kind!r}; kinds: {list(OPTION_KINDS)}")
+
+    def check(self, name: str, value: Any, model: Model) -> Any:
+        """The value to use, or :class:`SettingsError` naming ``name``."""
+        return OPTION_KINDS[self.kind][0](name, value, self, model)
+
+    @property
+    def type_doc(self) -> str:
+        described = OPTION_KINDS[self.kind][1]
+        if self.minimum is not None:
+            described += f" \u2265 {self.minimum}"
+        return described
 
 
+class RuleSpec(Protocol):
+    """What settings validation needs of a rule: its severity and options."""
+
+    @property
+    def severity(self) -> str: ...
+
+    @property
+    def options(self) -> Mapping[str, Option]: ...
+
+
+@dataclass
+class Scope:
+    """What a setting's check may look at: all settings, earlier results."""
+
+    settings: Mapping[str, Any]
+    base_dir: Path
+    rules: Mapping[str, RuleSpec]
+    values: dict[str, Any] = field(default_factory=dict)  # config field -> value
+
+    @property
+    def model(self) -> Model:
+        return self.values["model"]
+
+
+def _model(_name: str, value: Any, _scope: Scope) -> Model:
+    try:
+        return model_from_setting(value)
+    except ModelError as error:
+        raise SettingsError(str(error)) from None
+
+
+def _folder(name: str, value: Any, scope: Scope) -> Path:
+    return scope.base_dir / str(_check_path(name, value, optional=False))
+
+
+def _file_or_none(name: str, value: Any, scope: Scope) -> Path | None:
+    path = _check_path(name, value, optional=True)
+    return scope.base_dir / path if path else None
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One ``JOURNEY_*`` setting: its type, default, check and documentation.
+
+    ``check(name, value, scope)`` returns the value :class:`JourneyConfig`
+    holds in ``field`` (by default the name without ``JOURNEY_``, lower case).
+    """
+
+    default: Any
+    type: str
+    doc: str
+    check: Callable[[str, Any, Scope], Any]
+    field: str = ""
+    shown_default: str = ""  # the docs' default, when not the literal
+
+    def field_name(self, name: str) -> str:
+        return self.field or name.removeprefix("JOURNEY_").lower()
+
+    @property
+    def default_doc(self) -> str:
+        return self.shown_default or f"`{shown(self.default)}`"
+
+
+# In validation order: later checks may read earlier results (the model).
 SETTINGS: Mapping[str, Setting] = {
-    "JOURNEY_MODEL": Setting("six-phase", "model id or custom model (list of dicts)"),
-    "JOURNEY_LANG": Setting(None, "nl or en; default: DEFAULT_LANG if nl/en, else en"),
-    "JOURNEY_CATEGORY_PHASES": Setting({}, "category name -> phase"),
-    "JOURNEY_CTAS": Setting({}, 'phase -> {"label": ..., "target": ...}'),
-    "JOURNEY_INJECT": Setting("auto", '"auto", "theme", "content" or False'),
-    "JOURNEY_RULES": Setting(
-        {}, "rule id -> severity, or dict of severity and options"
+    "JOURNEY_MODEL": Setting(
+        "six-phase", "str | list", "model id or custom model (list of dicts)", _model
     ),
-    "JOURNEY_FAIL_ON": Setting("error", '"error", "warning" or "never"'),
-    "JOURNEY_BASELINE": Setting(None, "path of a baseline file, relative to the site"),
-    "JOURNEY_REPORT_PATH": Setting("journey-report", "folder for the reports"),
-    "JOURNEY_PERSONAS": Setting({}, 'persona id -> {"label": ..., "description": ...}'),
-    "JOURNEY_TOUCHPOINTS": Setting([], "extra touchpoint words"),
-    "JOURNEY_NEXT_COUNT": Setting(3, "how many next-step links a page gets"),
-    "JOURNEY_MAP_IN_SITE": Setting(False, "also publish the journey map in the site"),
+    "JOURNEY_LANG": Setting(
+        None,
+        "str",
+        "language of labels, CTAs and messages: `nl` or `en`",
+        lambda _n, value, scope: _check_lang(value, scope.settings),
+        shown_default="`DEFAULT_LANG` if `nl`/`en`, else `en`",
+    ),
+    "JOURNEY_CATEGORY_PHASES": Setting(
+        {},
+        "dict",
+        "category name \u2192 phase",
+        lambda _n, value, scope: _check_category_phases(value, scope.model),
+    ),
+    "JOURNEY_CTAS": Setting(
+        {},
+        "dict",
+        'phase \u2192 `{"label": \u2026, "target": \u2026}` site-wide CTA',
+        lambda _n, value, scope: _check_ctas(value, scope.model),
+    ),
+    "JOURNEY_INJECT": Setting(
+        "auto",
+        "str | False",
+        '`"auto"`, `"theme"`, `"content"` or `False`',
+        lambda name, value, _s: _check_choice(name, value, INJECT_MODES),
+    ),
+    "JOURNEY_RULES": Setting(
+        {},
+        "dict",
+        'rule id \u2192 `"error"`, `"warning"`, `"off"`, or '
+        '`{"severity": \u2026, option: \u2026}`',
+        lambda _n, value, scope: _check_rules(value, scope.model, scope.rules),
+    ),
+    "JOURNEY_FAIL_ON": Setting(
+        "error",
+        "str",
+        '`"error"`, `"warning"` or `"never"`',
+        lambda name, value, _s: check_fail_on(name, value),
+    ),
+    "JOURNEY_BASELINE": Setting(
+        None,
+        "path | None",
+        "baseline file: findings listed there do not fail the build",
+        _file_or_none,
+    ),
+    "JOURNEY_REPORT_PATH": Setting(
+        "journey-report",
+        "path",
+        "folder for the reports, relative to the settings file",
+        _folder,
+        field="report_dir",
+    ),
+    "JOURNEY_PERSONAS": Setting(
+        {},
+        "dict",
+        'persona id \u2192 `{"label": \u2026, "description": \u2026}`',
+        lambda _n, value, _s: _check_personas(value),
+    ),
+    "JOURNEY_TOUCHPOINTS": Setting(
+        [],
+        "list",
+        "extra touchpoint words",
+        lambda _n, value, _s: _check_touchpoints(value),
+    ),
+    "JOURNEY_NEXT_COUNT": Setting(
+        3,
+        "int",
+        "how many next-step links a page gets",
+        lambda name, value, _s: _check_int(name, value, 0),
+    ),
+    "JOURNEY_MAP_IN_SITE": Setting(
+        False,
+        "bool",
+        "also publish the journey map inside the site",
+        lambda name, value, _s: _check_bool(name, value),
+    ),
     "JOURNEY_METADATA_KEYS": Setting(
-        {}, "plugin key (phase, touchpoint, persona, cta, next) -> metadata key"
+        {},
+        "dict",
+        "plugin key (`phase`, `touchpoint`, `persona`, `cta`, `next`) → the "
+        "metadata key this site uses for it",
+        lambda _n, value, _s: _check_metadata_keys(value),
     ),
 }
 
@@ -351,38 +547,19 @@ def _unknown_setting(settings: Mapping[str, Any]) -> None:
 
 
 def load_config(
-    settings: Mapping[str, Any], base_dir: Path | None = None
+    settings: Mapping[str, Any],
+    base_dir: Path | None = None,
+    *,
+    rules: Mapping[str, RuleSpec],
 ) -> JourneyConfig:
-    """Validate the ``JOURNEY_*`` settings; relative paths resolve from ``base_dir``."""
+    """Validate the ``JOURNEY_*`` settings; relative paths resolve from ``base_dir``.
+
+    ``rules`` is the rule table (``rules.REGISTRY``), given by the caller so
+    that the model layer never imports the rules.
+    """
     _unknown_setting(settings)
-    base = (base_dir or Path.cwd()).resolve()
-
-    def get(name: str) -> Any:
-        return settings.get(name, SETTINGS[name].default)
-
-    try:
-        model = model_from_setting(get("JOURNEY_MODEL"))
-    except ModelError as error:
-        raise SettingsError(str(error)) from None
-
-    report = _check_path(
-        "JOURNEY_REPORT_PATH", get("JOURNEY_REPORT_PATH"), optional=False
-    )
-    baseline = _check_path("JOURNEY_BASELINE", get("JOURNEY_BASELINE"), optional=True)
-    return JourneyConfig(
-        model=model,
-        lang=_check_lang(get("JOURNEY_LANG"), settings),
-        category_phases=_check_category_phases(get("JOURNEY_CATEGORY_PHASES"), model),
-        ctas=_check_ctas(get("JOURNEY_CTAS"), model),
-        inject=_check_choice("JOURNEY_INJECT", get("JOURNEY_INJECT"), INJECT_MODES),
-        rules=_check_rules(get("JOURNEY_RULES"), model),
-        fail_on=_check_choice("JOURNEY_FAIL_ON", get("JOURNEY_FAIL_ON"), FAIL_LEVELS),
-        baseline=(base / baseline) if baseline else None,
-        report_dir=base / str(report),
-        personas=_check_personas(get("JOURNEY_PERSONAS")),
-        touchpoints=_check_touchpoints(get("JOURNEY_TOUCHPOINTS")),
-        next_count=_check_int("JOURNEY_NEXT_COUNT", get("JOURNEY_NEXT_COUNT"), 0),
-        map_in_site=_check_bool("JOURNEY_MAP_IN_SITE", get("JOURNEY_MAP_IN_SITE")),
-        base_dir=base,
-        metadata_keys=_check_metadata_keys(get("JOURNEY_METADATA_KEYS")),
-    )
+    scope = Scope(settings, (base_dir or Path.cwd()).resolve(), rules)
+    for name, setting in SETTINGS.items():
+        value = settings.get(name, setting.default)
+        scope.values[setting.field_name(name)] = setting.check(name, value, scope)
+    return JourneyConfig(**scope.values, base_dir=scope.base_dir)

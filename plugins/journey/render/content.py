@@ -88,7 +88,7 @@ def plain_class(cls: type) -> type:
     )
 
 
-def _plain(cls: type, state: dict[str, Any]) -> Any:
+def _plain(cls: Any, state: dict[str, Any]) -> Any:
     obj = cls.__new__(cls)
     obj.__dict__.update(state)
     return obj

@@ -243,7 +243,7 @@ def inject(generators: Iterable[Any], analysis: Analysis) -> None:
             continue
         if doc.cta is None and not doc.next:
             continue
-        wanted = PARTIALS
+        wanted: tuple[str, ...] = PARTIALS
         if mode == "auto":
             theme = use.partials(str(getattr(doc.content, "template", doc.kind)))
             wanted = tuple(p for p in PARTIALS if p not in theme)

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model.phases import LANGS, Model, Phase
+from ..model.phases import Model, Phase
 from ..model.settings import Persona
 from ..model.text import text as message
 
@@ -82,12 +82,6 @@ def phase_view(phase: Phase, lang: str, count: int = 0) -> PhaseView:
     return PhaseView(
         phase.id, phase.label(lang), phase.question(lang), phase.index, count
     )
-
-
-def view_lang(content_lang: str | None, default: str) -> str:
-    """The language for a page's labels: its own if supported, else the site's."""
-    lang = (content_lang or "")[:2].lower()
-    return lang if lang in LANGS else default
 
 
 def model_views(model: Model, lang: str) -> list[PhaseView]:

@@ -227,7 +227,7 @@ def _card(
     by_source: Mapping[str, list[Finding]],
 ) -> Card:
     lang = analysis.config.lang
-    graph = analysis.index.graph
+    graph = analysis.link_graph
     personas = analysis.config.personas
     cta = doc.cta if analysis.config.inject is not False else None
     cta_label = cta_target = None
@@ -265,7 +265,7 @@ def build_view(analysis: Analysis, link: Callable[[Document], str]) -> MapView:
     lang = config.lang
     index = analysis.index
     model = index.model
-    graph = index.graph
+    graph = analysis.link_graph
     counted = list(index.counted())
 
     by_source: dict[str, list[Finding]] = {}

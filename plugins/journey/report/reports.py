@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ..model.text import text
+from ..rules import REGISTRY
 from ..site.tagger import KEYS
 from .atomic import printable, write_atomic
 
@@ -35,16 +36,6 @@ JUNIT_NAME = "junit.xml"
 # prints its own output): no console table, no workflow annotations.
 CONSOLE_KEY = "_journey_console"
 
-# The metadata key a rule's finding is about, for annotation line numbers.
-_RULE_KEYS = {
-    "unknown-phase": "phase",
-    "unknown-persona": "persona",
-    "unknown-touchpoint": "touchpoint",
-    "generic-cta": "cta",
-    "aftercare-contact": "phase",
-    "dead-end": "phase",
-    "contact-depth": "phase",
-}
 _XML_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -97,8 +88,6 @@ def _clean(value: str) -> str:
 
 def junit_xml(analysis: Analysis) -> str:
     """One test case per enabled rule, one ``<failure>`` per live finding."""
-    from ..rules import REGISTRY  # noqa: PLC0415 - rules import this package late
-
     enabled = [
         rule_id
         for rule_id in REGISTRY
@@ -230,7 +219,9 @@ def summary_table(analysis: Analysis) -> Table:
 def print_summary(analysis: Analysis, console: Console | None = None) -> None:
     """Print the summary table on Pelican's console (or the one given)."""
     if console is None:
-        from pelican.log import console  # noqa: PLC0415 - Pelican's rich console
+        from pelican.log import console as pelican_console  # noqa: PLC0415
+
+        console = pelican_console  # Pelican's rich console
     console.print(summary_table(analysis), soft_wrap=True)
 
 
@@ -252,9 +243,10 @@ def _escape_property(value: str) -> str:
 
 
 def _metadata_field(finding: Finding) -> str | None:
-    if finding.rule == "broken-target":
-        return "next" if finding.subject.startswith("next:") else "cta"
-    return _RULE_KEYS.get(finding.rule)
+    """The metadata key a finding is about, as its rule declares (``key=``)."""
+    entry = REGISTRY.get(finding.rule)
+    key = entry.key if entry is not None else None
+    return key(finding.subject) if callable(key) else key
 
 
 def _key_pattern(
@@ -301,7 +293,7 @@ def add_lines(
         finding.line = cache[key]
 
 
-def annotations(analysis: Analysis) -> list[str]:
+def github_annotations(analysis: Analysis) -> list[str]:
     """One workflow command per live finding (``::error …::`` / ``::warning …::``)."""
     live = [f for f in analysis.findings if not f.baselined]
     add_lines(live, analysis.config.base_dir, analysis.config.metadata_keys)
@@ -324,7 +316,7 @@ def annotations(analysis: Analysis) -> list[str]:
 
 def print_annotations(analysis: Analysis, stream: IO[str] | None = None) -> None:
     out = stream or sys.stdout
-    for line in annotations(analysis):
+    for line in github_annotations(analysis):
         out.write(printable(line) + "\n")
     out.flush()
 

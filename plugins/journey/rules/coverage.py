@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from . import Hit, Option, RuleContext, rule
 
 if TYPE_CHECKING:
     from ..model.phases import Phase
+    from ..model.settings import Persona
     from ..site.index import Document
 
 # The phase where expert articles persuade, per built-in model. Custom models
@@ -69,6 +70,11 @@ def _phase_names(phase: Phase) -> dict[str, str]:
 
 @rule(
     "phase-empty",
+    summary="a phase with no published content",
+    example={
+        "phase": {"nl": "'Aankoop' (purchase)", "en": "'Purchase' (purchase)"},
+        "question": {"nl": "Waar koop ik het?", "en": "Where do I buy it?"},
+    },
     severity="warning",
     messages={
         "nl": "fase {phase} heeft geen gepubliceerde inhoud; "
@@ -76,9 +82,11 @@ def _phase_names(phase: Phase) -> dict[str, str]:
         "en": "phase {phase} has no published content; "
         "answer the customer's question: {question}",
     },
-    doc="A phase without published content is a step where the customer "
-    "finds nothing: every phase matters equally, and a journey that stops "
-    "before the sale or after the invoice loses the customer.",
+    doc="Every phase matters equally: a business that is helpful only until\n"
+    "the invoice is paid loses the next sale, and one that does nothing for the\n"
+    "first phases is never found (JOURNEY-NOTES, *The six phases*). One finding per\n"
+    "phase without published content; the message repeats the customer's question\n"
+    "of that phase, which is what the missing content should answer.",
 )
 def phase_empty(context: RuleContext) -> Iterator[Hit]:
     counts = context.index.phase_counts()
@@ -93,6 +101,16 @@ def phase_empty(context: RuleContext) -> Iterator[Hit]:
 
 @rule(
     "aftercare-contact",
+    summary="no aftercare page with a phone number, e-mail address, "
+    "`tel:` or `mailto:`",
+    example={
+        "source": "content/pages/service.md",
+        "problem": {
+            "nl": "pagina in fase 'Nazorg' (aftercare) zonder contactgegevens",
+            "en": "page in phase 'Aftercare' (aftercare) shows no contact details",
+        },
+    },
+    key="phase",
     severity="warning",
     messages={
         "nl": "{problem}; een klant na de aankoop moet een mens kunnen bereiken: "
@@ -100,12 +118,19 @@ def phase_empty(context: RuleContext) -> Iterator[Hit]:
         "en": "{problem}; a customer after the sale must be able to reach a "
         "person: put a phone number, e-mail address or tel:/mailto: link on it",
     },
-    doc="After the sale the customer needs help, parts, maintenance or an "
-    "answer about an invoice: easy-to-find contact details keep the journey "
-    "from ending in a phone nobody answers. Met when at least one published "
-    "page of the phase shows a `tel:` or `mailto:` link, or a phone number "
-    "(Dutch formats such as 010-1234567, 06-12345678, +31 6 1234 5678, "
-    "0800-1234, or international +NN…) or an e-mail address in its text.",
+    doc="After the sale the customer needs help, parts, maintenance or an\n"
+    'answer about an invoice; "stay reachable: easy-to-find contact details"\n'
+    "(JOURNEY-NOTES, *aftercare*), and phones nobody answers are one of the ways\n"
+    "journeys fail. The rule is met when at least one published page of the phase\n"
+    "shows contact details: a `tel:` or `mailto:` link, or in its text a phone\n"
+    "number — Dutch formats such as `010-1234567`, `06-12345678`,\n"
+    "`+31 6 1234 5678`, `0800-1234`, `(010) 123 45 67`, or international `+NN …` /\n"
+    "`00NN …` — or an e-mail address. Dates, prices, opening hours and KvK numbers\n"
+    "do not count.\n"
+    "\n"
+    "When the phase has pages but none shows contact details, each of those pages\n"
+    "gets a finding (so an annotation points at the file); when the phase has no\n"
+    "published page at all, one finding without a source.",
     options={
         "phase": Option(
             None,
@@ -146,6 +171,15 @@ def expertise_phase(context: RuleContext) -> Phase | None:
 
 @rule(
     "expertise-blog",
+    summary="fewer than 2 expert articles in the decision phase",
+    example={
+        "count": 1,
+        "min": 2,
+        "phase": {
+            "nl": "'Besluitvorming' (decision)",
+            "en": "'Decision' (decision)",
+        },
+    },
     severity="warning",
     messages={
         "nl": "{count} artikel(en) in fase {phase}, minstens {min} nodig: "
@@ -153,9 +187,10 @@ def expertise_phase(context: RuleContext) -> Phase | None:
         "en": "{count} article(s) in phase {phase}, at least {min} needed: "
         "write expert posts with useful tips",
     },
-    doc="While comparing providers the customer looks for reasons to choose "
-    "you: expert articles with useful tips show knowledge where empty "
-    "slogans do not. Counts published articles (not pages) of the phase.",
+    doc="While comparing providers the customer looks for reasons to choose\n"
+    'you: "expert blog posts with useful tips" and real knowledge, no empty\n'
+    "slogans (JOURNEY-NOTES, *decision*). Counts published **articles** (not\n"
+    "pages) whose phases include the chosen phase.",
     options={
         "min": Option(2, "int", "the fewest articles the phase needs", minimum=0),
         "phase": Option(
@@ -180,17 +215,25 @@ def expertise_blog(context: RuleContext) -> Iterator[Hit]:
 
 @rule(
     "persona-gap",
+    summary="a persona with no content in some phase (only with personas)",
+    example={
+        "persona": "'Senior' (senior)",
+        "phase": {
+            "nl": "'Bewustwording' (awareness)",
+            "en": "'Awareness' (awareness)",
+        },
+    },
     severity="warning",
     messages={
         "nl": "persona {persona} vindt niets in fase {phase}",
         "en": "persona {persona} finds nothing in phase {phase}",
     },
-    doc="There is no single journey: two customers buy the same thing along "
-    "different paths. With `JOURNEY_PERSONAS` set, each persona needs content "
-    "in every phase. Only runs when `JOURNEY_PERSONAS` is not empty. Content "
-    "without a `Persona` counts for every persona unless `general` is False. "
-    "A phase with no content at all is left to `phase-empty` (when that rule "
-    "is on), so one gap is not reported once per persona.",
+    doc="A millennial car enthusiast and a retired neighbour buy the same car\n"
+    "along different paths (JOURNEY-NOTES, *Touchpoints and personas*): coverage\n"
+    "that is fine on average can leave one of them with nothing in a phase. One\n"
+    "finding per persona and phase without content for that persona. A phase with\n"
+    "no content at all is left to `phase-empty` (when that rule is on), so one gap\n"
+    "is not reported once per persona.",
     options={
         "general": Option(
             True,
@@ -227,7 +270,9 @@ def persona_gap(context: RuleContext) -> Iterator[Hit]:
             yield Hit(f"{persona.id}:{phase.id}", values, None, phase.id)
 
 
-def _audience(doc: Document, personas: dict, general: bool) -> tuple[str, ...]:
+def _audience(
+    doc: Document, personas: Mapping[str, Persona], general: bool
+) -> tuple[str, ...]:
     if doc.tags.personas:
         return doc.tags.personas
     return tuple(personas) if general else ()

@@ -83,14 +83,35 @@ def _checked(context: RuleContext) -> Iterator[Document]:
 
 @rule(
     "broken-target",
+    summary="a `CTA`, `Next` or `JOURNEY_CTAS` target that leads nowhere",
+    example={
+        "source": "content/pages/reviews.md",
+        "what": "CTA",
+        "target": "{filename}/pages/proefrit.md",
+        "hint": {
+            "nl": "gebruik een URL, {filename}pad of {static}pad die bestaat",
+            "en": "use a URL, {filename}path or {static}path that exists",
+        },
+    },
+    key=lambda subject: "next" if subject.startswith("next:") else "cta",
     severity="error",
     messages={
         "nl": "{what} {target!r} leidt nergens heen; {hint}",
         "en": "{what} {target!r} leads nowhere; {hint}",
     },
-    doc="A `CTA`, `Next` or `JOURNEY_CTAS` target that resolves to no page, "
-    "file or URL: the customer who follows the next step lands on a 404, the "
-    "very moment the journey breaks off.",
+    doc="A call to action or next-step link that leads nowhere sends the\n"
+    "customer to a 404 exactly where the journey should move on; the last steps\n"
+    "decide the sale (JOURNEY-NOTES, *What makes journeys fail*). Checked:\n"
+    "\n"
+    "- the target of a page's `CTA: label | target`;\n"
+    "- a malformed `CTA` value (not `label | target` and not `none`);\n"
+    "- every target in `Next`;\n"
+    "- every target in `JOURNEY_CTAS` — these findings have no source file (the\n"
+    "  source is the settings); the message names `JOURNEY_CTAS['phase']`.\n"
+    "\n"
+    "Targets resolve like links in Pelican content: absolute URLs, site-relative\n"
+    "URLs of something the build writes, `{filename}path` and `{static}path`\n"
+    "(relative to the page, or to `PATH` with a leading `/`).",
 )
 def broken_target(context: RuleContext) -> Iterator[Hit]:
     index = context.index
@@ -152,6 +173,13 @@ def broken_target(context: RuleContext) -> Iterator[Hit]:
 
 @rule(
     "generic-cta",
+    summary='"lees meer", "klik hier", "read more" … as a CTA label',
+    example={
+        "source": "content/pages/diensten.md",
+        "where": "CTA: ",
+        "label": "Lees meer…",
+    },
+    key="cta",
     severity="warning",
     messages={
         "nl": "{where}label {label!r} zegt niet waar de link heen gaat; "
@@ -159,10 +187,13 @@ def broken_target(context: RuleContext) -> Iterator[Hit]:
         "en": "{where}label {label!r} says nothing of where the link leads; "
         "say what the customer gets (e.g. 'Request a quote')",
     },
-    doc='A call-to-action label such as "klik hier", "lees meer" or '
-    '"read more" tells the customer nothing about the next step; generic copy '
-    "convinces nobody. Labels are compared after folding case, accents and "
-    "punctuation, so `Lees meer…` and `LEES MEER` match too.",
+    doc='Generic copy convinces nobody (JOURNEY-NOTES): "klik hier", "lees\n'
+    'meer", "meer info", "click here", "read more", "learn more", "more",\n'
+    '"details", "link" and the like say nothing of where the link leads or what\n'
+    "the customer gets. The rule checks the labels of `CTA` metadata and of\n"
+    "`JOURNEY_CTAS`, compared after folding case, accents and punctuation\n"
+    "(`Lees meer…`, `» Read more` and `KLIK HIER!` all match). A label only\n"
+    'matches when it is *entirely* generic: "Lees meer over onderhoud" passes.',
     options={
         "words": Option(
             (),

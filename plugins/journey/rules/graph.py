@@ -27,6 +27,14 @@ def contact_pages(index: SiteIndex) -> list[Document]:
 
 @rule(
     "dead-end",
+    summary="a page from which no later phase is linked",
+    example={
+        "source": "content/blog/ketting.md",
+        "title": "Vijf tekenen dat je ketting op is",
+        "phase": {"nl": "Bewustwording", "en": "Awareness"},
+        "next": {"nl": "Overweging", "en": "Consideration"},
+    },
+    key="phase",
     severity="warning",
     messages={
         "nl": "{title!r} ({phase}) linkt naar geen pagina van een latere fase: "
@@ -34,14 +42,18 @@ def contact_pages(index: SiteIndex) -> list[Document]:
         "en": "{title!r} ({phase}) links to no page of a later phase: "
         "link, for example, to a page of {next}",
     },
-    doc="A page of a non-final phase whose content, call to action and "
-    "next-step links lead to no page of a later phase: the visitor's journey "
-    "stops there. Menus do not count: they are the same on every page.",
+    doc='"A site should always show the next step" (JOURNEY-NOTES): a page of\n'
+    "a phase before the last whose content, call to action and next-step links lead\n"
+    "to no page of a later phase leaves the visitor where they are. A page counts\n"
+    "as far as its furthest phase (a page tagged `consideration, decision` must\n"
+    "link to `purchase` or later). Menus do not count: they are the same on every\n"
+    "page. With `JOURNEY_INJECT = False` only content links count. Never reported\n"
+    "for the final phase, nor for untagged content.",
 )
 def dead_end(context: RuleContext) -> Iterator[Hit]:
     index = context.index
     model = index.model
-    graph = index.graph
+    graph = context.graph
     final = len(model.phases)
     for doc in index.counted():
         level = phase_level(doc)
@@ -63,6 +75,14 @@ def dead_end(context: RuleContext) -> Iterator[Hit]:
 
 @rule(
     "contact-depth",
+    summary="the aftercare contact page more than 2 clicks from home",
+    example={
+        "source": "content/pages/contact.md",
+        "title": "Contact",
+        "where": {"nl": "niet bereikbaar", "en": "not reachable"},
+        "max": 2,
+    },
+    key="phase",
     severity="warning",
     messages={
         "nl": "contactpagina {title!r} is {where} vanaf de homepage (max {max}): "
@@ -70,10 +90,13 @@ def dead_end(context: RuleContext) -> Iterator[Hit]:
         "en": "contact page {title!r} is {where} from the home page (max {max}): "
         "put it on the menu or link it from the home page",
     },
-    doc="The aftercare contact page (final phase, touchpoint `contact`, else a "
-    "final-phase page with contact details) is more than `max` clicks from "
-    "the home page, or cannot be reached from it. Sites without such a page "
-    "get `aftercare-contact` instead.",
+    doc='Aftercare means "easy-to-find contact details". The aftercare contact\n'
+    "page is a published page of the final phase with `Touchpoint: contact`, or,\n"
+    "when there is none, a final-phase page with contact details (a `tel:` or\n"
+    "`mailto:` link, a phone number or an e-mail address). The rule reports it\n"
+    "when the nearest such page is more than `max` clicks from the home page, or\n"
+    "cannot be reached from it at all (not on the menu, not linked). A site\n"
+    "without such a page gets `aftercare-contact` instead, never this rule.",
     options={"max": Option(2, "int", "most clicks allowed from home", minimum=0)},
 )
 def contact_depth(context: RuleContext) -> Iterator[Hit]:
@@ -81,7 +104,7 @@ def contact_depth(context: RuleContext) -> Iterator[Hit]:
     pages = contact_pages(index)
     if not pages:
         return
-    graph = index.graph
+    graph = context.graph
     limit = context.options["max"]
     reach = [(graph.clicks_from_home(doc), doc) for doc in pages]
     reachable = [(clicks, doc) for clicks, doc in reach if clicks is not None]

@@ -22,6 +22,8 @@ def has_starter_text(html: str, title: str) -> bool:
 
 @rule(
     "starter-text",
+    summary="placeholder text from `pelican-journey init` left in",
+    example={"source": "content/pages/contact.md"},
     severity="warning",
     messages={
         "nl": "starttekst van 'pelican-journey init' nog niet vervangen "
@@ -29,11 +31,14 @@ def has_starter_text(html: str, title: str) -> bool:
         "en": "starter text from 'pelican-journey init' not yet replaced "
         "([replace this text], <!-- pelican-journey:starter -->)",
     },
-    doc="Placeholder text written by `pelican-journey init` (marked with the "
-    "comment `<!-- pelican-journey:starter -->` and visible '[replace this "
-    "text]' hints) that was never replaced: a scaffold must not be published "
-    "unread. The production settings of a new site fail on warnings, so its "
-    "strict build passes only once every starter text is gone.",
+    doc="`pelican-journey init` fills a new site with placeholder text so it\n"
+    "builds and covers every phase at once. Each placeholder carries the comment\n"
+    "`<!-- pelican-journey:starter -->` (Markdown keeps it in the rendered content)\n"
+    "and visible **[vervang deze tekst]** / **[replace this text]** hints. A page\n"
+    "whose rendered content or title still holds the marker or a hint is reported,\n"
+    "so a scaffold is never published unread: the new site's `publishconf.py` has\n"
+    '`JOURNEY_FAIL_ON = "warning"`, so its production build fails until every\n'
+    "starter text is replaced. Drafts are not checked.",
 )
 def starter_text(context: RuleContext) -> Iterator[Hit]:
     for doc in context.index.documents:

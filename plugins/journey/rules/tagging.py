@@ -24,13 +24,25 @@ def _closest(value: str, names: Iterable[str]) -> str | None:
 
 @rule(
     "unknown-phase",
+    summary="a `Phase` value the model lacks (with a did-you-mean)",
+    example={
+        "source": "content/pages/contact.md",
+        "value": "nazrog",
+        "hint": {
+            "nl": "bedoel je 'nazorg' (aftercare)?",
+            "en": "did you mean 'nazorg' (aftercare)?",
+        },
+    },
+    key="phase",
     severity="error",
     messages={
         "nl": "onbekende fase {value!r}; {hint}",
         "en": "unknown phase {value!r}; {hint}",
     },
-    doc="A `Phase` value the journey model lacks: the page silently serves no "
-    "phase, and the coverage the owner counts on is not there.",
+    doc="A `Phase` value the model lacks (a typo such as `nazrog`) leaves the\n"
+    "page in no phase: the owner believes a step of the journey is covered while\n"
+    "the build counts nothing there, and the page gets no call to action. The\n"
+    "message names the file and suggests the closest phase id, label or alias.",
 )
 def unknown_phase(context: RuleContext) -> Iterator[Hit]:
     model = context.index.model
@@ -49,13 +61,22 @@ def unknown_phase(context: RuleContext) -> Iterator[Hit]:
 
 @rule(
     "unknown-persona",
+    summary="a `Persona` value not in `JOURNEY_PERSONAS` (with a did-you-mean)",
+    example={
+        "source": "content/pages/onderhoud.md",
+        "value": "student",
+        "hint": {"nl": "toegestaan: forens", "en": "allowed: forens"},
+    },
+    key="persona",
     severity="error",
     messages={
         "nl": "onbekende persona {value!r}; {hint}",
         "en": "unknown persona {value!r}; {hint}",
     },
-    doc="A `Persona` value that is not a key of `JOURNEY_PERSONAS`: the page "
-    "does not count for that persona's journey.",
+    doc="There is no single journey: personas let a site check its coverage\n"
+    "for each kind of customer (JOURNEY-NOTES, *Touchpoints and personas*). A\n"
+    "`Persona` value that is not a key of `JOURNEY_PERSONAS` silently drops the\n"
+    "page from that persona's journey.",
 )
 def unknown_persona(context: RuleContext) -> Iterator[Hit]:
     personas = list(context.index.config.personas)
@@ -68,13 +89,25 @@ def unknown_persona(context: RuleContext) -> Iterator[Hit]:
 
 @rule(
     "unknown-touchpoint",
+    summary="a `Touchpoint` word the site does not know (with a did-you-mean)",
+    example={
+        "source": "content/pages/onderhoud.md",
+        "value": "brochure",
+        "hint": {
+            "nl": "toegestaan: blog, booking, case, contact, …",
+            "en": "allowed: blog, booking, case, contact, …",
+        },
+    },
+    key="touchpoint",
     severity="error",
     messages={
         "nl": "onbekend contactpunt {value!r}; {hint}",
         "en": "unknown touchpoint {value!r}; {hint}",
     },
-    doc="A `Touchpoint` word that is neither built in nor added with "
-    "`JOURNEY_TOUCHPOINTS`: rules that look for a contact or review page miss it.",
+    doc="Touchpoints (contact form and phone, reviews, service, …) are the\n"
+    "places where the customer meets the business; the CTA defaults and rules look\n"
+    "them up by word. A word that is neither built in nor added with\n"
+    "`JOURNEY_TOUCHPOINTS` is missed by all of them.",
 )
 def unknown_touchpoint(context: RuleContext) -> Iterator[Hit]:
     words = sorted(context.index.config.touchpoints)
@@ -96,13 +129,20 @@ def _hint(value: str, allowed: list[str]) -> dict[str, str]:
 
 @rule(
     "untagged",
+    summary="published content with no phase",
+    example={
+        "source": "content/pages/over-ons.md",
+        "kind": {"nl": "pagina", "en": "page"},
+    },
     severity="warning",
     messages={
         "nl": "{kind} zonder fase: voeg 'Phase:' toe of koppel de categorie",
         "en": "{kind} has no phase: add 'Phase:' or map its category",
     },
-    doc="Published content with no phase (declared or mapped) is invisible to "
-    "the journey: it gets no call to action and counts for no phase.",
+    doc="Published content without a phase (declared with `Phase` or mapped\n"
+    "from its category by `JOURNEY_CATEGORY_PHASES`) is invisible to the journey:\n"
+    "it gets no call to action, no next step, and counts for no phase. A site\n"
+    "should always show the next step.",
 )
 def untagged(context: RuleContext) -> Iterator[Hit]:
     kinds = {

@@ -32,30 +32,23 @@ do not save a page from being an orphan: nobody is *sent* there.
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote
 
-from .index import Document, url_key
+from .index import Document
+from .links import CATEGORY_PREFIX, HOME, INDEX, setting
 
 if TYPE_CHECKING:
     from .index import SiteIndex
 
-HOME = "home"
-INDEX = "index"  # the blog index, when a page took index.html
-CATEGORY_PREFIX = "category:"
+__all__ = ["CATEGORY_PREFIX", "HOME", "INDEX", "LinkGraph", "build_graph", "hrefs"]
 # Edges a visitor follows inside the content: these decide dead ends.
 JOURNEY_KINDS = frozenset({"content", "cta", "next"})
 
-_INTRASITE_RE = re.compile(r"^[{|](?P<what>[a-z]+)[|}](?P<path>.*)$", re.DOTALL)
-_SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-
 Node = Document | str
-_ROOTED = ("/", "{filename}/", "|filename|/")
 _HREF_HINT = re.compile("href", re.IGNORECASE)
 _RAW_TEXT_HINT = re.compile(r"<(?:script|style|textarea|template)\b", re.IGNORECASE)
 _SKIPPED_RE = re.compile(
@@ -243,85 +236,6 @@ def hrefs(fragment: str) -> Iterator[str]:
         yield html.unescape(value).strip()
 
 
-class _Resolver:
-    """Turns hrefs into nodes, as Pelican would resolve them."""
-
-    def __init__(
-        self, index: SiteIndex, virtual: Mapping[str, str], blog: str | None
-    ) -> None:
-        self.by_key = index.by_key
-        self.urls = index.urls
-        self.virtual = virtual  # url key -> virtual node
-        self.blog = blog  # the node of the blog index, if Pelican writes one
-        siteurl = str(index.context.get("SITEURL", "") or "").rstrip("/")
-        self.siteurl = siteurl + "/" if siteurl else ""
-        self.rooted: dict[str, Node | None] = {}
-
-    def content(self, key: str) -> Document | None:
-        doc = self.by_key.get(key)
-        return doc if doc is not None and doc.status != "draft" else None
-
-    def url(self, key: str) -> Node | None:
-        for candidate in (key, key.rstrip("/") + "/" if key else key):
-            node = self.virtual.get(candidate)
-            if node is not None:
-                return node
-            doc = self.urls.get(candidate)
-            if doc is not None:
-                return doc
-        return None
-
-    def resolve(self, href: str, origin: Document) -> Node | None:
-        """The node ``href`` leads to from ``origin``; ``None``: outside the graph."""
-        href = href.strip()
-        if href.startswith(_ROOTED):  # the same from every page: look up once
-            if href not in self.rooted:
-                self.rooted[href] = self._resolve(href, origin)
-            return self.rooted[href]
-        return self._resolve(href, origin)
-
-    def _resolve(self, href: str, origin: Document) -> Node | None:
-        match = _INTRASITE_RE.match(href)
-        if match:
-            what = match.group("what")
-            path = unquote(match.group("path").split("#", 1)[0].split("?", 1)[0])
-            if what == "filename":
-                if not path:
-                    return None
-                if path.startswith("/"):
-                    key = posixpath.normpath(path.lstrip("/"))
-                else:
-                    base = posixpath.dirname(origin.key)
-                    key = posixpath.normpath(posixpath.join(base, path))
-                return self.content(key)
-            if what == "index":
-                return self.blog
-            if what == "category":
-                return self.virtual.get(f"{CATEGORY_PREFIX}{path.strip()}")
-            return None
-        if self.siteurl and href.startswith(self.siteurl):
-            href = "/" + href[len(self.siteurl) :]
-        elif href.startswith("//") or _SCHEME_RE.match(href) or href[:1] in "#?":
-            return None
-        path = unquote(href.split("#", 1)[0].split("?", 1)[0])
-        if not path.startswith("/"):
-            base = posixpath.dirname(origin.url)
-            path = posixpath.normpath(posixpath.join("/", base, path))
-            if href.endswith("/") and not path.endswith("/"):
-                path += "/"
-        return self.url(url_key(path))
-
-
-def _is_home(doc: Document) -> bool:
-    save_as = str(doc.metadata.get("save_as") or "")
-    return bool(save_as) and url_key(save_as) == ""
-
-
-def _setting(context: Mapping[str, Any], name: str, default: Any) -> Any:
-    value = context.get(name, default)
-    return default if value is None and default is not None else value
-
-
 def _first_page(count: int | bool | None, items: list[Document]) -> list[Document]:
     if not count:
         return items
@@ -329,77 +243,57 @@ def _first_page(count: int | bool | None, items: list[Document]) -> list[Documen
 
 
 def build_graph(index: SiteIndex) -> LinkGraph:
-    """The link graph of the indexed site (see the module documentation)."""
+    """The link graph of the indexed site (see the module documentation).
+
+    Built after the calls to action and next steps are chosen: they are
+    edges. Every link is resolved by the build's one resolver (``links.py``).
+    """
     context = index.context
+    links = index.links
     graph = LinkGraph()
     nodes = [d for d in index.documents if d.status != "draft"]
     published = [d for d in nodes if d.status == "published" and d.original is None]
     articles = [d for d in published if d.kind == "article"]
 
-    paginated = _setting(context, "PAGINATED_TEMPLATES", {}) or {}
-    default_pagination = _setting(context, "DEFAULT_PAGINATION", False)
+    paginated = setting(context, "PAGINATED_TEMPLATES", {}) or {}
+    default_pagination = setting(context, "DEFAULT_PAGINATION", False)
 
     def per_page(template: str) -> Any:
         count = paginated.get(template)
         return default_pagination if count is None else count
 
-    # Virtual nodes reachable by URL: home, blog index, category pages.
-    virtual: dict[str, str] = {"": HOME}
-    # A page that takes the home page sets ``save_as`` (and usually ``url``) in
-    # its metadata; Pelican's computed ``save_as`` is too slow to ask of all.
-    graph.home_doc = next(
-        (d for d in published if (d.metadata.get("save_as") or d.url) and _is_home(d)),
-        None,
-    )
-    index_save_as = _setting(context, "INDEX_SAVE_AS", "index.html")
-    index_key = url_key(str(_setting(context, "INDEX_URL", index_save_as) or ""))
-    direct = _setting(context, "DIRECT_TEMPLATES", ["index"]) or []
-    index_node: str | None = None
-    if "index" in direct and index_save_as:
-        index_node = HOME if index_key == "" and graph.home_doc is None else INDEX
-        virtual.setdefault(index_key, index_node)
-    for doc in _first_page(per_page("index"), articles) if index_node else ():
-        graph.add(index_node, doc, "index")
+    graph.home_doc = links.home_doc
+    if links.blog is not None:
+        for doc in _first_page(per_page("index"), articles):
+            graph.add(links.blog, doc, "index")
 
     doc_of = {id(d.content): d for d in published}
-    category_nodes: list[str] = []
-    for obj in context.get("categories", ()) or ():
-        category, listed = obj if isinstance(obj, tuple) else (obj, ())
-        url = getattr(category, "url", "") or ""
-        if not getattr(category, "save_as", url):
-            continue
-        node = f"{CATEGORY_PREFIX}{getattr(category, 'slug', category)}"
-        virtual[url_key(url)] = node
-        virtual[node] = node  # {category}slug
-        virtual[f"{CATEGORY_PREFIX}{category}"] = node  # {category}Name
-        category_nodes.append(node)
+    for node, listed in links.categories:
         members = [doc_of[id(a)] for a in listed if id(a) in doc_of]
         for doc in _first_page(per_page("category"), members):
             graph.add(node, doc, "category")
 
-    resolver = _Resolver(index, virtual, index_node)
-
     # Home navigation (menu on every page of the theme; counted from home).
-    for item in _setting(context, "MENUITEMS", ()) or ():
+    for item in setting(context, "MENUITEMS", ()) or ():
         try:
             _title, href = item[0], item[1]
         except (IndexError, KeyError, TypeError):
             continue
-        target = resolver.resolve(str(href), _HomeOrigin)
+        target = links.node(str(href), None)
         if target is not None:
             graph.add(HOME, target, "menu")
-    if _setting(context, "DISPLAY_PAGES_ON_MENU", True):
+    if setting(context, "DISPLAY_PAGES_ON_MENU", True):
         for doc in published:
             if doc.kind == "page":
                 graph.add(HOME, doc, "page-menu")
-    if _setting(context, "DISPLAY_CATEGORIES_ON_MENU", True):
-        for node in category_nodes:
+    if setting(context, "DISPLAY_CATEGORIES_ON_MENU", True):
+        for node, _listed in links.categories:
             graph.add(HOME, node, "category")
 
     inject = index.config.inject is not False
     for doc in nodes:
         for href in hrefs(doc.html):
-            target = resolver.resolve(href, doc)
+            target = links.node(href, doc)
             if target is not None:
                 graph.add(doc, target, "content")
         for translation in doc.translations:
@@ -419,13 +313,3 @@ def build_graph(index: SiteIndex) -> LinkGraph:
         for edge in graph.outgoing(graph.home_doc):
             graph.add(HOME, edge.target, edge.kind)
     return graph
-
-
-class _HomeOriginType:
-    """The origin of menu hrefs: the site root."""
-
-    key = ""
-    url = ""
-
-
-_HomeOrigin: Any = _HomeOriginType()

@@ -7,7 +7,6 @@ read the index; only :func:`build_index` touches Pelican's generators.
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -15,12 +14,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .links import Links, url_key
 from .tagger import Tags, read_tags
 
 if TYPE_CHECKING:
     from ..model.phases import Model, Phase
     from ..model.settings import JourneyConfig
-    from .graph import LinkGraph
     from .links import Cta
 
 # Generator attributes that hold content; "*translations" lists hold translations.
@@ -97,21 +96,11 @@ class SiteIndex:
     by_key: dict[str, Document]
     static: dict[str, Any]  # static source key -> Pelican Static object
     urls: dict[str, Document | None]  # site-relative URL -> document, if any
+    links: Links  # the link resolver of the build (``links.py``)
 
     @property
     def model(self) -> Model:
         return self.config.model
-
-    @functools.cached_property
-    def graph(self) -> LinkGraph:
-        """The link graph of the build, built on first use (see ``graph.py``)."""
-        from .graph import build_graph  # noqa: PLC0415 - graph imports this module
-
-        return build_graph(self)
-
-    def release_graph(self) -> None:
-        """Let go of the link graph; it is built again if asked for."""
-        self.__dict__.pop("graph", None)
 
     def counted(self) -> Iterator[Document]:
         """Published originals: what coverage counts."""
@@ -142,14 +131,6 @@ def site_path(path: str | os.PathLike[str], base_dir: Path, content_dir: Path) -
         except ValueError:
             continue
     return absolute.as_posix()
-
-
-def url_key(url: str) -> str:
-    """Normalise a site-relative URL for lookup: no leading '/', no index.html."""
-    url = url.split("#", 1)[0].split("?", 1)[0].lstrip("/")
-    if url.endswith("index.html"):
-        url = url[: -len("index.html")]
-    return url
 
 
 def _iter_content(generators: Iterable[Any]) -> Iterator[tuple[Any, str, bool]]:
@@ -249,7 +230,8 @@ def build_index(
     for url in _generated_urls(generators, context):
         urls.setdefault(url_key(url), None)
     by_key = {doc.key: doc for doc in documents if doc.key}
-    return SiteIndex(config, context, documents, by_key, static, urls)
+    links = Links(documents, by_key, static, urls, context)
+    return SiteIndex(config, context, documents, by_key, static, urls, links)
 
 
 def _generated_urls(

@@ -1,34 +1,65 @@
-"""Targets of CTA and Next: URLs and Pelican's ``{filename}``/``{static}`` links.
+"""The one link resolver: what a link or target in a site means.
 
-A target resolves like a link in Pelican content: ``{filename}path`` (or
-``|filename|path``) and ``{static}path`` are relative to the linking document
-unless they start with ``/`` (then relative to ``PATH``); absolute URLs
-(``https:``, ``mailto:``, ``tel:`` …) are external; anything else is a
-site-relative URL that must match something the build writes.
+Used for the targets of ``CTA``, ``Next`` and ``JOURNEY_CTAS`` (where the
+plan points, what ``broken-target`` reports) and for the ``<a href>`` links
+of content (the link graph). A link resolves like a link in Pelican content:
+
+- ``{filename}path`` (or ``|filename|path``), ``{static}path`` and
+  ``{attach}path`` are relative to the linking document unless they start
+  with ``/`` (then relative to ``PATH``); ``{filename}`` of a draft leads
+  nowhere;
+- ``{index}``, ``{category}name``, ``{tag}name`` and ``{author}name`` lead to
+  the pages Pelican writes for them (by name or slug);
+- a URL that starts with ``SITEURL`` is a URL of this site;
+- only ``http:``, ``https:`` (also ``//host``), ``mailto:`` and ``tel:`` are
+  external links; any other scheme (``javascript:``, ``data:``,
+  ``vbscript:`` …, in any case) and a URL that cannot be parsed lead nowhere;
+- ``#fragment`` alone is an anchor on the linking document itself (never on
+  whatever page happens to show it, such as the home page);
+- anything else is a URL of the site: a target in metadata is relative to the
+  site root, an ``href`` in content relative to the document's URL. It must
+  match something the build writes.
+
+Fragments and queries are kept on the target's URL and link, never used for
+the lookup.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-from ..model.phases import Phase
-from .index import Document, SiteIndex, url_key
+if TYPE_CHECKING:
+    from ..model.phases import Phase
+    from .index import Document, SiteIndex
 
-_LINK_RE = re.compile(r"^[{|](?P<what>filename|static|attach)[}|](?P<path>.*)$")
+HOME = "home"  # the site's home page
+INDEX = "index"  # the blog index, when a page took index.html
+CATEGORY_PREFIX = "category:"
+LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+_INTRASITE_RE = re.compile(r"^[{|](?P<what>[a-z]+)[|}](?P<path>.*)$", re.DOTALL)
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_SOURCE_LINKS = ("filename", "static", "attach")
+_LISTING_LINKS = ("category", "tag", "author")
+# Links that mean the same from every document: resolved once per build.
+_ROOTED = ("/", "{filename}/", "|filename|/")
 
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """A resolved target.
+    """A resolved link.
 
     ``url`` is site-relative (like ``content.url``, no leading ``/``) for
     internal targets and the URL itself for external ones. ``link`` is what
     to write into content HTML so that Pelican turns it into the right
     relative or absolute URL for each page (``{filename}/key`` for content).
+    ``document`` is the content it leads to, if any; ``node`` the page of the
+    link graph that is not content (home, blog index, a category), if any.
     """
 
     raw: str
@@ -36,6 +67,7 @@ class Target:
     external: bool
     link: str
     document: Document | None = None
+    node: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,56 +80,224 @@ class Cta:
     origin: str
 
 
-def _source_key(path: str, origin: Document | None) -> str:
-    path = unquote(path.split("#", 1)[0].split("?", 1)[0])
-    if path.startswith("/"):
-        return posixpath.normpath(path.lstrip("/"))
-    base = posixpath.dirname(origin.key) if origin is not None else ""
-    return posixpath.normpath(posixpath.join(base, path))
+def split_url(url: str) -> tuple[str, str]:
+    """``(path, rest)``: the path, and the ``?query#fragment`` after it."""
+    cut = len(url)
+    for mark in "?#":
+        at = url.find(mark)
+        if at != -1 and at < cut:
+            cut = at
+    return url[:cut], url[cut:]
 
 
-def _fragment(path: str) -> str:
-    _, sep, fragment = path.partition("#")
-    return f"#{fragment}" if sep else ""
+def fragment(url: str) -> str:
+    """The ``#fragment`` of ``url`` (with its ``#``), or ``""``."""
+    _, sep, rest = url.partition("#")
+    return f"#{rest}" if sep else ""
+
+
+def url_key(url: str) -> str:
+    """Normalise a site-relative URL for lookup: no leading '/', no index.html."""
+    url = split_url(url)[0].lstrip("/")
+    if url.endswith("index.html"):
+        url = url[: -len("index.html")]
+    return url
+
+
+def content_target(doc: Document, anchor: str = "") -> Target:
+    """A target that is a document of this build (``anchor``: ``#fragment``)."""
+    link = "{filename}/" + doc.key + anchor
+    return Target(link, doc.url + anchor, False, link, doc)
+
+
+def is_home(doc: Document) -> bool:
+    """Whether a document is saved as the site's home page (``index.html``)."""
+    save_as = str(doc.metadata.get("save_as") or "")
+    return bool(save_as) and url_key(save_as) == ""
+
+
+def setting(context: Mapping[str, Any], name: str, default: Any) -> Any:
+    value = context.get(name, default)
+    return default if value is None and default is not None else value
+
+
+def _listing(obj: Any) -> tuple[Any, Any]:
+    return obj if isinstance(obj, tuple) else (obj, ())
+
+
+class Links:
+    """The link resolver of one build, made once from its index."""
+
+    def __init__(
+        self,
+        documents: Iterable[Document],
+        by_key: Mapping[str, Document],
+        static: Mapping[str, Any],
+        urls: Mapping[str, Document | None],
+        context: Mapping[str, Any],
+    ) -> None:
+        self.by_key = by_key
+        self.static = static
+        self.urls = urls
+        siteurl = str(context.get("SITEURL", "") or "").rstrip("/")
+        self.siteurl = siteurl + "/" if siteurl else ""
+        published = [
+            d for d in documents if d.status == "published" and d.original is None
+        ]
+        # A page that takes the home page sets ``save_as`` (and usually
+        # ``url``) in its metadata; Pelican's computed ``save_as`` is too slow
+        # to ask of all.
+        self.home_doc: Document | None = next(
+            (d for d in published if is_home(d)), None
+        )
+        # Pages of the graph that are not content, by URL key.
+        self.virtual: dict[str, str] = {"": HOME}
+        index_save_as = setting(context, "INDEX_SAVE_AS", "index.html")
+        index_url = str(setting(context, "INDEX_URL", index_save_as) or "")
+        direct = setting(context, "DIRECT_TEMPLATES", ["index"]) or []
+        self.blog: str | None = None  # the node of the blog index, if written
+        self.blog_url = ""
+        if "index" in direct and index_save_as:
+            key = url_key(index_url)
+            self.blog = HOME if key == "" and self.home_doc is None else INDEX
+            self.blog_url = key
+            self.virtual.setdefault(key, self.blog)
+        # Category pages: node, URL and articles, by slug and by name.
+        self.categories: list[tuple[str, Any]] = []  # (node, articles)
+        self._listings: dict[tuple[str, str], tuple[str, str | None]] = {}
+        for obj in context.get("categories", ()) or ():
+            category, listed = _listing(obj)
+            url = str(getattr(category, "url", "") or "")
+            if not getattr(category, "save_as", url):
+                continue
+            slug = str(getattr(category, "slug", category))
+            node = f"{CATEGORY_PREFIX}{slug}"
+            self.virtual[url_key(url)] = node
+            for name in (slug, str(category)):
+                self._listings[("category", name)] = (url, node)
+            self.categories.append((node, listed))
+        for kind, attribute in (("tag", "tags"), ("author", "authors")):
+            for obj in context.get(attribute, ()) or ():
+                item, _ = _listing(obj)
+                url = str(getattr(item, "url", "") or "")
+                if url and getattr(item, "save_as", url):
+                    for name in (str(getattr(item, "slug", item)), str(item)):
+                        self._listings.setdefault((kind, name), (url, None))
+        self._rooted: dict[str, Target | None] = {}
+
+    # -- resolving -----------------------------------------------------------
+
+    def resolve(
+        self, raw: str, origin: Document | None = None, *, in_content: bool = False
+    ) -> Target | None:
+        """What ``raw`` leads to, linked from ``origin``; ``None``: nowhere.
+
+        ``in_content``: an ``href`` of the document's content, so a plain
+        relative URL is relative to the document's URL (else to the site root).
+        """
+        raw = raw.strip()
+        if raw.startswith(_ROOTED):  # the same from every document
+            if raw not in self._rooted:
+                self._rooted[raw] = self._resolve(raw, None, in_content)
+            return self._rooted[raw]
+        return self._resolve(raw, origin, in_content)
+
+    def node(self, href: str, origin: Document | None) -> Document | str | None:
+        """The page of the link graph ``href`` leads to from ``origin``, if any."""
+        target = self.resolve(href, origin, in_content=True)
+        if target is None or target.external:
+            return None
+        return target.node if target.node is not None else target.document
+
+    def _resolve(
+        self, raw: str, origin: Document | None, in_content: bool
+    ) -> Target | None:
+        if not raw:
+            return None
+        match = _INTRASITE_RE.match(raw)
+        if match:
+            return self._intrasite(raw, match["what"], match["path"], origin)
+        if self.siteurl and raw.startswith(self.siteurl):
+            return self._site_url(raw, "/" + raw[len(self.siteurl) :], origin, False)
+        if raw.startswith("//") or _SCHEME_RE.match(raw):
+            return self._external(raw)
+        if raw[0] in "#?":
+            if origin is None or not origin.url:
+                return None  # an anchor needs the page it is on
+            return content_target(origin, raw)
+        return self._site_url(raw, raw, origin, in_content)
+
+    def _intrasite(
+        self, raw: str, what: str, path: str, origin: Document | None
+    ) -> Target | None:
+        if what in _SOURCE_LINKS:
+            source_path = unquote(split_url(path)[0])
+            if not source_path.strip():
+                return None
+            if source_path.startswith("/"):
+                key = posixpath.normpath(source_path.lstrip("/"))
+            else:
+                base = posixpath.dirname(origin.key) if origin is not None else ""
+                key = posixpath.normpath(posixpath.join(base, source_path))
+            if what == "filename":
+                doc = self.by_key.get(key)
+                if doc is not None and doc.status != "draft":
+                    return content_target(doc, split_url(path)[1])
+            static = self.static.get(key)
+            if static is not None:
+                url = str(getattr(static, "url", key))
+                return Target(raw, url, False, "{static}/" + key, None)
+            return None
+        if what == "index":
+            if self.blog is None:
+                return None
+            return Target(raw, self.blog_url, False, raw, None, self.blog)
+        if what in _LISTING_LINKS:
+            found = self._listings.get((what, split_url(path)[0].strip()))
+            if found is None:
+                return None
+            url, node = found
+            return Target(raw, url, False, raw, None, node)
+        return None
+
+    def _external(self, raw: str) -> Target | None:
+        try:
+            parts = urlsplit(raw)
+        except ValueError:  # "https://[shop.example.com": not a URL
+            return None
+        scheme = parts.scheme.lower()
+        if scheme in ("http", "https", ""):
+            if not parts.netloc:
+                return None
+        elif scheme not in LINK_SCHEMES or not parts.path.strip():
+            return None  # javascript:, data:, vbscript: …; an empty mailto:
+        return Target(raw, raw, True, raw, None)
+
+    def _site_url(
+        self, raw: str, url: str, origin: Document | None, in_content: bool
+    ) -> Target | None:
+        path, rest = split_url(url)
+        path = unquote(path)
+        if not path.startswith("/") and in_content and origin is not None:
+            joined = posixpath.normpath(
+                posixpath.join("/", posixpath.dirname(origin.url), path)
+            )
+            path = joined + "/" if path.endswith("/") and joined != "/" else joined
+        key = url_key(path)
+        for candidate in (key, key.rstrip("/") + "/" if key else key):
+            node = self.virtual.get(candidate)
+            doc = self.urls.get(candidate)
+            if node is None and doc is None and candidate not in self.urls:
+                continue
+            if doc is not None:
+                link = "{filename}/" + doc.key + rest
+                return Target(raw, doc.url + rest, False, link, doc, node)
+            return Target(raw, candidate + rest, False, raw, None, node)
+        return None
 
 
 def resolve(
     raw: str, index: SiteIndex, origin: Document | None = None
 ) -> Target | None:
-    """Resolve ``raw`` as linked from ``origin``; ``None`` if it leads nowhere."""
-    raw = raw.strip()
-    if not raw:
-        return None
-    match = _LINK_RE.match(raw)
-    if match:
-        what, path = match.group("what"), match.group("path")
-        if not path.strip():
-            return None
-        key = _source_key(path, origin)
-        fragment = _fragment(path)
-        if what == "filename":
-            doc = index.by_key.get(key)
-            if doc is not None and doc.status != "draft":
-                return Target(
-                    raw, doc.url + fragment, False, "{filename}/" + key + fragment, doc
-                )
-        static = index.static.get(key)
-        if static is not None:
-            url = str(getattr(static, "url", key))
-            return Target(raw, url, False, "{static}/" + key, None)
-        return None
-    if raw.startswith("//") or _SCHEME_RE.match(raw):
-        parts = urlsplit(raw)
-        if parts.scheme in ("http", "https", "") and not parts.netloc:
-            return None
-        if parts.scheme in ("mailto", "tel") and not parts.path.strip():
-            return None
-        return Target(raw, raw, True, raw, None)
-    if raw.startswith("#"):
-        return Target(raw, raw, False, raw, origin)
-    key = url_key(raw)
-    if key in index.urls or key.rstrip("/") + "/" in index.urls:
-        doc = index.urls.get(key) or index.urls.get(key.rstrip("/") + "/")
-        link = "{filename}/" + doc.key + _fragment(raw) if doc is not None else raw
-        return Target(raw, raw.lstrip("/"), False, link, doc)
-    return None
+    """The target ``raw`` (CTA, Next, JOURNEY_CTAS) linked from ``origin``."""
+    return index.links.resolve(raw, origin)

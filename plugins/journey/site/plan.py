@@ -29,10 +29,9 @@ import math
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from ..model.phases import Phase
-from ..render.views import view_lang
+from ..model.phases import Phase, view_lang
 from .index import Document, SiteIndex
-from .links import Cta, Target, resolve
+from .links import Cta, Target, content_target, resolve, split_url
 from .tagger import CtaSpec, is_none
 
 
@@ -53,17 +52,6 @@ def order_key(doc: Document) -> tuple[float, float, str, str]:
 def _group(doc: Document) -> Document:
     """The original a document is a translation of (itself if none)."""
     return doc.original or doc
-
-
-def _fragment(link: str) -> str:
-    _, sep, fragment = link.partition("#")
-    return f"#{fragment}" if sep else ""
-
-
-def content_target(doc: Document, fragment: str = "") -> Target:
-    """A target that is a document of this build."""
-    link = "{filename}/" + doc.key + fragment
-    return Target(link, doc.url + fragment, False, link, doc)
 
 
 class Planner:
@@ -107,7 +95,7 @@ class Planner:
         other = self.in_lang(doc, lang)
         if other is doc:
             return target
-        return content_target(other, _fragment(target.link))
+        return content_target(other, split_url(target.link)[1])
 
     def _rank_defaults(
         self, phase: Phase, published: Sequence[Document]

@@ -80,7 +80,9 @@ def split_values(value: Any) -> list[str]:
 
 def is_none(values: tuple[str, ...] | None) -> bool:
     """Whether ``Next``-style values say "none": remove, do not replace."""
-    return bool(values) and len(values) == 1 and values[0].casefold() in NONE_WORDS
+    return (
+        values is not None and len(values) == 1 and values[0].casefold() in NONE_WORDS
+    )
 
 
 def parse_phases(value: Any, model: Model) -> tuple[tuple[Phase, ...], tuple[str, ...]]:
