@@ -55,3 +55,7 @@ MENUITEMS = [
 
 JOURNEY_LANG = "nl"
 JOURNEY_FAIL_ON = "error"
+
+# A made-up access log of four weeks (analytics/make_sample.py writes it), so
+# the journey map shows the funnel of real visits: see docs/analytics.md.
+JOURNEY_ANALYTICS = "analytics/access.log"

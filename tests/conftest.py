@@ -19,6 +19,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Property tests: a quick run locally, 2,000 examples per test in CI
+# (.ci/run sets HYPOTHESIS_PROFILE=ci). Tests that set max_examples
+# themselves keep their own number.
+hypothesis_settings.register_profile("ci", max_examples=2000, deadline=None)
+hypothesis_settings.register_profile("dev", max_examples=100)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN_SRC = ROOT / "plugins" / "journey"

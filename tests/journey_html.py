@@ -163,7 +163,7 @@ EXPECTED = {
     ),
     "pages/maak-een-afspraak.html": ("purchase", "pages/prijzen.html"),
     "pages/prijzen.html": ("purchase", "pages/maak-een-afspraak.html"),
-    "pages/eerste-rit-met-je-e-bike.html": ("experience", "zo-poets-je-je-fiets.html"),
+    "pages/eerste-rit-met-je-e-bike.html": ("experience", "pages/contact.html"),
     "pages/onderhoud-plannen.html": ("aftercare", "pages/contact.html"),
     "pages/contact.html": ("aftercare", "pages/onderhoud-plannen.html"),
 }

@@ -16,6 +16,9 @@ PACKAGE = "journey"
 # Lower layers first: a module may import its own layer and the ones before.
 LAYERS = ("model", "site", "rules", "render", "report", "", "cli")
 MAX_MODULES_PER_FOLDER = 15
+# Modules at the edge to Pelican: they import nothing of the plugin, so any
+# layer may use them.
+LEAVES = (f"{PACKAGE}.pelican_compat",)
 
 
 def _modules(root: Path) -> dict[str, Path]:
@@ -104,6 +107,8 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 
 
 def _layer(module: str) -> int:
+    if module in LEAVES:
+        return 0
     parts = module.split(".")
     if parts[-1] == "__main__":  # ``python -m``: the command line
         return LAYERS.index("cli")
@@ -147,6 +152,12 @@ def test_the_rule_registry_depends_on_the_model_only():
     assert registry
     assert all(t.startswith(f"{PACKAGE}.model") for t in registry), registry
     assert all(t.startswith(f"{PACKAGE}.model") for t in graph[f"{PACKAGE}.model"])
+
+
+def test_the_pelican_hooks_import_nothing_of_the_plugin():
+    graph = import_graph(SOURCE)
+    for leaf in LEAVES:
+        assert graph[leaf] == set(), leaf
 
 
 def test_no_folder_has_more_than_15_modules():

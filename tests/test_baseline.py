@@ -138,3 +138,92 @@ def test_missing_or_broken_baseline_is_a_settings_error(site, tmp_path, content,
     assert str(path) in lines[0]
     assert fault in lines[0]
     assert not (built.output / "pages").exists()
+
+
+def test_stale_entries_are_reported_and_pruned(gappy_root):
+    root = gappy_root
+    assert cli(root, "baseline").returncode == 0
+    path = root / "journey-baseline.json"
+    before = json.loads(path.read_text(encoding="utf-8"))["findings"]
+    assert any(
+        e["rule"] == "untagged" and e["source"] == "content/pages/over-ons.md"
+        for e in before
+    )
+    # The owner tags the untagged page: its baseline entry now matches nothing.
+    page = root / "content/pages/over-ons.md"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(
+            "Title: Over ons\n", "Title: Over ons\nPhase: overweging\n"
+        ),
+        encoding="utf-8",
+    )
+    done = cli(root, "baseline")
+    assert done.returncode == 0, done.stderr
+    assert "1 regel(s) in de baseline passen bij geen bevinding meer" in done.stdout
+    assert "--prune" in done.stdout
+    assert "[untagged] content/pages/over-ons.md" in done.stdout
+    kept = json.loads(path.read_text(encoding="utf-8"))["findings"]
+    assert any(e["source"] == "content/pages/over-ons.md" for e in kept)
+
+    pruned = cli(root, "baseline", "--prune")
+    assert pruned.returncode == 0, pruned.stderr
+    assert "1 regel(s) die bij geen bevinding meer passen" in pruned.stdout
+    after = json.loads(path.read_text(encoding="utf-8"))["findings"]
+    assert not any(e["source"] == "content/pages/over-ons.md" for e in after)
+    assert len(after) == len(kept) - 1
+    again = cli(root, "baseline")
+    assert "kunnen weg" not in again.stdout
+
+
+def test_init_baseline_strict_build_still_fails_on_starter_text(tmp_path):
+    site = tmp_path / "klant"
+    made = cli(tmp_path, "init", str(site), "--lang", "nl", "--name", "Klant")
+    assert made.returncode == 0, made.stderr
+    done = cli(site, "baseline", "-s", "publishconf.py")
+    assert done.returncode == 0, done.stderr
+    assert "starter-text niet in de baseline" in done.stdout
+    entries = json.loads((site / "journey-baseline.json").read_text("utf-8"))
+    assert all(e["rule"] != "starter-text" for e in entries["findings"])
+    with (site / "publishconf.py").open("a", encoding="utf-8") as handle:
+        handle.write('\nJOURNEY_BASELINE = "journey-baseline.json"\n')
+    strict = subprocess.run(
+        [sys.executable, "-m", "pelican", "-s", "publishconf.py"],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert strict.returncode == 3, strict.stdout + strict.stderr
+    report = json.loads((site / "journey-report/report.json").read_text("utf-8"))
+    live = {f["rule"] for f in report["findings"] if not f["baselined"]}
+    assert live == {"starter-text"}
+    assert "Traceback" not in strict.stdout + strict.stderr
+    # The refused build published nothing.
+    output = site / "output"
+    assert not output.exists() or not [p for p in output.rglob("*") if p.is_file()]
+
+
+def test_a_hand_written_starter_text_entry_is_ignored(tmp_path):
+    from pelican.plugins.journey.model.findings import Finding
+    from pelican.plugins.journey.report import baseline
+
+    starter = Finding("starter-text", "warning", "m", "content/pages/a.md")
+    other = Finding("untagged", "warning", "m", "content/pages/a.md")
+    path = tmp_path / "b.json"
+    path.write_text(
+        json.dumps(
+            {
+                "version": 1,
+                "findings": [
+                    {"rule": f.rule, "source": f.source, "subject": f.subject}
+                    for f in (starter, other)
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    baseline.apply([starter, other], path)
+    assert (starter.baselined, other.baselined) == (False, True)
+    baseline.write(path, [starter, other])
+    written = json.loads(path.read_text(encoding="utf-8"))["findings"]
+    assert [e["rule"] for e in written] == ["untagged"]

@@ -40,21 +40,22 @@ def built(site):
     return site(SITE, JOURNEY_FAIL_ON="never")
 
 
-def test_default_labels_ask_for_what_fits_the_phase(built):
+def test_default_labels_say_what_the_target_gives(built):
+    # A guide: its title says what the visitor gets there.
     assert cta_of(built, "tips.html") == (
         "awareness",
         "zo-poets-je-je-fiets.html",
-        "Lees onze praktische tips",
+        "Lees de uitleg: Zo poets je je fiets",
     )
     assert cta_of(built, "pages/onderhoud-plannen.html") == (
         "aftercare",
         "pages/contact.html",
-        "Neem contact op of plan onderhoud",
+        "Neem contact met ons op",
     )
     assert cta_of(built, "pages/prijzen.html") == (
         "purchase",
         "pages/maak-een-afspraak.html",
-        "Bestel, boek een afspraak of vraag een offerte aan",
+        "Maak een afspraak of reserveer",
     )
 
 
@@ -69,7 +70,7 @@ def test_template_data_matches_the_chosen_cta(built):
     doc = next(d for d in built.analysis.index.documents if d.key == "tips.md")
     cta = doc.content.journey.cta
     assert (cta.label, cta.url, cta.phase.id, cta.external) == (
-        "Lees onze praktische tips",
+        "Lees de uitleg: Zo poets je je fiets",
         "zo-poets-je-je-fiets.html",
         "awareness",
         False,
@@ -94,8 +95,14 @@ def test_never_the_page_itself_and_none_without_a_fitting_page(site):
     )
     # The only aftercare target is the page itself: no CTA at all.
     assert cta_of(built, "pages/contact.html") is None
-    # The experience page has no guide/faq/blog page to point at.
-    assert cta_of(built, "pages/eerste-rit-met-je-e-bike.html") is None
+    # The experience page has no other guide/faq/blog page to point at: the
+    # first later phase with content is aftercare, and the label says what
+    # the visitor gets there.
+    assert cta_of(built, "pages/eerste-rit-met-je-e-bike.html") == (
+        "experience",
+        "pages/contact.html",
+        "Neem contact met ons op",
+    )
     # The next phase with content is aftercare.
     assert next_of(built, "pages/eerste-rit-met-je-e-bike.html") == [
         "pages/contact.html"
@@ -169,10 +176,10 @@ def test_site_cta_overrides_the_default_of_its_phase(site):
     assert cta_of(built, "pages/onderhoud-plannen.html") == (
         "aftercare",
         "pages/contact.html",
-        "Neem contact op of plan onderhoud",
+        "Neem contact met ons op",
     )
     # Other phases keep their defaults.
-    assert cta_of(built, "tips.html")[2] == "Lees onze praktische tips"
+    assert cta_of(built, "tips.html")[2] == "Lees de uitleg: Zo poets je je fiets"
 
 
 def test_cta_none_removes_only_the_cta(site):
@@ -297,7 +304,7 @@ def test_translations_get_their_language(built):
     assert cta_of(built, "tips-en.html") == (
         "awareness",
         "zo-poets-je-je-fiets.html",
-        "Read our practical tips",
+        "Read the guide: Zo poets je je fiets",
     )
     # Next steps lead to the English version where there is one.
     assert next_of(built, "tips-en.html") == [
@@ -328,8 +335,8 @@ def test_page_cta_target_follows_the_page_language(site):
 @pytest.mark.parametrize(
     ("model", "phase", "label"),
     [
-        ("5k", "kiezen", "Compare prices or request a quote"),
-        ("see-think-do-care", "care", "Contact us or plan maintenance"),
+        ("5k", "kiezen", {"Request a quote", "See the prices"}),
+        ("see-think-do-care", "care", {"Get in touch with us"}),
     ],
 )
 def test_other_models_have_default_ctas_in_english(site, model, phase, label):
@@ -344,7 +351,7 @@ def test_other_models_have_default_ctas_in_english(site, model, phase, label):
         DEFAULT_LANG="en",
     )
     ctas = {p: cta_of(built, f"pages/{p}.html") for p in "abc"}
-    assert {c[2] for c in ctas.values() if c} == {label}
+    assert {c[2] for c in ctas.values() if c} == label
     assert all(c[0] == phase for c in ctas.values() if c)
 
 

@@ -242,7 +242,10 @@ def test_cta_and_next_links_count_unless_injection_is_off(site):
 
     built = site(
         {
-            "ketting.md": article("Ketting", "awareness"),
+            # No default CTA: the test sets the links by hand.
+            "ketting.md": article("Ketting", "awareness").replace(
+                "Phase: awareness", "Phase: awareness\n    CTA: none"
+            ),
             "vergelijk.md": article("Vergelijk", "consideration", day=2),
             "pages/prijzen.md": page("Prijzen", "purchase"),
         },
@@ -254,6 +257,7 @@ def test_cta_and_next_links_count_unless_injection_is_off(site):
     # What the CTA step sets on the index: a call to action and next steps.
     target = resolve("{filename}vergelijk.md", index, docs["Ketting"])
     docs["Ketting"].cta = Cta("Vergelijk", target, docs["Ketting"].phase, "page")
+    docs["Vergelijk"].cta = None
     docs["Vergelijk"].next = [docs["Prijzen"]]
     shown = build_graph(index)  # a fresh graph over the same documents
     assert shown.onward(docs["Ketting"]) == [docs["Vergelijk"]]

@@ -276,3 +276,79 @@ def test_starter_text_rule_finds_a_marker_in_title_or_content(site) -> None:
     line = next(f for f in built.analysis.findings if f.rule == "starter-text")
     assert "[replace this text]" in line.message
     assert built.exit_code == 0
+
+
+def test_init_into_a_fresh_git_clone_gives_a_site_ready_to_hand_over(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`git init klant && pelican-journey init klant --name …` (issue 18)."""
+    site = tmp_path / "klant"
+    subprocess.run(["git", "init", "-q", str(site)], check=True)
+    status = main(["init", str(site), "--name", "Loodgieter Bakker"])
+    assert status == 0, capsys.readouterr().err
+    assert (site / ".git" / "HEAD").is_file()  # the repository is untouched
+    assert (site / "content" / "images").is_dir()
+
+    scratch = tmp_path / "dev"
+    code, analysis, settings = build(site, "pelicanconf.py", scratch)
+    assert code == 0
+    assert settings["KLANTREIS_PHONE"] == scaffold.CONTACT_PLACEHOLDERS["nl"].phone
+    html = (scratch / "output" / "index.html").read_text(encoding="utf-8")
+    # The header's phone button and the footer's contact block.
+    assert 'class="site-call" href="tel:0201234567"' in html
+    footer = html[html.index('class="site-footer"') :]
+    assert 'href="mailto:info@example.nl"' in footer
+    assert "Voorbeeldstraat 1" in footer and "9.00 - 17.30 uur" in footer
+    # No stock logo: the business name alone.
+    assert "<svg" not in html[: html.index("</header>")]
+    assert "site-brand__logo" not in html
+    assert "Loodgieter Bakker" in html[: html.index("</header>")]
+    # The menu follows the journey, not the file names.
+    nav = html[html.index('class="site-nav"') : html.index("</nav>")]
+    titles = re.findall(r'<a href="[^"]*">([^<]+)</a>', nav)
+    by_title = {
+        getattr(d.content, "menulabel", None) or d.title: d
+        for d in analysis.index.documents
+        if d.kind == "page"
+    }
+    pages = [t for t in titles if t in by_title]  # the menu also lists categories
+    order = [by_title[t].phase.index for t in pages]
+    assert order == sorted(order) and len(pages) == len(by_title), titles
+
+
+def test_init_refuses_a_folder_with_more_than_git(tmp_path: Path, capsys) -> None:
+    site = tmp_path / "klant"
+    (site / ".git").mkdir(parents=True)
+    (site / "notes.txt").write_text("mine", encoding="utf-8")
+    assert main(["init", str(site)]) == 2
+    err = capsys.readouterr().err
+    assert "notes.txt" in err and "not empty" in err
+    assert sorted(p.name for p in site.iterdir()) == [".git", "notes.txt"]
+
+
+def test_init_here_says_no_cd(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", ".", "--name", "Bakker"]) == 0
+    out = capsys.readouterr().out
+    assert "cd ." not in out and "pelican -s pelicanconf.py" in out
+
+
+def test_klantreis_logo_setting_shows_that_image(tmp_path: Path) -> None:
+    site = tmp_path / "klant"
+    assert main(["init", str(site), "--lang", "en", "--name", "Bakker"]) == 0
+    logo = site / "content" / "images" / "logo.svg"
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    conf = site / "pelicanconf.py"
+    conf.write_text(
+        conf.read_text(encoding="utf-8") + '\nKLANTREIS_LOGO = "images/logo.svg"\n',
+        encoding="utf-8",
+    )
+    scratch = tmp_path / "dev"
+    code, _, _ = build(site, "pelicanconf.py", scratch)
+    assert code == 0
+    html = (scratch / "output" / "index.html").read_text(encoding="utf-8")
+    header = html[: html.index("</header>")]
+    assert re.search(
+        r'<img class="site-brand__logo" src="[^"]*images/logo.svg"', header
+    )
+    assert (scratch / "output" / "images" / "logo.svg").is_file()

@@ -202,7 +202,7 @@ def own_theme(root: Path, templates: dict[str, str]) -> str:
 
 BASE = """
     <!DOCTYPE html>
-    <html lang="nl"><head><title>{{ SITENAME }}</title></head>
+    <html lang="nl"><head><meta charset="utf-8"><title>{{ SITENAME }}</title></head>
     <body>{% block content %}{% endblock %}
     {% block journey %}{% endblock %}</body></html>
 """
@@ -243,7 +243,8 @@ def test_theme_that_includes_the_partials_gets_no_injection(site, tmp_path):
     progress = parse(built.output / "tips.html").xpath("//nav[@aria-label]")
     assert [n.get("class") for n in progress] == ["journey-next", "journey-progress"]
     current = progress[1].xpath(".//li[@aria-current='step']")
-    assert [li.text for li in current] == ["Bewustwording"]
+    # Visitors read the customer's question, not the phase label.
+    assert [li.text for li in current] == ["Heb ik dit nodig?"]
 
 
 def test_theme_that_includes_only_the_cta_gets_next_steps_injected(site, tmp_path):
@@ -319,7 +320,7 @@ def test_inject_false_adds_nothing_but_keeps_template_data(site, tmp_path):
         tree = parse(built.output / page)
         assert not blocks(tree, "journey-cta"), page
         assert not blocks(tree, "journey-next"), page
-    assert "CTA[Lees onze praktische tips]" in built.html("tips.html")
+    assert "CTA[Lees de uitleg: Zo poets je je fiets]" in built.html("tips.html")
 
 
 def test_injected_block_is_the_markup_of_the_partials(site, tmp_path):

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import types
 from pathlib import Path
 
 import pytest
@@ -40,7 +38,16 @@ def test_report_json_has_exactly_the_spec_shape(gappy):
         assert set(phase) == {"id", "label", "count", "content"}
         assert phase["count"] == len(phase["content"])
         for item in phase["content"]:
-            assert set(item) == {"title", "url", "source", "kind", "mapped"}
+            assert set(item) == {
+                "title",
+                "url",
+                "source",
+                "kind",
+                "mapped",
+                "touchpoint",
+                "touchpoint_inferred",
+                "cta",
+            }
     for finding in report["findings"]:
         assert list(finding) == [
             "rule",
@@ -72,6 +79,13 @@ def test_report_json_counts_published_content_only(gappy):
             "source": "content/blog/vergelijk.md",
             "kind": "article",
             "mapped": False,
+            "touchpoint": "blog",
+            "touchpoint_inferred": True,
+            "cta": {
+                "label": "Lees wat klanten zeggen",
+                "url": "pages/wat-klanten-zeggen.html",
+                "origin": "default",
+            },
         },
         {
             "title": "Wat klanten zeggen",
@@ -79,6 +93,9 @@ def test_report_json_counts_published_content_only(gappy):
             "source": "content/pages/reviews.md",
             "kind": "page",
             "mapped": False,
+            "touchpoint": "review",
+            "touchpoint_inferred": False,
+            "cta": None,
         },
     ]
     assert report["summary"] == {
@@ -137,7 +154,10 @@ def test_junit_has_no_testcase_for_rules_switched_off(site):
 
 def test_clean_site_gives_valid_junit_without_failures(site):
     files = {
-        f"pages/p{i}.md": f"Title: P{i}\nPhase: {phase}\n\nBel 010-1234567.\n"
+        # The last page needs no call to action: it says so (no missing-cta).
+        f"pages/p{i}.md": f"Title: P{i}\nPhase: {phase}\n"
+        + ("CTA: none\n" if phase == "aftercare" else "")
+        + "\nBel 010-1234567.\n"
         for i, phase in enumerate(
             ["awareness", "consideration", "purchase", "experience", "aftercare"]
         )
@@ -245,30 +265,127 @@ def test_report_folder_inside_output_when_asked(site):
     assert (built.output / "journey" / "report.json").is_file()
 
 
-def test_reports_are_written_atomically(site, monkeypatch):
-    built = site(FILES, JOURNEY_REPORT_PATH="journey-report", **SETTINGS)
+QUIET = {**SETTINGS, "JOURNEY_FAIL_ON": "never"}
+
+
+def _report_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_reports_are_replaced_together_or_not_at_all(site, monkeypatch):
+    built = site(FILES, JOURNEY_REPORT_PATH="journey-report", **QUIET)
     folder = built.root / "journey-report"
-    before = (folder / "report.json").read_bytes()
+    before = _report_bytes(folder)
+    assert sorted(before) == ["journey-map.html", "junit.xml", "report.json"]
+    real_write = atomic_module._write_chunks
 
-    def broken_replace(src: str, dst: str) -> None:
-        raise OSError(28, "No space left on device")
+    def full_disk_on_second_file(path, text):
+        if path.name == "junit.xml":
+            raise OSError(28, "No space left on device", str(path))
+        real_write(path, text)
 
-    fake_os = types.SimpleNamespace(getpid=os.getpid, replace=broken_replace)
-    monkeypatch.setattr(atomic_module, "os", fake_os)
+    monkeypatch.setattr(atomic_module, "_write_chunks", full_disk_on_second_file)
     from conftest import build_site
 
     again = build_site(
         built.root,
         {"pages/nieuw.md": "Title: Nieuw\n\nOngetagd.\n"},
-        {"JOURNEY_REPORT_PATH": "journey-report", **SETTINGS},
+        {"JOURNEY_REPORT_PATH": "journey-report", **QUIET},
     )
-    assert (folder / "report.json").read_bytes() == before
-    assert sorted(p.name for p in folder.iterdir()) == [
-        "journey-map.html",
-        "junit.xml",
-        "report.json",
+    # A failed report is a failed build, and nothing of the new set is visible.
+    assert again.exit_code == 1
+    assert _report_bytes(folder) == before
+    assert sorted(p.name for p in built.root.iterdir() if "journey" in p.name) == [
+        "journey-report"
     ]
     lines = [line for line in again.log.splitlines() if "No space left" in line]
     assert len(lines) == 1
-    assert "journey-report" in lines[0]
-    json.loads(before)
+    assert str(folder) in lines[0]
+    assert "Traceback" not in again.log
+    # Pelican wrote no page of the failed build.
+    assert not list((built.root / "output").rglob("nieuw*"))
+
+    monkeypatch.undo()
+    third = build_site(
+        built.root, None, {"JOURNEY_REPORT_PATH": "journey-report", **QUIET}
+    )
+    assert third.exit_code == 0
+    after = _report_bytes(folder)
+    assert sorted(after) == sorted(before)
+    # Every file of the set is the new build's: the new page is in all of them.
+    for name in after:
+        assert b"nieuw" in after[name].lower(), name
+
+
+def test_a_read_only_report_folder_fails_the_build_in_one_line(site):
+    built = site(FILES, JOURNEY_REPORT_PATH="journey-report", **QUIET)
+    folder = built.root / "journey-report"
+    before = _report_bytes(folder)
+    folder.chmod(0o555)
+    try:
+        from conftest import build_site
+
+        again = build_site(
+            built.root, None, {"JOURNEY_REPORT_PATH": "journey-report", **QUIET}
+        )
+    finally:
+        folder.chmod(0o755)
+    assert again.exit_code != 0
+    assert _report_bytes(folder) == before
+    lines = [line for line in again.log.splitlines() if str(folder) in line]
+    assert len(lines) == 1, again.log
+    assert "read-only" in lines[0]
+    assert "Traceback" not in again.log
+
+
+def test_leftovers_of_a_crashed_write_are_removed(site):
+    built = site(FILES, JOURNEY_REPORT_PATH="journey-report", **QUIET)
+    folder = built.root / "journey-report"
+    # What a kill -9 in the middle of writing leaves: a staging folder, an
+    # old folder, and a temporary file of a single-file write.
+    stage = built.root / ".journey-report.journey-tmp-123-abcdef01"
+    old = built.root / ".journey-report.journey-old-123-abcdef01"
+    for leftover in (stage, old):
+        leftover.mkdir()
+        (leftover / "report.json").write_text("{}", encoding="utf-8")
+    temp = folder / ".report.json.1234.0badc0de.tmp"
+    temp.write_text("half", encoding="utf-8")
+    mine = folder / "notes.txt"  # not ours: never touched
+    mine.write_text("mijn notities", encoding="utf-8")
+    from conftest import build_site
+
+    again = build_site(
+        built.root, None, {"JOURNEY_REPORT_PATH": "journey-report", **QUIET}
+    )
+    assert again.exit_code == 0
+    assert not stage.exists()
+    assert not old.exists()
+    assert not temp.exists()
+    assert mine.read_text(encoding="utf-8") == "mijn notities"
+    assert json.loads((folder / "report.json").read_text(encoding="utf-8"))
+
+
+def test_language_subfolders_survive_the_swap(site):
+    built = site(FILES, JOURNEY_REPORT_PATH="journey-report", **QUIET)
+    folder = built.root / "journey-report"
+    sub = folder / "en"
+    sub.mkdir()
+    (sub / "report.json").write_text('{"lang": "en"}', encoding="utf-8")
+    from conftest import build_site
+
+    again = build_site(
+        built.root, None, {"JOURNEY_REPORT_PATH": "journey-report", **QUIET}
+    )
+    assert again.exit_code == 0
+    assert (sub / "report.json").read_text(encoding="utf-8") == '{"lang": "en"}'
+
+
+def test_a_failing_build_writes_reports_and_no_page(site):
+    built = site(FILES, JOURNEY_FAIL_ON="warning", **SETTINGS)
+    assert built.exit_code == 3
+    assert (built.reports / "report.json").is_file()
+    assert (built.reports / "journey-map.html").is_file()
+    written = [p for p in built.output.rglob("*") if p.is_file()]
+    assert written == []
+    # The findings and the summary were logged before stopping.
+    assert "[untagged]" in built.log or "[phase-empty]" in built.log

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model.findings import Finding, failing
 from .model.phases import LANGS, view_lang
 from .model.settings import JourneyConfig
 from .model.text import text
 from .model.timing import timed
-from .render.content import Attacher
+from .pelican_compat import Attacher
 from .render.views import (
     CtaView,
     PhaseView,
@@ -27,9 +27,33 @@ from .render.views import (
 )
 from .report.baseline import apply as apply_baseline
 from .rules import run_rules
+from .rules.coverage import shows_contact
 from .site import plan as cta
 from .site.graph import LinkGraph, build_graph
-from .site.index import Document, SiteIndex, build_index
+from .site.index import Document, SiteIndex, build_index, infer_touchpoints
+
+if TYPE_CHECKING:
+    from .analytics.figures import Analytics
+
+
+def read_analytics(index: SiteIndex) -> Analytics:
+    """The export named by ``JOURNEY_ANALYTICS``, counted against the index.
+
+    Raises :class:`~.analytics.AnalyticsError` for an export it cannot use.
+    """
+    from .analytics.load import load_analytics, matcher_for_index  # noqa: PLC0415
+    from .analytics.sources import describe  # noqa: PLC0415 - only with analytics
+
+    config = index.config
+    path = config.analytics
+    assert path is not None
+    return load_analytics(
+        path,
+        matcher_for_index(index),
+        config.model.ids,
+        source=describe(path, config.base_dir),
+        lang=config.lang,
+    )
 
 
 @dataclass
@@ -86,7 +110,7 @@ def attach_page_data(
         lang=lang,
         mapped=doc.mapped,
         personas=personas,
-        touchpoint=doc.tags.touchpoint,
+        touchpoint=doc.touchpoint,
     )
     if doc.cta is not None:
         target = doc.cta.target
@@ -151,6 +175,10 @@ def analyse(
     timings: dict[str, float] = {}
     with timed(timings, "index"):
         index = build_index(generators, config, context)
+        infer_touchpoints(index.documents, shows_contact)
+    if config.analytics is not None:
+        with timed(timings, "analytics"):
+            index.analytics = read_analytics(index)
     with timed(timings, "cta"):
         cta.assign(index)
     with timed(timings, "page-data"):

@@ -4,8 +4,11 @@
 - ``generator_init``: put the plugin's template partials on every Jinja loader;
 - ``all_generators_finalized``: analyse the build, hand data to templates,
   add CTAs and next steps to content where the theme does not render them,
-  write the reports and the journey map;
-- ``finalized``: log findings and the summary, fail the build (exit 3).
+  write the reports and the journey map; a build that fails (findings at
+  or above ``JOURNEY_FAIL_ON``: exit 3; reports not written: exit 1) stops
+  here, before Pelican writes any page, except under ``--autoreload`` /
+  ``--listen``, where the site keeps being served;
+- ``finalized``: log findings and the summary of a build that passed.
 
 Per-build state lives in :data:`_BUILDS`, keyed by the settings dict of the
 Pelican instance, created when the generators are finalized and dropped when
@@ -15,58 +18,45 @@ the build is finalized: nothing carries over between ``--autoreload`` runs.
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
-from types import FrameType
 from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from pelican import signals
 
 from .analysis import Analysis, analyse
-from .model.findings import EXIT_BAD_INPUT, EXIT_FINDINGS, Finding
+from .analytics.errors import AnalyticsError
+from .model.findings import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_REPORTS, Finding
 from .model.settings import JourneyConfig, SettingsError, load_config
 from .model.text import text
 from .model.timing import timed
+from .pelican_compat import (
+    allow_repeated_warnings,
+    autoreloading,
+    in_server_mode,
+    registering_settings,
+    settings_file_from_stack,
+)
 from .render.inject import inject
 from .report import baseline, reports
-from .report.journey_map import MAP_FILE, publish_in_site, write_map
+from .report.atomic import ReportWriteError, write_together
+from .report.journey_map import map_file, publish_in_site
 from .rules import REGISTRY
 
 logger = logging.getLogger("pelican.plugins.journey")
-# Pelican's loggers drop a warning already logged once in this process; a
-# finding must be reported on every build, also under --autoreload.
-for _filter in list(logger.filters):
-    if type(_filter).__name__ == "LimitFilter":
-        logger.removeFilter(_filter)
+# A finding must be reported on every build, also under --autoreload.
+allow_repeated_warnings(logger)
 
 TEMPLATES = Path(__file__).parent / "render" / "templates"
 CONFIG_KEY = "_journey_config"  # where the validated config rides in settings
 SITE_ROOT_KEY = "_journey_site_root"  # set by the CLI; else found from argv
 CAPTURE_KEY = "_journey_capture"  # a list the CLI passes to receive the analysis
 
-_BUILDS: dict[int, Analysis] = {}
+_BUILDS: dict[int, tuple[Analysis, bool]] = {}
 
 
 class JourneyExit(SystemExit):
     """Ends the build with a clean message already logged: no traceback."""
-
-
-def _settings_file_from_stack() -> Path | None:
-    """The ``-s`` settings file of a ``pelican`` command run, if any.
-
-    Pelican's settings dict does not record which file it came from; its
-    ``get_instance(args)`` / ``autoreload(args)`` frames do.
-    """
-    frame: FrameType | None = sys._getframe()
-    while frame is not None:
-        if frame.f_code.co_name in {"get_instance", "autoreload"}:
-            args = frame.f_locals.get("args")
-            settings_file = getattr(args, "settings", None)
-            if settings_file:
-                return Path(settings_file).resolve()
-        frame = frame.f_back
-    return None
 
 
 def site_root(settings: dict[str, Any]) -> Path:
@@ -74,7 +64,7 @@ def site_root(settings: dict[str, Any]) -> Path:
     explicit = settings.get(SITE_ROOT_KEY)
     if explicit:
         return Path(explicit).resolve()
-    settings_file = _settings_file_from_stack()
+    settings_file = settings_file_from_stack()
     if settings_file is not None:
         return settings_file.parent
     return Path.cwd().resolve()
@@ -87,36 +77,6 @@ def config_for(settings: dict[str, Any]) -> JourneyConfig:
         config = load_config(settings, site_root(settings), rules=REGISTRY)
         settings[CONFIG_KEY] = config
     return config
-
-
-def _command_args() -> Any:
-    """The parsed ``pelican`` command line of this run, if any."""
-    frame: FrameType | None = sys._getframe()
-    while frame is not None:
-        if frame.f_code.co_name in {"get_instance", "autoreload"}:
-            args = frame.f_locals.get("args")
-            if args is not None:
-                return args
-        frame = frame.f_back
-    return None
-
-
-def in_server_mode() -> bool:
-    """Whether this build runs under ``pelican --autoreload`` or ``--listen``.
-
-    Also true while ``pelican -r``/``-l`` creates its first instance, before
-    the autoreload loop (or its child process) has started.
-    """
-    import pelican  # noqa: PLC0415 - the package, for its functions' code objects
-
-    codes = {pelican.autoreload.__code__, pelican.listen.__code__}
-    frame: FrameType | None = sys._getframe()
-    while frame is not None:
-        if frame.f_code in codes:
-            return True
-        frame = frame.f_back
-    args = _command_args()
-    return bool(getattr(args, "autoreload", False) or getattr(args, "listen", False))
 
 
 def _settings_lang(settings: dict[str, Any]) -> str:
@@ -153,7 +113,7 @@ def _valid_config(settings: dict[str, Any]) -> JourneyConfig:
 def on_initialized(pelican_obj: Any) -> None:
     settings = pelican_obj.settings
     settings.pop(CONFIG_KEY, None)
-    if in_server_mode() and getattr(_command_args(), "autoreload", False):
+    if autoreloading():
         return  # every build validates, reports and goes on (settings_failed)
     try:
         _valid_config(settings)
@@ -242,19 +202,37 @@ def on_all_generators_finalized(generators: list[Any]) -> None:
             if in_server_mode()
             else config_for(settings)  # validated by on_initialized
         )
-        analysis = analyse(generators, config, context)
     except SettingsError as error:
         settings[CONFIG_KEY] = None  # validate again next build
         settings_failed(settings, error)
         return
+    try:
+        analysis = analyse(generators, config, context)
+    except SettingsError as error:  # the baseline file, read by the analysis
+        settings[CONFIG_KEY] = None
+        settings_failed(settings, error)
+        return
+    except AnalyticsError as error:
+        logger.error("pelican-journey: %s", error.message(config.lang))
+        if in_server_mode():
+            return  # keep watching: the next build reads the export again
+        raise JourneyExit(EXIT_BAD_INPUT) from None
     context["JOURNEY"] = analysis.journey
     with timed(analysis.timings, "injection"):
         inject(generators, analysis)
-    publish(analysis)
-    _BUILDS[id(settings)] = analysis
+    env = next(
+        (g.env for g in generators if isinstance(getattr(g, "env", None), Environment)),
+        None,
+    )
+    written = publish(analysis, env)
     capture = settings.get(CAPTURE_KEY)
     if isinstance(capture, list):
         capture.append(analysis)
+    if (analysis.failing or not written) and not in_server_mode():
+        # A failed build stops here: the reports are written, Pelican has
+        # not written a single page or copied a static file yet.
+        finish(analysis, reports_written=written)
+    _BUILDS[id(settings)] = (analysis, written)
 
 
 def _level(finding: Finding) -> int:
@@ -276,44 +254,59 @@ def log_findings(findings: list[Finding]) -> None:
 
 
 def on_finalized(pelican_obj: Any) -> None:
-    analysis = _BUILDS.pop(id(pelican_obj.settings), None)
-    if analysis is None:
+    build = _BUILDS.pop(id(pelican_obj.settings), None)
+    if build is None:
         return
-    finish(analysis)
+    analysis, written = build
+    finish(analysis, reports_written=written)
 
 
-def publish(analysis: Analysis) -> None:
-    """Write the reports and the journey map (errors: one line, no crash).
+def publish(analysis: Analysis, env: Environment | None = None) -> bool:
+    """Write the reports and the journey map as one set; ``False`` if they failed.
 
     Nothing in them depends on written pages, so this runs as soon as the
     analysis is done, before Pelican writes the site: their working memory is
     spent while the build is still small, and the link graph is let go
-    before Pelican reaches its own peak.
+    before Pelican reaches its own peak. A failure is logged as one line
+    naming the folder and the reason; the previous reports stay as they were.
     """
     config = analysis.config
     timings = analysis.timings
+    folder = config.report_dir
     try:
         with timed(timings, "reports"):
-            reports.write_reports(analysis)
+            files = reports.report_files(analysis)
         with timed(timings, "map"):
-            write_map(analysis, config.report_dir / MAP_FILE)
-            if config.map_in_site:
-                publish_in_site(analysis)
-        logger.info("%s", text("reports-written", config.lang, path=config.report_dir))
+            write_together(folder, [*files, map_file(analysis, folder)])
+            if (
+                config.map_in_site
+                and env is not None
+                and (not analysis.failing or in_server_mode())
+            ):
+                publish_in_site(analysis, env)
+    except ReportWriteError as error:
+        reason: object = error.reason
+        path: object = error.folder
     except OSError as error:
-        path = error.filename or config.report_dir
+        path = error.filename or folder
         reason = error.strerror or error
-        logger.error("%s", text("reports-failed", config.lang, path=path, error=reason))
-    # The graph is only for the rules and the map: do not keep it until the
-    # build is finalized (memory budget, SPEC section 9).
-    analysis.graph = None
+    else:
+        logger.info("%s", text("reports-written", config.lang, path=folder))
+        return True
+    finally:
+        # The graph is only for the rules and the map: do not keep it until
+        # the build is finalized (memory budget, SPEC section 9).
+        analysis.graph = None
+    logger.error("%s", text("reports-failed", config.lang, path=path, error=reason))
+    return False
 
 
-def finish(analysis: Analysis) -> None:
+def finish(analysis: Analysis, *, reports_written: bool = True) -> None:
     """Log every finding and the summary, then fail if ``JOURNEY_FAIL_ON`` says so.
 
     The reports are already written (:func:`publish`), so a failing build
-    still leaves everything CI needs to show why.
+    still leaves everything CI needs to show why. Reports that could not be
+    written fail the build too (exit 1), findings or not.
     """
     timings = analysis.timings
     config = analysis.config
@@ -322,6 +315,8 @@ def finish(analysis: Analysis) -> None:
     with timed(timings, "console"):
         reports.announce(analysis)
     bad = analysis.failing
+    if not reports_written and not in_server_mode():
+        raise JourneyExit(EXIT_REPORTS)  # publish() logged the one line why
     if not bad:
         return
     if in_server_mode():
@@ -341,27 +336,13 @@ def finish(analysis: Analysis) -> None:
     raise JourneyExit(EXIT_FINDINGS)
 
 
-def _note_plugins_setting() -> None:
-    """Record whether the site's ``PLUGINS`` names this plugin.
-
-    Pelican replaces ``PLUGINS`` with the names of the loaded plugins right
-    after registering them, so an unset ``PLUGINS`` (every installed
-    namespace plugin) looks the same as ``["journey"]`` later on; read it
-    now, from the Pelican instance that is registering its plugins.
-    """
-    frame: FrameType | None = sys._getframe(1)
-    while frame is not None:
-        if frame.f_code.co_name == "init_plugins":
-            settings = getattr(frame.f_locals.get("self"), "settings", None)
-            if isinstance(settings, dict):
-                settings[NAMED_KEY] = _named_in_plugins(settings)
-            return
-        frame = frame.f_back
-
-
 def register() -> None:
     """Connect the plugin to Pelican's signals."""
-    _note_plugins_setting()
+    # Pelican replaces PLUGINS with the loaded plugins' names right after
+    # this call; note now whether the site's own PLUGINS names the plugin.
+    settings = registering_settings()
+    if settings is not None:
+        settings[NAMED_KEY] = _named_in_plugins(settings)
     signals.initialized.connect(on_initialized)
     signals.generator_init.connect(on_generator_init)
     signals.all_generators_finalized.connect(on_all_generators_finalized)

@@ -126,3 +126,23 @@ def test_cta_is_visible_and_reached_by_keyboard(page, path):
             break
     else:
         pytest.fail(f"{path}: Tab never reaches the CTA")
+
+
+def test_progress_is_no_wider_than_the_text(page):
+    """On desktop the journey progress bar lines up with the text column."""
+    _open(page, "pages/prijzen.html")
+    widths = page.evaluate(
+        "(() => { const w = s => document.querySelector(s)"
+        ".getBoundingClientRect().width;"
+        " return [w('.journey-progress'), w('.prose')]; })()"
+    )
+    assert widths[0] <= widths[1] + 1, widths
+
+
+def test_phone_menu_is_one_row(page):
+    """On a phone the menu does not fill the first screen."""
+    _open(page, "index.html")
+    height = page.evaluate(
+        "document.querySelector('.site-nav').getBoundingClientRect().height"
+    )
+    assert height <= 70, f"menu is {height}px high"

@@ -25,7 +25,7 @@ from ..model.findings import (
     EXIT_OK,
     failing,
 )
-from ..model.settings import check_fail_on
+from ..model.settings import SettingsError, check_fail_on
 from ..model.text import text
 from ..report import baseline, reports
 from ..report.atomic import printable
@@ -122,8 +122,14 @@ def _check_writable(target: Path) -> None:
             return
 
 
-def write_baseline(settings: str | Path | None) -> int:
-    """Write today's findings to the baseline file; return 0 (or 2)."""
+def write_baseline(settings: str | Path | None, *, prune: bool = False) -> int:
+    """Write today's findings to the baseline file; return 0 (or 2).
+
+    Entries of the existing file that match no finding any more are kept
+    and listed as removable; with ``prune`` they are removed. ``starter-text``
+    findings are never written (placeholder text must be replaced), and the
+    output says how many were left out.
+    """
     path = settings_path(settings)
     site = read_site_settings(path, require_plugin=True)
     configured = site.get("JOURNEY_BASELINE")
@@ -145,17 +151,37 @@ def write_baseline(settings: str | Path | None) -> int:
     if isinstance(outcome, int):
         return outcome
     analysis = outcome
+    lang = analysis.config.lang
+    previous: frozenset[baseline.Key] = frozenset()
+    if target.is_file():
+        try:
+            previous = baseline.load(target)
+        except SettingsError as error:
+            _stderr(text("baseline-replaced", lang, error=error))
+    stale = baseline.stale(previous, analysis.findings)
+    keep = [] if prune else stale
     try:
-        count = baseline.write(target, analysis.findings)
+        count = baseline.write(target, analysis.findings, keep)
     except OSError as error:
         reason = error.strerror or str(error)
         raise SiteError(
             f"JOURNEY_BASELINE: {str(target)!r} cannot be written: {reason}"
         ) from None
-    lang = analysis.config.lang
+    out = sys.stdout
     written = text("baseline-written", lang, count=count, path=target)
-    sys.stdout.write(printable(written) + "\n")
+    out.write(printable(written) + "\n")
+    skipped = [f for f in analysis.findings if f.rule in baseline.NEVER_BASELINED]
+    if skipped:
+        out.write(text("baseline-starter-skipped", lang, count=len(skipped)) + "\n")
+        for finding in skipped:
+            out.write(printable(f"  {finding.log_line()}") + "\n")
+    stale = [key for key in stale if key[0] not in baseline.NEVER_BASELINED]
+    if stale:
+        key = "baseline-pruned" if prune else "baseline-stale"
+        out.write(text(key, lang, count=len(stale)) + "\n")
+        for rule, source, subject in stale:
+            out.write(printable(f"  [{rule}] {source or '-'}: {subject}") + "\n")
     if not configured:
         value = os.path.relpath(target, path.parent)
-        sys.stdout.write(printable(text("baseline-hint", lang, value=value)) + "\n")
+        out.write(printable(text("baseline-hint", lang, value=value)) + "\n")
     return EXIT_OK

@@ -47,10 +47,26 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=CHECK_FORMATS, default="text")
     check.add_argument("--fail-on", choices=FAIL_LEVELS, default=None)
 
+    funnel = commands.add_parser(
+        "funnel", help="print the phase funnel from a visitor-statistics export"
+    )
+    settings_option(funnel)
+    funnel.add_argument(
+        "--analytics",
+        default=None,
+        metavar="PATH",
+        help="the export (file or folder); default: JOURNEY_ANALYTICS",
+    )
+
     baseline = commands.add_parser(
         "baseline", help="write the baseline file from today's findings"
     )
     settings_option(baseline)
+    baseline.add_argument(
+        "--prune",
+        action="store_true",
+        help="remove entries that match no finding any more",
+    )
 
     suggest = commands.add_parser(
         "suggest", help="propose a phase for every untagged document"
@@ -78,10 +94,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .check import check  # noqa: PLC0415
 
             return check(args.settings, fmt=args.format, fail_on=args.fail_on)
+        if args.command == "funnel":
+            from .funnel import funnel  # noqa: PLC0415
+
+            return funnel(args.settings, args.analytics)
         if args.command == "baseline":
             from .check import write_baseline  # noqa: PLC0415
 
-            return write_baseline(args.settings)
+            return write_baseline(args.settings, prune=args.prune)
         from .suggest import suggest  # noqa: PLC0415
 
         return suggest(args.settings, write=args.write)

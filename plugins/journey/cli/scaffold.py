@@ -29,7 +29,6 @@ from ..model.text import text
 from .runner import SiteError
 
 STARTER = Path(__file__).parent / "starter"
-STARTER_MARKER = "pelican-journey:starter"
 
 # The starter page (a template in starter/<lang>/) that plays each phase.
 ROLES: dict[str, tuple[str, ...]] = {
@@ -49,6 +48,35 @@ ARTICLE_PHASE = {"six-phase": "decision", "5k": "keuren", "see-think-do-care": "
 ARTICLES = ("article-1", "article-2")
 CONTACT = "contact"
 DEFAULT_NAME = {"nl": "Mijn bedrijf", "en": "My business"}
+# The contact details init writes into pelicanconf.py: the same example values
+# as the starter contact page, so the owner replaces them in one go.
+
+
+@dataclass(frozen=True)
+class ContactPlaceholder:
+    phone: str
+    email: str
+    address: tuple[str, ...]
+    hours: tuple[tuple[str, str], ...]
+
+
+CONTACT_PLACEHOLDERS = {
+    "nl": ContactPlaceholder(
+        phone="020 123 45 67",
+        email="info@example.nl",
+        address=("Voorbeeldstraat 1", "1234 AB Plaats"),
+        hours=(
+            ("maandag t/m vrijdag", "9.00 - 17.30 uur"),
+            ("zaterdag", "10.00 - 16.00 uur"),
+        ),
+    ),
+    "en": ContactPlaceholder(
+        phone="020 1234 5678",
+        email="hello@example.com",
+        address=("1 Example Street", "Town"),
+        hours=(("Monday to Friday", "9 am - 5.30 pm"), ("Saturday", "10 am - 4 pm")),
+    ),
+}
 TIMEZONE = {"nl": "Europe/Amsterdam", "en": "Europe/London"}
 _META_RE = re.compile(r"^(?P<key>[A-Za-z]+):[ \t]*(?P<value>.*)$")
 
@@ -93,16 +121,25 @@ def _check_name(name: str | None, target: Path, lang: str) -> str:
     return cleaned
 
 
+# What a folder may already hold: a freshly cloned, empty repository.
+ALLOWED_ENTRIES = frozenset({".git"})
+
+
 def _check_target(target: Path) -> None:
     if target.is_file() or (target.exists() and not target.is_dir()):
         raise SiteError(
             f"{target}: is a file, not a folder; give a new or empty folder"
         )
-    if target.is_dir() and any(target.iterdir()):
-        raise SiteError(
-            f"{target}: the folder is not empty; give a new or empty folder "
-            "(init never overwrites anything)"
+    if target.is_dir():
+        found = sorted(
+            e.name for e in target.iterdir() if e.name not in ALLOWED_ENTRIES
         )
+        if found:
+            shown = ", ".join(found[:3]) + (" …" if len(found) > 3 else "")
+            raise SiteError(
+                f"{target}: the folder is not empty ({shown}); give a new or empty "
+                "folder, or one holding only .git (init never overwrites anything)"
+            )
 
 
 def plan_content(model: Model, lang: str, name: str) -> list[StarterFile]:
@@ -145,7 +182,19 @@ def _py(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _py_list(items: tuple[object, ...]) -> str:
+    """A Python list literal of strings or string pairs, one item per line."""
+
+    def one(item: object) -> str:
+        if isinstance(item, tuple):
+            return "(" + ", ".join(_py(str(part)) for part in item) + ")"
+        return _py(str(item))
+
+    return "[\n" + "".join(f"    {one(item)},\n" for item in items) + "]"
+
+
 def _settings(name: str, lang: str, model: Model) -> str:
+    contact = CONTACT_PLACEHOLDERS[lang]
     return f'''"""Development build: journey findings are reported, only errors fail.
 
 Build and preview:  pelican -s pelicanconf.py --listen --autoreload
@@ -173,6 +222,14 @@ CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
+
+# How customers reach you: the klantreis theme shows a "call us" button in the
+# header and these details in every page's footer. Replace the examples.
+KLANTREIS_PHONE = {_py(contact.phone)}
+KLANTREIS_EMAIL = {_py(contact.email)}
+KLANTREIS_ADDRESS = {_py_list(contact.address)}
+KLANTREIS_OPENING_HOURS = {_py_list(contact.hours)}
+# KLANTREIS_LOGO = "images/logo.svg"  # your logo, in content/images/
 
 # The customer journey (pelican-journey).
 JOURNEY_MODEL = {_py(model.id)}
@@ -239,6 +296,11 @@ def site_files(name: str, lang: str, model: Model, date: dt.date) -> dict[str, s
     return files
 
 
+# Folders a new site has from the start, even while empty: Pelican's default
+# STATIC_PATHS, so a first build does not warn that it is missing.
+EMPTY_FOLDERS = ("content/images",)
+
+
 def _write_tree(root: Path, files: dict[str, str]) -> None:
     for rel, body in files.items():
         path = root / rel
@@ -293,6 +355,8 @@ def init_site(
         raise SiteError(f"{target}: cannot create the folder: {error}") from None
     try:
         _write_tree(staging, files)
+        for folder in EMPTY_FOLDERS:
+            (staging / folder).mkdir(parents=True, exist_ok=True)
         mode = 0o777 & ~_umask()
         for path in (staging, *staging.rglob("*")):
             path.chmod(mode if path.is_dir() else mode & 0o666)
@@ -314,7 +378,8 @@ def init_site(
             model=journey_model.id,
         )
     )
-    console.print(text("init-next", lang, target=target))
+    here = target.resolve() == Path.cwd().resolve()
+    console.print(text("init-next-here" if here else "init-next", lang, target=target))
     return 0
 
 

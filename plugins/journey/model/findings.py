@@ -8,6 +8,7 @@ from dataclasses import dataclass
 FAIL_LEVELS = ("error", "warning", "never")
 # Exit statuses of a build and of the command line (README, "Exit status").
 EXIT_OK = 0
+EXIT_REPORTS = 1  # the reports could not be written
 EXIT_BAD_INPUT = 2  # a wrong setting or bad command-line input
 EXIT_FINDINGS = 3  # findings at or above JOURNEY_FAIL_ON
 # The formats ``pelican-journey check --format`` prints.

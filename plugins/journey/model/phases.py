@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .folding import plain
 from .show import show
 
 LANGS = ("nl", "en")
@@ -25,9 +25,7 @@ class ModelError(ValueError):
 
 def normalize(value: str) -> str:
     """Fold a phase name for lookup: case, accents, spaces and dashes."""
-    folded = unicodedata.normalize("NFKD", value)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    folded = re.sub(r"[\s_\-\u2013\u2014]+", "-", folded.strip().casefold())
+    folded = re.sub(r"[\s_\-\u2013\u2014]+", "-", plain(value).strip())
     return folded.strip("-")
 
 
@@ -132,8 +130,10 @@ def _model(model_id: str, rows: Sequence[tuple[Any, ...]]) -> Model:
 
 # Each row: id, (nl, en) label, (nl, en) question, (nl, en) default CTA label,
 # aliases, touchpoints the default CTA prefers as its target (best first).
-# A default label asks for what fits the phase and names where it leads, so it
-# must fit a page of every touchpoint listed after it (WCAG 2.4.4).
+# The label a visitor sees is made from the target (``labels.py``: its
+# touchpoint, else its title); the row's text is what the phase's CTA offers
+# in general, so it must fit a page of every touchpoint listed after it and
+# any trade, and never promise contact, reviews or maintenance (WCAG 2.4.4).
 SIX_PHASE = _model(
     "six-phase",
     [
@@ -141,7 +141,7 @@ SIX_PHASE = _model(
             "awareness",
             ("Bewustwording", "Awareness"),
             ("Heb ik dit nodig?", "Do I need it?"),
-            ("Lees onze praktische tips", "Read our practical tips"),
+            ("Lees onze tips en uitleg", "Read our tips and guides"),
             ("bewust", "aandacht", "attention", "ontdekken", "discovery"),
             ("blog", "guide"),
         ),
@@ -149,7 +149,7 @@ SIX_PHASE = _model(
             "consideration",
             ("Overweging", "Consideration"),
             ("Wil ik dit?", "Do I want it?"),
-            ("Bekijk onze diensten en producten", "See our services and products"),
+            ("Bekijk ons aanbod", "See what we offer"),
             ("overwegen", "orientatie", "interesse", "interest", "research"),
             ("service", "product"),
         ),
@@ -157,7 +157,10 @@ SIX_PHASE = _model(
             "decision",
             ("Besluitvorming", "Decision"),
             ("Wat is het beste?", "What is best?"),
-            ("Lees wat klanten over ons zeggen", "Read what customers say about us"),
+            (
+                "Lees ervaringen en voorbeelden uit de praktijk",
+                "Read experiences and real-life examples",
+            ),
             ("besluit", "beslissen", "vergelijken", "evaluation", "compare"),
             ("review", "case"),
         ),
@@ -165,10 +168,7 @@ SIX_PHASE = _model(
             "purchase",
             ("Aankoop", "Purchase"),
             ("Waar koop ik het?", "Where will I buy it?"),
-            (
-                "Bestel, boek een afspraak of vraag een offerte aan",
-                "Order, book an appointment or request a quote",
-            ),
+            ("Kopen bij ons: zo werkt het", "Buying from us: how it works"),
             ("kopen", "koop", "bestellen", "buy", "order", "conversie", "conversion"),
             ("booking", "quote", "pricing", "product"),
         ),
@@ -176,7 +176,7 @@ SIX_PHASE = _model(
             "experience",
             ("Gebruikservaring", "Experience"),
             ("Heb ik een goede keuze gemaakt?", "Did I choose well?"),
-            ("Lees tips voor gebruik en onderhoud", "Read tips on use and maintenance"),
+            ("Lees tips voor het gebruik", "Read tips on using it"),
             ("gebruik", "ervaring", "usage", "use", "onboarding"),
             ("guide", "faq", "blog"),
         ),
@@ -184,10 +184,7 @@ SIX_PHASE = _model(
             "aftercare",
             ("Nazorg", "Aftercare"),
             ("Wie helpt me als ik vragen heb?", "Who helps me when I have questions?"),
-            (
-                "Neem contact op of plan onderhoud",
-                "Contact us or plan maintenance",
-            ),
+            ("Zo helpen we verder", "How we help after you buy"),
             ("after-sales", "aftersales", "support", "klantenservice", "retention"),
             ("contact", "service"),
         ),
@@ -201,7 +198,7 @@ FIVE_K = _model(
             "komen",
             ("Komen", "Come"),
             ("Heb ik dit nodig?", "Do I need it?"),
-            ("Lees onze praktische tips", "Read our practical tips"),
+            ("Lees onze tips en uitleg", "Read our tips and guides"),
             ("come", "attract"),
             ("blog", "guide"),
         ),
@@ -209,7 +206,7 @@ FIVE_K = _model(
             "kijken",
             ("Kijken", "Look"),
             ("Wil ik dit?", "Do I want it?"),
-            ("Bekijk ons aanbod", "Browse what we offer"),
+            ("Bekijk ons aanbod", "See what we offer"),
             ("look", "browse"),
             ("product", "service"),
         ),
@@ -217,7 +214,10 @@ FIVE_K = _model(
             "keuren",
             ("Keuren", "Examine"),
             ("Is dit goed genoeg?", "Is it good enough?"),
-            ("Lees wat klanten over ons zeggen", "Read what customers say about us"),
+            (
+                "Lees ervaringen en voorbeelden uit de praktijk",
+                "Read experiences and real-life examples",
+            ),
             ("examine", "inspect", "beoordelen"),
             ("review", "case"),
         ),
@@ -225,10 +225,7 @@ FIVE_K = _model(
             "kiezen",
             ("Kiezen", "Choose"),
             ("Wat is het beste?", "What is best?"),
-            (
-                "Vergelijk prijzen of vraag een offerte aan",
-                "Compare prices or request a quote",
-            ),
+            ("Vergelijk wat het kost", "Compare what it costs"),
             ("choose", "select"),
             ("pricing", "quote"),
         ),
@@ -236,9 +233,9 @@ FIVE_K = _model(
             "kopen",
             ("Kopen", "Buy"),
             ("Waar koop ik het?", "Where will I buy it?"),
-            ("Bestel of boek een afspraak", "Order or book an appointment"),
+            ("Kopen bij ons: zo werkt het", "Buying from us: how it works"),
             ("buy", "bestellen", "order"),
-            ("booking", "product", "pricing"),
+            ("booking", "product", "pricing", "contact"),
         ),
     ],
 )
@@ -250,7 +247,7 @@ SEE_THINK_DO_CARE = _model(
             "see",
             ("See", "See"),
             ("Heb ik dit nodig?", "Do I need it?"),
-            ("Lees onze praktische tips", "Read our practical tips"),
+            ("Lees onze tips en uitleg", "Read our tips and guides"),
             ("zien",),
             ("blog", "guide"),
         ),
@@ -258,7 +255,7 @@ SEE_THINK_DO_CARE = _model(
             "think",
             ("Think", "Think"),
             ("Wat is het beste?", "What is best?"),
-            ("Vergelijk ons aanbod en onze prijzen", "Compare our offer and prices"),
+            ("Bekijk ons aanbod", "See what we offer"),
             ("denken",),
             ("pricing", "service", "product"),
         ),
@@ -266,10 +263,7 @@ SEE_THINK_DO_CARE = _model(
             "do",
             ("Do", "Do"),
             ("Waar koop ik het?", "Where will I buy it?"),
-            (
-                "Bestel, boek een afspraak of vraag een offerte aan",
-                "Order, book an appointment or request a quote",
-            ),
+            ("Kopen bij ons: zo werkt het", "Buying from us: how it works"),
             ("doen",),
             ("booking", "quote", "pricing", "product"),
         ),
@@ -277,10 +271,7 @@ SEE_THINK_DO_CARE = _model(
             "care",
             ("Care", "Care"),
             ("Wie helpt me als ik vragen heb?", "Who helps me when I have questions?"),
-            (
-                "Neem contact op of plan onderhoud",
-                "Contact us or plan maintenance",
-            ),
+            ("Zo helpen we verder", "How we help after you buy"),
             ("zorg", "zorgen"),
             ("contact", "service"),
         ),

@@ -88,6 +88,8 @@ class JourneyConfig:
     metadata_keys: Mapping[str, tuple[str, ...]] = field(
         default_factory=lambda: dict(METADATA_KEYS)
     )
+    inject_style: bool = True  # injected blocks carry their scoped stylesheet
+    analytics: Path | None = None  # JOURNEY_ANALYTICS, resolved
 
 
 def _fail(name: str, value: Any, allowed: str) -> SettingsError:
@@ -296,6 +298,15 @@ def _check_number(name: str, value: Any, minimum: float | None) -> float:
     return value
 
 
+def _check_rate(name: str, value: Any) -> float:
+    """A share such as 0.6: a number from 0 to 1."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _fail(name, value, "give a number from 0 to 1")
+    if not 0 <= value <= 1:  # also NaN
+        raise _fail(name, value, "give a number from 0 to 1")
+    return float(value)
+
+
 def _check_text(name: str, value: Any) -> str:
     if not isinstance(value, str):
         raise _fail(name, value, "give a text")
@@ -355,6 +366,7 @@ OPTION_KINDS: Mapping[str, tuple[_OptionCheck, str]] = {
         "a phase of the model",
     ),
     "words": (lambda name, value, _o, _m: _check_words(name, value), "list of texts"),
+    "rate": (lambda name, value, _o, _m: _check_rate(name, value), "share, 0 to 1"),
 }
 
 
@@ -476,6 +488,13 @@ SETTINGS: Mapping[str, Setting] = {
         '`"auto"`, `"theme"`, `"content"` or `False`',
         lambda name, value, _s: _check_choice(name, value, INJECT_MODES),
     ),
+    "JOURNEY_INJECT_STYLE": Setting(
+        True,
+        "bool",
+        "injected blocks carry a small scoped stylesheet so they read as a CTA "
+        "in any theme; `False` leaves styling to the theme",
+        lambda name, value, _s: _check_bool(name, value),
+    ),
     "JOURNEY_RULES": Setting(
         {},
         "dict",
@@ -525,6 +544,13 @@ SETTINGS: Mapping[str, Setting] = {
         "bool",
         "also publish the journey map inside the site",
         lambda name, value, _s: _check_bool(name, value),
+    ),
+    "JOURNEY_ANALYTICS": Setting(
+        None,
+        "path | None",
+        "a visitor-statistics export (file or folder, relative to the settings "
+        "file): see [docs/analytics.md](docs/analytics.md)",
+        _file_or_none,
     ),
     "JOURNEY_METADATA_KEYS": Setting(
         {},

@@ -11,19 +11,12 @@ from typing import Any
 
 from .phases import LANGS
 
+# The comment every starter text of ``pelican-journey init`` carries (Markdown
+# keeps it in the HTML), and the visible hints next to each placeholder.
+STARTER_MARKER = "pelican-journey:starter"
+STARTER_HINTS = ("[vervang deze tekst]", "[replace this text]")
+
 MESSAGES: dict[str, Mapping[str, str]] = {
-    "unknown-phase": {
-        "nl": "onbekende fase {value!r}{hint}",
-        "en": "unknown phase {value!r}{hint}",
-    },
-    "did-you-mean": {
-        "nl": "; bedoel je {suggestion}?",
-        "en": "; did you mean {suggestion}?",
-    },
-    "allowed-phases": {
-        "nl": "; toegestaan: {allowed}",
-        "en": "; allowed: {allowed}",
-    },
     "cta-title": {
         "nl": "Jouw volgende stap",
         "en": "Your next step",
@@ -69,6 +62,12 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "nl": "pelican-journey: rapporten geschreven in {path}",
         "en": "pelican-journey: reports written to {path}",
     },
+    "in-site-map-failed": {
+        "nl": "pelican-journey: het thema kan de klantreiskaart niet tonen "
+        "({error}); de losse kaart staat in journey-map/index.html",
+        "en": "pelican-journey: the theme cannot show the journey map "
+        "({error}); the standalone map is in journey-map/index.html",
+    },
     "reports-failed": {
         "nl": "pelican-journey: kan de rapporten niet schrijven in {path}: {error}",
         "en": "pelican-journey: cannot write the reports to {path}: {error}",
@@ -84,6 +83,28 @@ MESSAGES: dict[str, Mapping[str, str]] = {
     "baseline-written": {
         "nl": "pelican-journey: {count} bevinding(en) in de baseline {path}",
         "en": "pelican-journey: {count} finding(s) written to the baseline {path}",
+    },
+    "baseline-starter-skipped": {
+        "nl": "pelican-journey: {count} bevinding(en) van starter-text niet in de "
+        "baseline: vervang de voorbeeldtekst, een baseline accepteert die nooit",
+        "en": "pelican-journey: {count} starter-text finding(s) left out of the "
+        "baseline: replace the placeholder text; a baseline never accepts it",
+    },
+    "baseline-stale": {
+        "nl": "pelican-journey: {count} regel(s) in de baseline passen bij geen "
+        "bevinding meer en kunnen weg (pelican-journey baseline --prune):",
+        "en": "pelican-journey: {count} baseline entr(y/ies) match no finding any "
+        "more and can be removed (pelican-journey baseline --prune):",
+    },
+    "baseline-pruned": {
+        "nl": "pelican-journey: {count} regel(s) die bij geen bevinding meer "
+        "passen uit de baseline verwijderd:",
+        "en": "pelican-journey: {count} baseline entr(y/ies) that matched no "
+        "finding removed:",
+    },
+    "baseline-replaced": {
+        "nl": "pelican-journey: de oude baseline wordt vervangen: {error}",
+        "en": "pelican-journey: the old baseline is replaced: {error}",
     },
     "baseline-hint": {
         "nl": "Zet in je instellingen: JOURNEY_BASELINE = {value!r}",
@@ -134,7 +155,79 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "Next: cd {target} && pelican -s pelicanconf.py --listen "
         "--autoreload; replace all text marked [replace this text] (see README.md)",
     },
+    "init-next-here": {
+        "nl": "Verder: pelican -s pelicanconf.py --listen --autoreload; vervang "
+        "alle tekst met [vervang deze tekst] (zie README.md)",
+        "en": "Next: pelican -s pelicanconf.py --listen --autoreload; replace all "
+        "text marked [replace this text] (see README.md)",
+    },
     # pelican-journey suggest
+    "analytics-missing": {
+        "nl": "JOURNEY_ANALYTICS: {path} bestaat niet; geef een bestand of map "
+        "met een export van je bezoekersstatistieken",
+        "en": "JOURNEY_ANALYTICS: {path} does not exist; give a file or folder "
+        "with an export of your visitor statistics",
+    },
+    "analytics-bad-zip": {
+        "nl": "{path}: geen leesbaar zip-bestand ({error})",
+        "en": "{path}: not a readable zip file ({error})",
+    },
+    "analytics-empty-folder": {
+        "nl": "{path}: de map is leeg; zet er de export van je statistieken in",
+        "en": "{path}: the folder is empty; put the statistics export in it",
+    },
+    "analytics-unreadable": {
+        "nl": "{path}: kan het bestand niet lezen ({error})",
+        "en": "{path}: cannot read the file ({error})",
+    },
+    "analytics-empty": {
+        "nl": "{path}: het bestand is leeg; exporteer de statistieken opnieuw",
+        "en": "{path}: the file is empty; export the statistics again",
+    },
+    "analytics-unknown": {
+        "nl": "{path}: geen export die pelican-journey leest; verwacht: een "
+        "toegangslog (Common of Combined Log Format, ook .gz), de CSV-export van "
+        "Plausible, de CSV-export van GoatCounter (versie 2) of Matomo's "
+        "Actions.getPageUrls als CSV",
+        "en": "{path}: not an export pelican-journey reads; expected: an access "
+        "log (Common or Combined Log Format, also .gz), Plausible's CSV export, "
+        "GoatCounter's CSV export (version 2) or Matomo's Actions.getPageUrls "
+        "as CSV",
+    },
+    "analytics-goatcounter-version": {
+        "nl": "{path}: GoatCounter-export versie {version}; pelican-journey leest "
+        "versie 2 (exporteer opnieuw)",
+        "en": "{path}: GoatCounter export format version {version}; "
+        "pelican-journey reads version 2 (export again)",
+    },
+    "analytics-mixed": {
+        "nl": "{path}: de map bevat exports van verschillende soorten ({formats}); "
+        "geef er één",
+        "en": "{path}: the folder holds exports of different kinds ({formats}); "
+        "give one",
+    },
+    "analytics-left-out": {
+        "nl": "{path}: geen toegangslog of export, overgeslagen",
+        "en": "{path}: not an access log or export, left out",
+    },
+    "analytics-plausible-pages": {
+        "nl": "{path}: geen imported_pages*.csv in deze Plausible-export",
+        "en": "{path}: no imported_pages*.csv in this Plausible export",
+    },
+    "analytics-no-column": {
+        "nl": "{path}: de kolom {column!r} ontbreekt",
+        "en": "{path}: the column {column!r} is missing",
+    },
+    "analytics-skipped": {
+        "nl": "{path}: {count} onleesbare regel(s) overgeslagen (eerste: regel {line})",
+        "en": "{path}: {count} unreadable line(s) skipped (first: line {line})",
+    },
+    "analytics-none": {
+        "nl": "geen statistieken: zet JOURNEY_ANALYTICS in de instellingen of geef "
+        "--analytics PAD",
+        "en": "no statistics: set JOURNEY_ANALYTICS in the settings or give "
+        "--analytics PATH",
+    },
     "suggest-title": {
         "nl": "Voorgestelde fasen voor inhoud zonder fase",
         "en": "Proposed phases for content without a phase",
@@ -207,10 +300,119 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "nl": "overgeslagen: het bestand ligt buiten PATH van de site",
         "en": "skipped: the file is outside the site's PATH",
     },
+    "suggest-not-changed-unsafe": {
+        "nl": "niet veranderd: Pelican zou het bestand anders lezen: {reason}",
+        "en": "not changed: Pelican would read the file differently: {reason}",
+    },
+    "suggest-not-changed-unreadable": {
+        "nl": "niet veranderd: Pelican kan het bestand niet lezen: {error}",
+        "en": "not changed: Pelican cannot read the file: {error}",
+    },
+    "suggest-not-changed-readonly": {
+        "nl": "niet veranderd: het bestand is alleen-lezen voor jou",
+        "en": "not changed: the file is read-only for you",
+    },
+    "suggest-not-changed-special": {
+        "nl": "niet veranderd: geen gewoon bestand",
+        "en": "not changed: not a regular file",
+    },
+    "suggest-not-changed-error": {
+        "nl": "niet veranderd: onverwachte fout: {error}",
+        "en": "not changed: unexpected error: {error}",
+    },
     "suggest-skip-error": {
         "nl": "overgeslagen: kan niet schrijven: {error}",
         "en": "skipped: cannot write: {error}",
     },
+    # the journey map (report/journey_map.py)
+    "map-title": {"nl": "Klantreiskaart", "en": "Customer journey map"},
+    "map-drawn-from": {
+        "nl": "Deze kaart is getekend uit de inhoud van de site: de fase, het "
+        "contactpunt en de persona in de metadata van elke pagina, en de links "
+        "tussen de pagina's. Wat de site niet vertelt (gevoelens, kanalen buiten "
+        "de site) staat er niet op.",
+        "en": "This map is drawn from the site's content: the phase, touchpoint "
+        "and persona in each page's metadata, and the links between the pages. "
+        "What the site does not tell (feelings, channels outside the site) is "
+        "not on it.",
+    },
+    "map-model": {"nl": "Model", "en": "Model"},
+    "map-summary": {"nl": "Samenvatting", "en": "Summary"},
+    "map-covered": {"nl": "fasen gedekt", "en": "phases covered"},
+    "map-content": {"nl": "pagina's en artikelen", "en": "pages and articles"},
+    "map-untagged": {"nl": "zonder fase", "en": "without a phase"},
+    "map-errors": {"nl": "fouten", "en": "errors"},
+    "map-warnings": {"nl": "waarschuwingen", "en": "warnings"},
+    "map-phases": {"nl": "Fasen", "en": "Phases"},
+    "map-question": {"nl": "Vraag van de klant", "en": "The customer's question"},
+    "map-gap": {
+        "nl": "Gat: geen gepubliceerde inhoud in deze fase",
+        "en": "Gap: no published content in this phase",
+    },
+    "map-article": {"nl": "artikel", "en": "article"},
+    "map-page": {"nl": "pagina", "en": "page"},
+    "map-touchpoint": {"nl": "Contactpunt", "en": "Touchpoint"},
+    "map-cta": {"nl": "Oproep", "en": "Call to action"},
+    "map-no-cta": {"nl": "geen oproep", "en": "no call to action"},
+    "map-mapped": {"nl": "fase uit categorie", "en": "phase from category"},
+    "map-declared": {"nl": "fase in metadata", "en": "phase in metadata"},
+    "map-onward": {"nl": "Links naar latere fasen", "en": "Links to later phases"},
+    "map-clicks": {"nl": "Klikken vanaf home", "en": "Clicks from home"},
+    "map-unreachable": {"nl": "onbereikbaar", "en": "unreachable"},
+    "map-all-phases": {"nl": "Fasen", "en": "Phases"},
+    "map-personas": {"nl": "Persona's", "en": "Personas"},
+    "map-for-all": {"nl": "iedereen", "en": "everyone"},
+    "map-filter": {"nl": "Toon de reis van", "en": "Show the journey of"},
+    "map-all": {"nl": "alle persona's", "en": "all personas"},
+    "map-per-persona": {"nl": "Reis per persona", "en": "Journey per persona"},
+    "map-persona-note": {
+        "nl": "Pagina's zonder persona gelden voor iedereen.",
+        "en": "Pages without a persona are for everyone.",
+    },
+    "map-flow": {"nl": "Links tussen fasen", "en": "Links between phases"},
+    "map-flow-desc": {
+        "nl": "Hoeveel pagina's van elke fase linken naar een pagina van een "
+        "latere fase (inhoud, oproep en volgende stap).",
+        "en": "How many pages of each phase link to a page of a later phase "
+        "(content, call to action and next step).",
+    },
+    "map-from": {"nl": "Van", "en": "From"},
+    "map-to": {"nl": "Naar", "en": "To"},
+    "map-links": {"nl": "Links", "en": "Links"},
+    "map-no-flow": {
+        "nl": "Geen enkele pagina linkt naar een latere fase.",
+        "en": "No page links to a later phase.",
+    },
+    "map-facts": {"nl": "Feiten uit de links", "en": "Link facts"},
+    "map-dead-ends": {"nl": "Doodlopende pagina's", "en": "Dead ends"},
+    "map-dead-ends-desc": {
+        "nl": "linken naar geen pagina van een latere fase",
+        "en": "link to no page of a later phase",
+    },
+    "map-orphans": {"nl": "Wezen", "en": "Orphans"},
+    "map-orphans-desc": {
+        "nl": "getagde pagina's waar geen andere pagina en niet de homepage "
+        "naartoe linkt",
+        "en": "tagged pages that no other page and not the home page links to",
+    },
+    "map-contact": {"nl": "Contactpagina (nazorg)", "en": "Contact page (aftercare)"},
+    "map-no-contact": {
+        "nl": "geen contactpagina in de laatste fase",
+        "en": "no contact page in the final phase",
+    },
+    "map-none": {"nl": "geen", "en": "none"},
+    "map-findings": {"nl": "Bevindingen", "en": "Findings"},
+    "map-site-findings": {
+        "nl": "Bevindingen voor de hele site",
+        "en": "Site-wide findings",
+    },
+    "map-no-findings": {"nl": "Geen bevindingen.", "en": "No findings."},
+    "map-no-phase": {"nl": "Zonder fase", "en": "Without a phase"},
+    "map-error": {"nl": "fout", "en": "error"},
+    "map-warning": {"nl": "waarschuwing", "en": "warning"},
+    "map-baselined": {"nl": "in baseline", "en": "baselined"},
+    "map-skip": {"nl": "Naar de fasen", "en": "Skip to the phases"},
+    "map-views": {"nl": "Paginaweergaven", "en": "Page views"},
 }
 
 

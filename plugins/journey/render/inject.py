@@ -33,6 +33,7 @@ pickles as its plain Pelican class, so no cache ever holds the block.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Iterable
@@ -43,7 +44,7 @@ from jinja2 import Environment, TemplateError
 from markupsafe import escape
 
 from ..model.text import text
-from .content import SITEURL_MARK, set_block
+from ..pelican_compat import SITEURL_MARK, set_block
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -54,6 +55,21 @@ logger = logging.getLogger("pelican.plugins.journey")
 
 TEMPLATES = Path(__file__).parent / "templates"
 PARTIALS = ("journey/cta.html", "journey/next.html")
+STYLE_FILE = Path(__file__).parent / "style.css"
+_CSS_COMMENT_RE = re.compile(r"/\*.*?\*/", re.S)
+
+
+@functools.cache
+def style_html() -> str:
+    """The scoped stylesheet of injected blocks as one ``<style>`` element.
+
+    Read once; comments dropped and whitespace folded (a few hundred bytes
+    per page).
+    """
+    css = _CSS_COMMENT_RE.sub("", STYLE_FILE.read_text(encoding="utf-8"))
+    css = re.sub(r"\s*([{};,>])\s*", r"\1", " ".join(css.split()))
+    css = css.replace(": ", ":")
+    return f'<style data-journey-style="">{css}</style>\n'
 
 
 class ThemeUse:
@@ -238,6 +254,7 @@ def inject(generators: Iterable[Any], analysis: Analysis) -> None:
             )
         return
     renderer = Renderer(generator, use, analysis)
+    style = style_html() if analysis.config.inject_style else ""
     for doc in analysis.index.documents:
         if not doc.phases or doc.status == "draft":
             continue
@@ -249,4 +266,4 @@ def inject(generators: Iterable[Any], analysis: Analysis) -> None:
             wanted = tuple(p for p in PARTIALS if p not in theme)
         html = renderer.render(doc, wanted) if wanted else ""
         if html:
-            set_block(doc.content, "\n" + html + "\n")
+            set_block(doc.content, "\n" + style + html + "\n")

@@ -24,28 +24,45 @@ Key = tuple[str, str, str]
 # A baseline lists finding identities: megabytes at most. Reading stops here,
 # so a wrong path (a device, a huge log) is one clear line, not a hung build.
 MAX_BYTES = 64 * 1024 * 1024
+# Rules a baseline never accepts: placeholder text must be replaced, not
+# accepted (a fresh ``init`` site would otherwise publish it).
+NEVER_BASELINED = frozenset({"starter-text"})
 
 
-def entries(findings: Iterable[Finding]) -> list[dict[str, str | None]]:
-    """The baseline entries of these findings: unique, sorted."""
-    keys = sorted({f.key for f in findings})
+def acceptable(findings: Iterable[Finding]) -> list[Finding]:
+    """The findings a baseline may accept (not those of :data:`NEVER_BASELINED`)."""
+    return [f for f in findings if f.rule not in NEVER_BASELINED]
+
+
+def entries(
+    findings: Iterable[Finding], keep: Iterable[Key] = ()
+) -> list[dict[str, str | None]]:
+    """The baseline entries of these findings (and ``keep``): unique, sorted."""
+    keys = sorted({f.key for f in acceptable(findings)} | set(keep))
     return [
         {"rule": rule, "source": source or None, "subject": subject}
         for rule, source, subject in keys
+        if rule not in NEVER_BASELINED
     ]
 
 
-def dumps(findings: Iterable[Finding]) -> str:
-    """The baseline file's text for these findings."""
-    data = {"version": VERSION, "findings": entries(findings)}
+def dumps(findings: Iterable[Finding], keep: Iterable[Key] = ()) -> str:
+    """The baseline file's text for these findings (and the entries ``keep``)."""
+    data = {"version": VERSION, "findings": entries(findings, keep)}
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def write(path: Path, findings: Iterable[Finding]) -> int:
+def write(path: Path, findings: Iterable[Finding], keep: Iterable[Key] = ()) -> int:
     """Write the baseline file atomically; return the number of entries."""
-    text = dumps(findings)
+    text = dumps(findings, keep)
     write_atomic(path, text)
     return len(json.loads(text)["findings"])
+
+
+def stale(accepted: Iterable[Key], findings: Iterable[Finding]) -> list[Key]:
+    """Baseline entries that match no finding of today (sorted)."""
+    today = {f.key for f in findings}
+    return sorted(key for key in set(accepted) if key not in today)
 
 
 def load(path: Path) -> frozenset[Key]:
@@ -107,4 +124,6 @@ def apply(findings: Iterable[Finding], path: Path | None) -> None:
         return
     accepted = load(path)
     for finding in findings:
-        finding.baselined = finding.key in accepted
+        finding.baselined = (
+            finding.key in accepted and finding.rule not in NEVER_BASELINED
+        )

@@ -16,6 +16,7 @@ self-contained page.
 
 from __future__ import annotations
 
+import logging
 import os
 import posixpath
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -26,115 +27,31 @@ from urllib.parse import quote
 
 import jinja2
 
-from ..model.text import pick
-from ..rules.graph import contact_pages
-from ..site.graph import phase_level
+from ..model.text import MESSAGES, text
+from ..rules.graph import dead_ends, nearest_contact
 from ..site.links import resolve
 from .atomic import write_atomic
+from .funnel import funnel_view
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
     from ..model.findings import Finding
     from ..site.index import Document
 
+logger = logging.getLogger("pelican.plugins.journey")
 REPORT_TEMPLATES = Path(__file__).parent / "templates"
 MAP_FILE = "journey-map.html"
 SITE_MAP_PATH = "journey-map/index.html"
 MARKER = 'id="journey-map"'
 
-LABELS: Mapping[str, Mapping[str, str]] = {
-    "title": {"nl": "Klantreiskaart", "en": "Customer journey map"},
-    "drawn-from": {
-        "nl": "Deze kaart is getekend uit de inhoud van de site: de fase, het "
-        "contactpunt en de persona in de metadata van elke pagina, en de links "
-        "tussen de pagina's. Wat de site niet vertelt (gevoelens, kanalen buiten "
-        "de site) staat er niet op.",
-        "en": "This map is drawn from the site's content: the phase, touchpoint "
-        "and persona in each page's metadata, and the links between the pages. "
-        "What the site does not tell (feelings, channels outside the site) is "
-        "not on it.",
-    },
-    "model": {"nl": "Model", "en": "Model"},
-    "summary": {"nl": "Samenvatting", "en": "Summary"},
-    "covered": {"nl": "fasen gedekt", "en": "phases covered"},
-    "content": {"nl": "pagina's en artikelen", "en": "pages and articles"},
-    "untagged": {"nl": "zonder fase", "en": "without a phase"},
-    "errors": {"nl": "fouten", "en": "errors"},
-    "warnings": {"nl": "waarschuwingen", "en": "warnings"},
-    "phases": {"nl": "Fasen", "en": "Phases"},
-    "question": {"nl": "Vraag van de klant", "en": "The customer's question"},
-    "gap": {
-        "nl": "Gat: geen gepubliceerde inhoud in deze fase",
-        "en": "Gap: no published content in this phase",
-    },
-    "article": {"nl": "artikel", "en": "article"},
-    "page": {"nl": "pagina", "en": "page"},
-    "touchpoint": {"nl": "Contactpunt", "en": "Touchpoint"},
-    "cta": {"nl": "Oproep", "en": "Call to action"},
-    "no-cta": {"nl": "geen oproep", "en": "no call to action"},
-    "mapped": {"nl": "fase uit categorie", "en": "phase from category"},
-    "declared": {"nl": "fase in metadata", "en": "phase in metadata"},
-    "onward": {"nl": "Links naar latere fasen", "en": "Links to later phases"},
-    "clicks": {"nl": "Klikken vanaf home", "en": "Clicks from home"},
-    "unreachable": {"nl": "onbereikbaar", "en": "unreachable"},
-    "all-phases": {"nl": "Fasen", "en": "Phases"},
-    "personas": {"nl": "Persona's", "en": "Personas"},
-    "for-all": {"nl": "iedereen", "en": "everyone"},
-    "filter": {"nl": "Toon de reis van", "en": "Show the journey of"},
-    "all": {"nl": "alle persona's", "en": "all personas"},
-    "per-persona": {"nl": "Reis per persona", "en": "Journey per persona"},
-    "persona-note": {
-        "nl": "Pagina's zonder persona gelden voor iedereen.",
-        "en": "Pages without a persona are for everyone.",
-    },
-    "flow": {"nl": "Links tussen fasen", "en": "Links between phases"},
-    "flow-desc": {
-        "nl": "Hoeveel pagina's van elke fase linken naar een pagina van een "
-        "latere fase (inhoud, oproep en volgende stap).",
-        "en": "How many pages of each phase link to a page of a later phase "
-        "(content, call to action and next step).",
-    },
-    "from": {"nl": "Van", "en": "From"},
-    "to": {"nl": "Naar", "en": "To"},
-    "links": {"nl": "Links", "en": "Links"},
-    "no-flow": {
-        "nl": "Geen enkele pagina linkt naar een latere fase.",
-        "en": "No page links to a later phase.",
-    },
-    "facts": {"nl": "Feiten uit de links", "en": "Link facts"},
-    "dead-ends": {"nl": "Doodlopende pagina's", "en": "Dead ends"},
-    "dead-ends-desc": {
-        "nl": "linken naar geen pagina van een latere fase",
-        "en": "link to no page of a later phase",
-    },
-    "orphans": {"nl": "Wezen", "en": "Orphans"},
-    "orphans-desc": {
-        "nl": "getagde pagina's waar geen andere pagina en niet de homepage "
-        "naartoe linkt",
-        "en": "tagged pages that no other page and not the home page links to",
-    },
-    "contact": {"nl": "Contactpagina (nazorg)", "en": "Contact page (aftercare)"},
-    "no-contact": {
-        "nl": "geen contactpagina in de laatste fase",
-        "en": "no contact page in the final phase",
-    },
-    "none": {"nl": "geen", "en": "none"},
-    "findings": {"nl": "Bevindingen", "en": "Findings"},
-    "site-findings": {
-        "nl": "Bevindingen voor de hele site",
-        "en": "Site-wide findings",
-    },
-    "no-findings": {"nl": "Geen bevindingen.", "en": "No findings."},
-    "no-phase": {"nl": "Zonder fase", "en": "Without a phase"},
-    "error": {"nl": "fout", "en": "error"},
-    "warning": {"nl": "waarschuwing", "en": "warning"},
-    "baselined": {"nl": "in baseline", "en": "baselined"},
-    "skip": {"nl": "Naar de fasen", "en": "Skip to the phases"},
-}
+LABEL_PREFIX = "map-"  # the map's labels in model/text.py
+LABELS = tuple(
+    key.removeprefix(LABEL_PREFIX) for key in MESSAGES if key.startswith(LABEL_PREFIX)
+)
 
 
 def label(key: str, lang: str) -> str:
-    return pick(LABELS[key], lang)
+    return text(LABEL_PREFIX + key, lang)
 
 
 @dataclass(slots=True)
@@ -152,6 +69,7 @@ class Card:
     persona_labels: list[str]
     phases: list[str]  # every phase label, when the page serves more than one
     findings: list[Finding] = field(default_factory=list)
+    views: int | None = None  # page views in the analytics period, if any
 
 
 @dataclass(slots=True)
@@ -192,6 +110,7 @@ class MapView:
     contact_exists: bool
     site_findings: list[Finding]
     labels: Mapping[str, str]
+    funnel: dict[str, Any] | None = None  # real visits per phase (analytics)
 
 
 def _report_linker(analysis: Analysis, folder: Path) -> Callable[[Document], str]:
@@ -256,6 +175,11 @@ def _card(
         persona_labels=[personas[p].label(lang) for p in doc.tags.personas],
         phases=[p.label(lang) for p in doc.phases] if len(doc.phases) > 1 else [],
         findings=list(by_source.get(doc.source, ())) if doc.source else [],
+        views=(
+            analysis.index.analytics.views_of(doc)
+            if analysis.index.analytics is not None
+            else None
+        ),
     )
 
 
@@ -332,19 +256,10 @@ def build_view(analysis: Analysis, link: Callable[[Document], str]) -> MapView:
         if order[b] > order[a]
     ]
 
-    final = len(model.phases)
-    dead = [d for d in counted if 0 < phase_level(d) < final and not graph.onward(d)]
-    contacts = contact_pages(index)
-    contact = None
-    if contacts:
-        best = min(
-            contacts,
-            key=lambda d: (
-                graph.clicks_from_home(d) is None,
-                graph.clicks_from_home(d) or 0,
-            ),
-        )
-        contact = card_of(best)
+    # The same helpers the dead-end and contact-depth rules decide with.
+    dead = dead_ends(index, graph)
+    nearest = nearest_contact(index, graph)
+    contact = card_of(nearest[0]) if nearest is not None else None
 
     return MapView(
         lang=lang,
@@ -359,10 +274,20 @@ def build_view(analysis: Analysis, link: Callable[[Document], str]) -> MapView:
         dead_ends=[card_of(d) for d in dead],
         orphans=[card_of(d) for d in graph.orphans(counted)],
         contact=contact,
-        contact_exists=bool(contacts),
+        contact_exists=nearest is not None,
         site_findings=site_findings,
         labels={key: label(key, lang) for key in LABELS},
+        funnel=_funnel(analysis),
     )
+
+
+def _funnel(analysis: Analysis) -> dict[str, Any] | None:
+    analytics = analysis.index.analytics
+    if analytics is None:
+        return None
+    config = analysis.config
+    max_rate = config.rules["drop-off"].options["max_rate"]
+    return funnel_view(analytics, config.model, config.lang, max_rate)
 
 
 def _flow_svg(
@@ -447,6 +372,11 @@ def render_map(analysis: Analysis, link: Callable[[Document], str]) -> Iterator[
     return _map_environment().get_template(MAP_FILE).generate(map=view, standalone=True)
 
 
+def map_file(analysis: Analysis, folder: Path) -> tuple[str, Iterator[str]]:
+    """The map as a (file name, chunks) pair for a report set in ``folder``."""
+    return MAP_FILE, render_map(analysis, _report_linker(analysis, Path(folder)))
+
+
 def write_map(analysis: Analysis, path: Path) -> Path:
     """Write the self-contained ``journey-map.html`` to ``path``, atomically."""
     path = Path(path)
@@ -454,45 +384,36 @@ def write_map(analysis: Analysis, path: Path) -> Path:
     return path
 
 
-def _theme_environment(context: Mapping[str, Any]) -> jinja2.Environment:
-    """A Jinja environment like the one Pelican's generators give the theme."""
-    import pelican  # noqa: PLC0415 - only for the simple theme's location
+def _site_environment(env: jinja2.Environment) -> jinja2.Environment:
+    """Pelican's own theme environment, able to find the map's templates too.
 
-    theme = Path(str(context.get("THEME", "")))
-    simple = Path(pelican.__file__).parent / "themes" / "simple" / "templates"
-    overrides = [str(p) for p in context.get("THEME_TEMPLATES_OVERRIDES", []) or []]
-    theme_loader = jinja2.FileSystemLoader([*overrides, str(theme / "templates")])
-    simple_loader = jinja2.FileSystemLoader(str(simple))
-    options = dict(context.get("JINJA_ENVIRONMENT") or {})
-    theme_autoescape = options.pop("autoescape", False)
+    An overlay keeps everything Pelican and its plugins set up (loaders of
+    the theme and ``THEME_TEMPLATES_OVERRIDES``, ``JINJA_FILTERS``,
+    ``strftime``, the ``plugin_enabled`` test …) and autoescapes the map.
+    """
+    theme_autoescape = env.autoescape
 
     def autoescape(name: str | None) -> bool:
         if name and name.startswith("journey-map"):
             return True
-        return (
+        return bool(
             theme_autoescape(name) if callable(theme_autoescape) else theme_autoescape
         )
 
-    env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(
-            [
-                theme_loader,
-                simple_loader,
-                jinja2.PrefixLoader({"!simple": simple_loader, "!theme": theme_loader}),
-                jinja2.FileSystemLoader(str(REPORT_TEMPLATES)),
-            ]
-        ),
-        autoescape=autoescape,
-        **options,
+    loaders = [env.loader] if env.loader is not None else []
+    loader = jinja2.ChoiceLoader(
+        [*loaders, jinja2.FileSystemLoader(str(REPORT_TEMPLATES))]
     )
-    env.filters.update(context.get("JINJA_FILTERS") or {})
-    env.globals.update(context.get("JINJA_GLOBALS") or {})
-    env.tests.update(context.get("JINJA_TESTS") or {})
-    return env
+    return env.overlay(loader=loader, autoescape=autoescape)
 
 
-def publish_in_site(analysis: Analysis) -> Path:
-    """Write the map to ``OUTPUT_PATH/journey-map/index.html`` (module doc)."""
+def publish_in_site(analysis: Analysis, env: jinja2.Environment) -> Path:
+    """Write the map to ``OUTPUT_PATH/journey-map/index.html`` (module doc).
+
+    ``env`` is the Jinja environment Pelican's generators render the theme
+    with. A theme that cannot show the map is logged (one line) and the
+    self-contained page is written instead.
+    """
     context = dict(analysis.index.context)
     output = Path(str(context.get("OUTPUT_PATH", "output")))
     if not output.is_absolute():
@@ -510,8 +431,7 @@ def publish_in_site(analysis: Analysis) -> Path:
             yield chunk
 
     try:
-        env = _theme_environment(context)
-        template = env.get_template("journey-map-site.html")
+        template = _site_environment(env).get_template("journey-map-site.html")
         write_atomic(
             path,
             watched(
@@ -527,8 +447,16 @@ def publish_in_site(analysis: Analysis) -> Path:
         )
     except OSError:
         raise
-    except Exception:  # noqa: BLE001 - any theme that does not extend cleanly
+    except Exception as error:  # noqa: BLE001 - any error of a theme's template
         seen.clear()
+        logger.warning(
+            "%s",
+            text(
+                "in-site-map-failed",
+                analysis.config.lang,
+                error=f"{type(error).__name__}: {error}",
+            ),
+        )
     if not seen:
         template = _map_environment().get_template(MAP_FILE)
         write_atomic(path, template.generate(map=view, standalone=True))

@@ -1,9 +1,9 @@
 """Reports of one build: ``report.json``, ``junit.xml``, console, annotations.
 
 Everything here reads an :class:`~.analysis.Analysis`; nothing re-reads what
-Pelican parsed. Files go to ``JOURNEY_REPORT_PATH`` and are written
-atomically (a temporary file in the same folder, then ``os.replace``), so a
-crash never leaves half a report for CI to read.
+Pelican parsed. Files go to ``JOURNEY_REPORT_PATH`` and are written as one
+set (:func:`~.atomic.write_together`): all replaced together or none, so a
+crash never leaves half a report, or a mix of two builds, for CI to read.
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ import os
 import re
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ..model.text import text
 from ..rules import REGISTRY
 from ..site.tagger import KEYS
-from .atomic import printable, write_atomic
+from .atomic import Chunks, printable, write_together
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from ..analysis import Analysis
     from ..model.findings import Finding
+    from ..site.index import Document
 
 REPORT_VERSION = 1
 JSON_NAME = "report.json"
@@ -61,18 +62,32 @@ def report_data(analysis: Analysis) -> dict[str, Any]:
                         "source": d.source,
                         "kind": d.kind,
                         "mapped": d.mapped,
+                        "touchpoint": d.touchpoint,
+                        "touchpoint_inferred": d.touchpoint_inferred,
+                        "cta": _cta_entry(d),
                     }
                     for d in docs
                 ],
             }
         )
-    return {
+    data = {
         "version": REPORT_VERSION,
         "model": config.model.id,
         "phases": phases,
         "findings": [f.as_dict() for f in analysis.findings],
         "summary": analysis.summary(),
     }
+    if index.analytics is not None:
+        data["analytics"] = index.analytics.as_dict()
+    return data
+
+
+def _cta_entry(doc: Document) -> dict[str, str] | None:
+    """A content entry's ``cta``: label, site-relative or external URL, origin."""
+    cta = doc.cta
+    if cta is None:
+        return None
+    return {"label": cta.label, "url": cta.target.url, "origin": cta.origin}
 
 
 def report_json(analysis: Analysis) -> str:
@@ -144,18 +159,27 @@ def junit_xml(analysis: Analysis) -> str:
 # -- files -------------------------------------------------------------------
 
 
-def write_reports(analysis: Analysis) -> list[Path]:
-    """Write ``report.json`` and ``junit.xml`` atomically; return their paths."""
-    folder = analysis.config.report_dir
-    written = []
-    for name, content in (
+def report_files(analysis: Analysis) -> list[tuple[str, Chunks]]:
+    """The report files of a build as (file name, text) pairs, not yet written."""
+    return [
         (JSON_NAME, report_json(analysis)),
         (JUNIT_NAME, junit_xml(analysis)),
-    ):
-        path = folder / name
-        write_atomic(path, content)
-        written.append(path)
-    return written
+    ]
+
+
+def write_reports(
+    analysis: Analysis,
+    folder: Path | None = None,
+    extra: Sequence[tuple[str, Chunks]] = (),
+) -> list[Path]:
+    """Write the report files (and ``extra`` ones) into ``folder`` as one set.
+
+    ``folder`` defaults to ``JOURNEY_REPORT_PATH``. All files are replaced
+    together or none is (:func:`~.atomic.write_together`); a failure raises
+    :class:`~.atomic.ReportWriteError` naming the folder and the reason.
+    """
+    target = analysis.config.report_dir if folder is None else Path(folder)
+    return write_together(target, [*report_files(analysis), *extra])
 
 
 # -- console -----------------------------------------------------------------

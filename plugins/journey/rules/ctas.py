@@ -7,10 +7,11 @@ owner wrote), not the CTA the plugin finally chose for a page.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..model.folding import plain
+from ..model.phases import LANGS
 from ..site.links import resolve
 from ..site.tagger import is_none
 from . import Hit, Option, RuleContext, rule
@@ -71,14 +72,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 
 def fold(label: str) -> str:
     """A label folded for comparison: case, accents, punctuation, spacing."""
-    decomposed = unicodedata.normalize("NFKD", label)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(_NON_WORD.sub(" ", plain.casefold()).split())
-
-
-def _checked(context: RuleContext) -> Iterator[Document]:
-    """Documents whose metadata is checked: everything but drafts."""
-    return (d for d in context.index.documents if d.status != "draft")
+    return " ".join(_NON_WORD.sub(" ", plain(label)).split())
 
 
 @rule(
@@ -110,8 +104,14 @@ def _checked(context: RuleContext) -> Iterator[Document]:
     "  source is the settings); the message names `JOURNEY_CTAS['phase']`.\n"
     "\n"
     "Targets resolve like links in Pelican content: absolute URLs, site-relative\n"
-    "URLs of something the build writes, `{filename}path` and `{static}path`\n"
-    "(relative to the page, or to `PATH` with a leading `/`).",
+    "URLs of something the build writes (also with `SITEURL` in front),\n"
+    "`{filename}path`, `{static}path` and `{attach}path` (relative to the page,\n"
+    "or to `PATH` with a leading `/`), `{index}`, `{category}name`, `{tag}name`\n"
+    "and `{author}name`. Only `http:`, `https:`, `mailto:` and `tel:` links are\n"
+    "external links: `javascript:`, `data:`, `vbscript:` and any other scheme,\n"
+    "in any case, is reported here and never becomes a link, and so is a URL that\n"
+    "cannot be parsed (`https://[shop.example.com`). A `#fragment` alone is an\n"
+    "anchor on the page itself.",
 )
 def broken_target(context: RuleContext) -> Iterator[Hit]:
     index = context.index
@@ -119,7 +119,7 @@ def broken_target(context: RuleContext) -> Iterator[Hit]:
         "nl": "gebruik een URL, {filename}pad of {static}pad die bestaat",
         "en": "use a URL, {filename}path or {static}path that exists",
     }
-    for doc in _checked(context):
+    for doc in context.checked():
         tags = doc.tags
         if tags.cta_problem is not None:
             yield Hit(
@@ -204,7 +204,7 @@ def broken_target(context: RuleContext) -> Iterator[Hit]:
 )
 def generic_cta(context: RuleContext) -> Iterator[Hit]:
     generic = GENERIC_LABELS | {fold(w) for w in context.options["words"]}
-    for doc in _checked(context):
+    for doc in context.checked():
         cta = doc.tags.cta
         if cta is not None and not cta.none and fold(cta.label) in generic:
             yield Hit(
@@ -225,3 +225,83 @@ def generic_cta(context: RuleContext) -> Iterator[Hit]:
 
 def _phase_id(doc: Document) -> str | None:
     return doc.phase.id if doc.phase is not None else None
+
+
+@rule(
+    "missing-cta",
+    summary="a tagged page that gets no call to action, with what would fix it",
+    example={
+        "source": "content/pages/contact.md",
+        "title": "Contact",
+        "phase": {"nl": "Nazorg", "en": "Aftercare"},
+        "where": {
+            "nl": "met Touchpoint contact / service in fase Nazorg of later",
+            "en": "with Touchpoint contact / service in phase Aftercare or later",
+        },
+        "fix": {
+            "nl": "voeg een pagina toe met 'Touchpoint: contact' of "
+            "zet JOURNEY_CTAS['aftercare']",
+            "en": "add a page with 'Touchpoint: contact' or set "
+            "JOURNEY_CTAS['aftercare']",
+        },
+    },
+    key="phase",
+    severity="warning",
+    messages={
+        "nl": "{title!r} ({phase}) krijgt geen call-to-action: er is geen "
+        "andere pagina {where}; {fix}, of schrijf 'CTA: none' als deze pagina "
+        "er geen nodig heeft",
+        "en": "{title!r} ({phase}) gets no call to action: there is no other "
+        "page {where}; {fix}, or write 'CTA: none' if this page needs none",
+    },
+    doc="A tagged page without a call to action leaves the visitor to find\n"
+    "the next step alone. A page gets the default CTA when some *other* page fits\n"
+    "it: a page with one of its phase's preferred touchpoints (declared or\n"
+    "inferred: an article is a `blog`, a page with contact details is `contact`)\n"
+    "of that phase or later, else any page of the first later phase with content.\n"
+    "Never the page itself, never an earlier phase; a page tagged with several\n"
+    "phases is judged by its furthest one, like `dead-end`. The finding says what\n"
+    "would fix it: a page with the touchpoint, `JOURNEY_CTAS[phase]`, or\n"
+    "`CTA: none` on the page when it needs none (the final contact page usually\n"
+    "does not). Pages with their own `CTA:` are left to `broken-target`.",
+)
+def missing_cta(context: RuleContext) -> Iterator[Hit]:
+    index = context.index
+    config = index.config
+    for doc in index.counted():
+        phase = doc.furthest
+        if phase is None or doc.cta is not None:
+            continue
+        tags = doc.tags
+        if tags.cta is not None or tags.cta_problem is not None:
+            continue  # the owner's own CTA: none, or broken-target reports it
+        if phase.id in config.ctas:
+            continue  # the site-wide target is broken: broken-target says so
+        names = {lang: phase.label(lang) for lang in LANGS}
+        setting = f"JOURNEY_CTAS[{phase.id!r}]"
+        if phase.touchpoints:
+            words = " / ".join(phase.touchpoints)
+            first = phase.touchpoints[0]
+            where = {
+                "nl": f"met Touchpoint {words} in fase {names['nl']} of later",
+                "en": f"with Touchpoint {words} in phase {names['en']} or later",
+            }
+            fix = {
+                "nl": f"voeg een pagina toe met 'Touchpoint: {first}' of zet {setting}",
+                "en": f"add a page with 'Touchpoint: {first}' or set {setting}",
+            }
+        else:
+            where = {
+                "nl": f"in een fase na {names['nl']}",
+                "en": f"in a phase after {names['en']}",
+            }
+            fix = {
+                "nl": f"voeg een pagina van een latere fase toe of zet {setting}",
+                "en": f"add a page of a later phase or set {setting}",
+            }
+        yield Hit(
+            "missing-cta",
+            {"title": doc.title, "phase": names, "where": where, "fix": fix},
+            doc,
+            doc.phase.id if doc.phase else None,
+        )

@@ -11,6 +11,7 @@ from . import Hit, Option, RuleContext, rule
 from .coverage import shows_contact
 
 if TYPE_CHECKING:
+    from ..site.graph import LinkGraph
     from ..site.index import Document, SiteIndex
 
 
@@ -23,6 +24,35 @@ def contact_pages(index: SiteIndex) -> list[Document]:
     finals = [d for d in index.counted() if any(p.id == final for p in d.phases)]
     tagged = [d for d in finals if d.tags.touchpoint == "contact"]
     return tagged or [d for d in finals if shows_contact(d.html)]
+
+
+def dead_ends(index: SiteIndex, graph: LinkGraph) -> list[Document]:
+    """Counted pages of a non-final phase that link to no page of a later one."""
+    final = len(index.model.phases)
+    return [
+        doc
+        for doc in index.counted()
+        if 0 < phase_level(doc) < final and not graph.onward(doc)
+    ]
+
+
+def nearest_contact(
+    index: SiteIndex, graph: LinkGraph
+) -> tuple[Document, int | None] | None:
+    """The contact page fewest clicks from home, with its clicks.
+
+    Clicks are ``None`` when no contact page is reachable (then the first);
+    ``None`` when the site has no contact page at all.
+    """
+    pages = contact_pages(index)
+    if not pages:
+        return None
+    reach = [(graph.clicks_from_home(doc), doc) for doc in pages]
+    reachable = [(clicks, doc) for clicks, doc in reach if clicks is not None]
+    if reachable:
+        clicks, doc = min(reachable, key=lambda pair: pair[0])
+        return doc, clicks
+    return pages[0], None
 
 
 @rule(
@@ -51,14 +81,9 @@ def contact_pages(index: SiteIndex) -> list[Document]:
     "for the final phase, nor for untagged content.",
 )
 def dead_end(context: RuleContext) -> Iterator[Hit]:
-    index = context.index
-    model = index.model
-    graph = context.graph
-    final = len(model.phases)
-    for doc in index.counted():
+    model = context.index.model
+    for doc in dead_ends(context.index, context.graph):
         level = phase_level(doc)
-        if level in (0, final) or graph.onward(doc):
-            continue
         reached = model.phases[level - 1]  # the furthest phase it serves
         following = model.phases[level]  # index is 1-based: the next phase
         yield Hit(
@@ -100,21 +125,16 @@ def dead_end(context: RuleContext) -> Iterator[Hit]:
     options={"max": Option(2, "int", "most clicks allowed from home", minimum=0)},
 )
 def contact_depth(context: RuleContext) -> Iterator[Hit]:
-    index = context.index
-    pages = contact_pages(index)
-    if not pages:
+    nearest = nearest_contact(context.index, context.graph)
+    if nearest is None:
         return
-    graph = context.graph
+    doc, clicks = nearest
     limit = context.options["max"]
-    reach = [(graph.clicks_from_home(doc), doc) for doc in pages]
-    reachable = [(clicks, doc) for clicks, doc in reach if clicks is not None]
-    if reachable:
-        clicks, doc = min(reachable, key=lambda pair: pair[0])
+    if clicks is not None:
         if clicks <= limit:
             return
         where = {"nl": f"{clicks} klikken", "en": f"{clicks} clicks"}
     else:
-        doc = pages[0]
         where = {"nl": "niet bereikbaar", "en": "not reachable"}
     yield Hit(
         "contact-depth",

@@ -62,6 +62,10 @@ class RuleContext:
     lang: str
     graph: LinkGraph
 
+    def checked(self) -> Iterator[Document]:
+        """Documents whose metadata is checked: everything but drafts."""
+        return (d for d in self.index.documents if d.status != "draft")
+
 
 Check = Callable[[RuleContext], Iterable[Hit]]
 

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..model.text import STARTER_HINTS as HINTS
+from ..model.text import STARTER_MARKER as MARKER
 from . import Hit, RuleContext, rule
-
-# The comment every starter text carries (Markdown keeps it in the HTML), and
-# the visible hints next to each placeholder.
-MARKER = "pelican-journey:starter"
-HINTS = ("[vervang deze tekst]", "[replace this text]")
 
 
 def has_starter_text(html: str, title: str) -> bool:

@@ -9,12 +9,7 @@ from typing import TYPE_CHECKING
 from . import Hit, RuleContext, rule
 
 if TYPE_CHECKING:
-    from ..site.index import Document
-
-
-def _checked(context: RuleContext) -> Iterator[Document]:
-    """Documents whose metadata is checked: everything but drafts."""
-    return (d for d in context.index.documents if d.status != "draft")
+    pass
 
 
 def _closest(value: str, names: Iterable[str]) -> str | None:
@@ -46,7 +41,7 @@ def _closest(value: str, names: Iterable[str]) -> str | None:
 )
 def unknown_phase(context: RuleContext) -> Iterator[Hit]:
     model = context.index.model
-    for doc in _checked(context):
+    for doc in context.checked():
         for value in doc.tags.unknown_phases:
             close = model.suggest(value)
             if close is not None:
@@ -80,7 +75,7 @@ def unknown_phase(context: RuleContext) -> Iterator[Hit]:
 )
 def unknown_persona(context: RuleContext) -> Iterator[Hit]:
     personas = list(context.index.config.personas)
-    for doc in _checked(context):
+    for doc in context.checked():
         for value in doc.tags.unknown_personas:
             yield Hit(
                 value.casefold(), {"value": value, "hint": _hint(value, personas)}, doc
@@ -111,7 +106,7 @@ def unknown_persona(context: RuleContext) -> Iterator[Hit]:
 )
 def unknown_touchpoint(context: RuleContext) -> Iterator[Hit]:
     words = sorted(context.index.config.touchpoints)
-    for doc in _checked(context):
+    for doc in context.checked():
         value = doc.tags.unknown_touchpoint
         if value:
             yield Hit(

@@ -215,8 +215,13 @@ class LinkGraph:
 
 
 def phase_level(doc: Document) -> int:
-    """How far in the journey a document reaches: its furthest phase (0: none)."""
-    return max((p.index for p in doc.phases), default=0)
+    """How far in the journey a document reaches: its furthest phase (0: none).
+
+    The index of :attr:`Document.furthest`, the notion next steps and the
+    default CTA use too.
+    """
+    furthest = doc.furthest
+    return furthest.index if furthest is not None else 0
 
 
 def hrefs(fragment: str) -> Iterator[str]:

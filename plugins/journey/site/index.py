@@ -8,16 +8,17 @@ read the index; only :func:`build_index` touches Pelican's generators.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .links import Links, url_key
+from .links import Links, static_url, url_key
 from .tagger import Tags, read_tags
 
 if TYPE_CHECKING:
+    from ..analytics.figures import Analytics
     from ..model.phases import Model, Phase
     from ..model.settings import JourneyConfig
     from .links import Cta
@@ -62,6 +63,8 @@ class Document:
     translations: list[Document] = field(default_factory=list)
     cta: Cta | None = None  # the call to action chosen for this page
     next: list[Document] = field(default_factory=list)  # next-step pages
+    touchpoint: str | None = None  # declared, else inferred (see infer_touchpoint)
+    touchpoint_inferred: bool = False
 
     @property
     def is_translation(self) -> bool:
@@ -75,6 +78,16 @@ class Document:
     @property
     def phase(self) -> Phase | None:
         return self.phases[0] if self.phases else None
+
+    @property
+    def furthest(self) -> Phase | None:
+        """The furthest phase the document serves: where its journey goes on.
+
+        The one notion of "where a page is" for moving forward: next steps,
+        the default CTA and the ``dead-end`` rule all start from it, so a page
+        tagged with several phases is judged by the links it is given.
+        """
+        return max(self.phases, key=lambda p: p.index) if self.phases else None
 
     @property
     def html(self) -> str:
@@ -97,6 +110,7 @@ class SiteIndex:
     static: dict[str, Any]  # static source key -> Pelican Static object
     urls: dict[str, Document | None]  # site-relative URL -> document, if any
     links: Links  # the link resolver of the build (``links.py``)
+    analytics: Analytics | None = None  # visitor statistics (JOURNEY_ANALYTICS)
 
     @property
     def model(self) -> Model:
@@ -224,7 +238,7 @@ def build_index(
         if doc.status != "draft" and doc.url:
             urls.setdefault(url_key(doc.url), doc)
     for obj in static.values():
-        url = getattr(obj, "url", None)
+        url = static_url(obj)
         if url:
             urls.setdefault(url_key(url), None)
     for url in _generated_urls(generators, context):
@@ -232,6 +246,40 @@ def build_index(
     by_key = {doc.key: doc for doc in documents if doc.key}
     links = Links(documents, by_key, static, urls, context)
     return SiteIndex(config, context, documents, by_key, static, urls, links)
+
+
+def infer_touchpoints(
+    documents: Iterable[Document], shows_contact: Callable[[str], bool]
+) -> None:
+    """Set every document's ``touchpoint``: declared wins, else inferred.
+
+    ``shows_contact`` tells whether a content fragment shows contact details
+    (the ``aftercare-contact`` rule's own test, handed down by the pipeline).
+    """
+    for doc in documents:
+        infer_touchpoint(doc, shows_contact)
+
+
+def infer_touchpoint(doc: Document, shows_contact: Callable[[str], bool]) -> None:
+    """Set ``doc.touchpoint``: declared wins, else inferred (SPEC §3).
+
+    An article is a ``blog``; a page whose content shows contact details
+    (``tel:``/``mailto:`` link, phone number, e-mail address) is ``contact``;
+    an untagged translation takes its original's touchpoint.
+    """
+    declared = doc.tags.touchpoint
+    if declared is not None:
+        doc.touchpoint, doc.touchpoint_inferred = declared, False
+        return
+    inferred: str | None = None
+    original = doc.original
+    if original is not None and original.tags.touchpoint is not None:
+        inferred = original.tags.touchpoint
+    elif doc.kind == "article":
+        inferred = "blog"
+    elif shows_contact(doc.html):
+        inferred = "contact"
+    doc.touchpoint, doc.touchpoint_inferred = inferred, inferred is not None
 
 
 def _generated_urls(

@@ -96,6 +96,27 @@ def fragment(url: str) -> str:
     return f"#{rest}" if sep else ""
 
 
+def static_url(obj: Any) -> str:
+    """The URL of a Pelican ``Static`` object, read without side effects.
+
+    Reading ``Static.url`` (or ``save_as``) marks the file's output location
+    as referenced, after which Pelican refuses to relocate it for an
+    ``{attach}`` link: the file would land somewhere else than without the
+    plugin. The flag is put back as it was, so Pelican decides exactly as it
+    would have without us.
+    """
+    flag = "_output_location_referenced"
+    had = flag in getattr(obj, "__dict__", {})
+    before = getattr(obj, flag, False)
+    try:
+        return str(getattr(obj, "url", "") or "")
+    finally:
+        if had:
+            setattr(obj, flag, before)
+        elif hasattr(obj, "__dict__"):
+            obj.__dict__.pop(flag, None)
+
+
 def url_key(url: str) -> str:
     """Normalise a site-relative URL for lookup: no leading '/', no index.html."""
     url = split_url(url)[0].lstrip("/")
@@ -245,7 +266,7 @@ class Links:
                     return content_target(doc, split_url(path)[1])
             static = self.static.get(key)
             if static is not None:
-                url = str(getattr(static, "url", key))
+                url = static_url(static) or key
                 return Target(raw, url, False, "{static}/" + key, None)
             return None
         if what == "index":

@@ -3,21 +3,27 @@
 :func:`assign` sets ``doc.cta`` and ``doc.next`` on every tagged, non-draft
 document of the index. Pure work on the index: no Pelican object is touched.
 
-CTA precedence for a page: its own ``CTA:`` metadata (``CTA: none`` removes
-it), then ``JOURNEY_CTAS[phase]`` (except on the page it points at), then the
-phase's default: the model's label, pointing at the best page the site has
-for it: a page with one of the phase's preferred touchpoints, of the same
-phase first, then of the next phase, a later one, untagged, an earlier one;
-never the page itself. Where nothing fits, or a target does not resolve, the
-page gets no CTA: never a link to nowhere (the ``broken-target`` rule reports
-what the owner wrote).
+Everything starts from the page's *step*: its furthest phase
+(:attr:`Document.furthest`), the same notion the ``dead-end`` rule judges,
+so a page tagged ``awareness, consideration`` is sent on from consideration.
 
-Next steps: up to ``JOURNEY_NEXT_COUNT`` published pages of the first later
-phase that has content, ordered by ``journey_order`` metadata, then newest
-date first, then title; ``Next:`` metadata replaces them (``Next: none``
-removes them). Translations without their own ``CTA: none`` / ``Next:`` take
-the original's, and every target is swapped for its translation in the
-page's language where one exists.
+CTA precedence for a page: its own ``CTA:`` metadata (``CTA: none`` removes
+it), then ``JOURNEY_CTAS[step]`` (except on the page it points at), then the
+default (SPEC §6): the best page with one of the step's preferred touchpoints
+(declared or inferred) of the step itself, the next phase, a later one, or
+an untagged page with that ``Touchpoint:`` declared; else the best page of
+the first later phase that has content.
+Never the page itself, never a page of an earlier phase. Its label says what
+the visitor gets there (``model/labels.py``). Where nothing fits, or a
+target does not resolve, the page gets no CTA: never a link to nowhere
+(``missing-cta`` and ``broken-target`` tell the owner why).
+
+Next steps: up to ``JOURNEY_NEXT_COUNT`` published pages of the first phase
+after the step that has content, ordered by ``journey_order`` metadata, then
+newest date first, then title; ``Next:`` metadata replaces them
+(``Next: none`` removes them). Translations without their own ``CTA: none`` /
+``Next:`` take the original's, and every target is swapped for its
+translation in the page's language where one exists.
 
 All candidate lists are built once per build, so the cost is linear in the
 number of documents.
@@ -29,6 +35,7 @@ import math
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
+from ..model.labels import cta_label
 from ..model.phases import Phase, view_lang
 from .index import Document, SiteIndex
 from .links import Cta, Target, content_target, resolve, split_url
@@ -72,9 +79,10 @@ class Planner:
             if doc.status != "draft":
                 versions = self.versions.setdefault(id(_group(doc)), {})
                 versions.setdefault(doc.lang, doc)
-        self._defaults = {
-            p.id: self._rank_defaults(p, published) for p in self.model.phases
+        self._preferred = {
+            p.id: self._rank_preferred(p, published) for p in self.model.phases
         }
+        self._best = {p.id: self._rank_phase(p) for p in self.model.phases}
         self._site: dict[str, Target | None] = {
             phase_id: resolve(setting.target, index, None)
             for phase_id, setting in self.config.ctas.items()
@@ -97,35 +105,74 @@ class Planner:
             return target
         return content_target(other, split_url(target.link)[1])
 
-    def _rank_defaults(
+    def _rank_preferred(
         self, phase: Phase, published: Sequence[Document]
     ) -> list[Document]:
-        """The two best default targets for ``phase`` (two: one may be the page)."""
+        """The two best pages with one of ``phase``'s preferred touchpoints.
+
+        Two, as one may be the page itself. Pages of an earlier phase never
+        qualify.
+        """
         preferred = {t: rank for rank, t in enumerate(phase.touchpoints)}
         following = self.model.phases[phase.index : phase.index + 1]
 
-        def closeness(doc: Document) -> int:
-            """Same phase, next phase, later, untagged, earlier: best first."""
+        def closeness(doc: Document) -> int | None:
+            """Same phase, next phase, later, untagged; None: earlier."""
             if phase in doc.phases:
                 return 0
             if following and following[0] in doc.phases:
                 return 1
-            if not doc.phases:
-                return 3
-            return 2 if max(p.index for p in doc.phases) > phase.index else 4
+            if not doc.phases:  # untagged: only what the owner declared it is
+                return None if doc.touchpoint_inferred else 3
+            furthest = doc.furthest
+            return 2 if furthest is not None and furthest.index > phase.index else None
 
-        candidates = [
-            (closeness(doc), preferred[doc.tags.touchpoint], position, doc)
-            for position, doc in enumerate(published)
-            if doc.tags.touchpoint in preferred
-        ]
+        candidates = []
+        for position, doc in enumerate(published):
+            rank = preferred.get(doc.touchpoint or "")
+            if rank is None:
+                continue
+            close = closeness(doc)
+            if close is not None:
+                candidates.append((close, rank, position, doc))
         candidates.sort(key=lambda c: c[:3])
         return [c[3] for c in candidates[:2]]
+
+    def _rank_phase(self, phase: Phase) -> Document | None:
+        """The best page of ``phase``.
+
+        Its preferred touchpoints first, then pages whose primary phase it
+        is, then the stable order.
+        """
+        preferred = {t: rank for rank, t in enumerate(phase.touchpoints)}
+        docs = self.by_phase[phase.id]
+        if not docs:
+            return None
+        ranked = min(
+            range(len(docs)),
+            key=lambda i: (
+                preferred.get(docs[i].touchpoint or "", len(preferred)),
+                docs[i].phase is not phase,
+                i,
+            ),
+        )
+        return docs[ranked]
+
+    def label(self, phase: Phase, target: Document, lang: str) -> str:
+        """What the default CTA from ``phase`` to ``target`` says."""
+        return cta_label(
+            phase,
+            target.touchpoint,
+            target.title,
+            target.kind,
+            lang,
+            own_cta=self.model.id == "custom",
+        )
 
     # -- the CTA -------------------------------------------------------------
 
     def cta(self, doc: Document) -> Cta | None:
-        phase = doc.phase
+        phase = doc.furthest
         if phase is None:
             return None
         if doc.tags.cta_problem is not None:
@@ -151,20 +198,31 @@ class Planner:
                 return Cta(
                     setting.label, self.localise(target, doc.lang), phase, "site"
                 )
-        label = phase.cta_label(lang)
-        if not label:
-            return None
-        best = next((d for d in self._defaults[phase.id] if d is not _group(doc)), None)
+        best = self.default_target(doc, phase)
         if best is None:
             return None
-        return Cta(
-            label, content_target(self.in_lang(best, doc.lang)), phase, "default"
-        )
+        target_doc = self.in_lang(best, doc.lang)
+        label = self.label(phase, target_doc, lang)
+        if not label:
+            return None
+        return Cta(label, content_target(target_doc), phase, "default")
+
+    def default_target(self, doc: Document, phase: Phase) -> Document | None:
+        """The page the default CTA of ``doc`` (at step ``phase``) leads to."""
+        own = _group(doc)
+        best = next((d for d in self._preferred[phase.id] if d is not own), None)
+        if best is not None:
+            return best
+        for later in self.model.phases[phase.index :]:
+            found = self._best[later.id]
+            if found is not None and found is not own:
+                return found
+        return None
 
     # -- next steps ----------------------------------------------------------
 
     def next(self, doc: Document) -> list[Document]:
-        phase = doc.phase
+        phase = doc.furthest
         if phase is None:
             return []
         raw = doc.tags.next

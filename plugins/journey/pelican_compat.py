@@ -1,4 +1,29 @@
-"""Journey data and injected blocks on Pelican's content objects.
+"""Where the plugin leans on Pelican internals: every such hook, in one module.
+
+Each hook is motivated and each can break silently when Pelican changes, so
+they live here, import nothing else of the plugin, and ``test_pelican_compat``
+pins what they rely on:
+
+- :func:`settings_file_from_stack`: Pelican's settings dict does not record
+  the file it came from; the ``args`` of ``pelican.get_instance`` /
+  ``pelican.autoreload`` on the call stack do (relative ``JOURNEY_*`` paths
+  start from that file's folder);
+- :func:`in_server_mode`: whether the build runs under ``pelican
+  --autoreload`` / ``--listen`` (then failing findings and wrong settings do
+  not stop the server), read from the call stack, including the command's
+  ``args`` while ``pelican -r`` makes its first instance;
+- :func:`registering_settings`: Pelican replaces ``PLUGINS`` with the names
+  of the loaded plugins right after registering them, so an unset
+  ``PLUGINS`` (every installed namespace plugin) looks like ``["journey"]``
+  later; the settings of the instance that calls ``register()`` still show
+  what the site wrote;
+- :func:`allow_repeated_warnings`: Pelican's loggers drop a message already
+  logged once in the process; a finding must be reported on every build;
+- :class:`Attacher`: per-build subclasses of Pelican's content classes that
+  carry ``.journey`` and the injected block (below).
+
+Journey data and injected blocks on Pelican's content objects
+-------------------------------------------------------------
 
 Pelican content objects carry some sixty attributes; adding even one more to
 each grows every instance dictionary (about 1.2 KB a page). So nothing is
@@ -17,11 +42,93 @@ build makes new subclasses with fresh state: nothing carries over between
 
 from __future__ import annotations
 
+import logging
+import sys
 from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
-    from .views import PageJourney
+    from .render.views import PageJourney
+
+# Pelican functions whose frames hold the command's ``args``.
+SETTINGS_FRAMES = frozenset({"get_instance", "autoreload"})
+
+
+def settings_file_from_stack() -> Path | None:
+    """The ``-s`` settings file of a ``pelican`` command run, if any."""
+    frame: FrameType | None = sys._getframe()
+    while frame is not None:
+        if frame.f_code.co_name in SETTINGS_FRAMES:
+            args = frame.f_locals.get("args")
+            settings_file = getattr(args, "settings", None)
+            if settings_file:
+                return Path(settings_file).resolve()
+        frame = frame.f_back
+    return None
+
+
+def command_args() -> Any:
+    """The parsed ``pelican`` command line of this run, if any."""
+    frame: FrameType | None = sys._getframe()
+    while frame is not None:
+        if frame.f_code.co_name in SETTINGS_FRAMES:
+            args = frame.f_locals.get("args")
+            if args is not None:
+                return args
+        frame = frame.f_back
+    return None
+
+
+def autoreloading() -> bool:
+    """Whether the ``pelican`` command runs with ``--autoreload``."""
+    return bool(getattr(command_args(), "autoreload", False))
+
+
+def in_server_mode() -> bool:
+    """Whether this build runs under ``pelican --autoreload`` or ``--listen``.
+
+    Also true while ``pelican -r``/``-l`` makes its first instance, before the
+    autoreload loop (or its child process) has started: an exit there would
+    end the server too.
+    """
+    import pelican  # noqa: PLC0415 - the package, for its functions' code objects
+
+    codes = {pelican.autoreload.__code__, pelican.listen.__code__}
+    frame: FrameType | None = sys._getframe()
+    while frame is not None:
+        if frame.f_code in codes:
+            return True
+        frame = frame.f_back
+    args = command_args()
+    return bool(getattr(args, "autoreload", False) or getattr(args, "listen", False))
+
+
+def registering_settings() -> dict[str, Any] | None:
+    """The settings of the Pelican instance now registering its plugins."""
+    frame: FrameType | None = sys._getframe()
+    while frame is not None:
+        if frame.f_code.co_name == "init_plugins":
+            settings = getattr(frame.f_locals.get("self"), "settings", None)
+            return settings if isinstance(settings, dict) else None
+        frame = frame.f_back
+    return None
+
+
+def allow_repeated_warnings(logger: logging.Logger) -> None:
+    """Let ``logger`` log the same message on every build.
+
+    Pelican's logger class offers ``disable_filter()``; a logger made before
+    Pelican set its class gets its ``LimitFilter`` removed by class name.
+    """
+    disable = getattr(logger, "disable_filter", None)
+    if callable(disable):
+        disable()
+    for found in list(logger.filters):
+        if type(found).__name__ == "LimitFilter":
+            logger.removeFilter(found)
+
 
 # Stands for SITEURL in an injected block: see :func:`with_siteurl`.
 SITEURL_MARK = "\x1fjourney-siteurl\x1f"

@@ -1,0 +1,191 @@
+"""The funnel of real visits, for the journey map and ``pelican-journey funnel``.
+
+:func:`funnel_rows` turns the :class:`~..analytics.Analytics` of a build into
+one row per phase with the figures and rates an owner reads: visits, the
+share that goes on to the next phase (when visits were rebuilt) and the
+share whose visit ends there (drop-off, as the ``drop-off`` rule counts it).
+:func:`funnel_view` adds the geometry of the map's inline SVG.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..model.text import pick
+
+if TYPE_CHECKING:
+    from ..analytics.figures import Analytics
+    from ..model.phases import Model
+
+LABELS: Mapping[str, Mapping[str, str]] = {
+    "funnel": {"nl": "Echte bezoeken per fase", "en": "Real visits per phase"},
+    "funnel-desc": {
+        "nl": "Uit je bezoekersstatistieken: hoeveel bezoeken een pagina van elke "
+        "fase zagen, hoeveel daarvan doorgingen naar de volgende fase en hoeveel "
+        "er ophielden.",
+        "en": "From your visitor statistics: how many visits saw a page of each "
+        "phase, how many of them went on to the next phase and how many ended "
+        "there.",
+    },
+    "source": {"nl": "Bron", "en": "Source"},
+    "period": {"nl": "Periode", "en": "Period"},
+    "unknown-period": {"nl": "onbekend", "en": "unknown"},
+    "phase": {"nl": "Fase", "en": "Phase"},
+    "pageviews": {"nl": "Paginaweergaven", "en": "Page views"},
+    "visits": {"nl": "Bezoeken", "en": "Visits"},
+    "entries": {"nl": "Begonnen hier", "en": "Started here"},
+    "exits": {"nl": "Gestopt hier", "en": "Ended here"},
+    "drop-off": {"nl": "Haakt af", "en": "Drop-off"},
+    "onward": {"nl": "Door naar volgende fase", "en": "On to next phase"},
+    "visits-unit": {"nl": "bezoeken", "en": "visits"},
+    "goes-on": {"nl": "gaat door", "en": "go on"},
+    "drops": {"nl": "haakt af", "en": "drop off"},
+    "per-page": {
+        "nl": "Deze export telt per pagina, niet per bezoek: hoeveel bezoeken van "
+        "de ene fase naar de volgende gingen, staat er niet in. Een toegangslog "
+        "of GoatCounter-export laat dat wel zien.",
+        "en": "This export counts per page, not per visit: how many visits went "
+        "from one phase to the next is not in it. An access log or a "
+        "GoatCounter export shows that.",
+    },
+    "unmatched": {
+        "nl": "Bezochte adressen die de site niet heeft",
+        "en": "Visited paths the site does not have",
+    },
+    "unmatched-desc": {
+        "nl": "Oude links of typefouten: een redirect naar de juiste pagina "
+        "waard. Alle: {count} paginaweergaven.",
+        "en": "Old links or typos: worth a redirect to the right page. "
+        "All: {count} page views.",
+    },
+    "skipped": {
+        "nl": "{count} onleesbare regel(s) in de export zijn overgeslagen.",
+        "en": "{count} unreadable line(s) of the export were skipped.",
+    },
+    "views-on-card": {"nl": "Paginaweergaven", "en": "Page views"},
+}
+
+
+def label(key: str, lang: str) -> str:
+    return pick(LABELS[key], lang)
+
+
+@dataclass(frozen=True, slots=True)
+class FunnelRow:
+    id: str
+    index: int
+    label: str
+    pageviews: int
+    visits: int
+    entries: int
+    exits: int
+    drop_rate: float | None  # exits / visits
+    onward: int | None  # visits that went on to the next phase (rebuilt visits)
+    onward_rate: float | None
+    final: bool
+    too_many: bool  # drop-off above the drop-off rule's max_rate
+
+    @property
+    def drop_text(self) -> str:
+        return "\u2013" if self.final else percent(self.drop_rate)
+
+    @property
+    def onward_text(self) -> str:
+        if self.onward is None:
+            return "\u2013"
+        return f"{self.onward} ({percent(self.onward_rate)})"
+
+
+def funnel_rows(
+    analytics: Analytics, model: Model, lang: str, max_rate: float = 0.6
+) -> list[FunnelRow]:
+    """One row per phase of the model, in order."""
+    flows = {f.source: f.visits for f in analytics.flows}
+    rows = []
+    for phase in model.phases:
+        figures = analytics.phase(phase.id)
+        visits = figures.visits if figures else 0
+        exits = figures.exits if figures else 0
+        final = phase.index == len(model.phases)
+        onward = None if final or not analytics.has_visits else flows.get(phase.id, 0)
+        drop = exits / visits if visits else None
+        rows.append(
+            FunnelRow(
+                id=phase.id,
+                index=phase.index,
+                label=phase.label(lang),
+                pageviews=figures.pageviews if figures else 0,
+                visits=visits,
+                entries=figures.entries if figures else 0,
+                exits=exits,
+                drop_rate=drop,
+                onward=onward,
+                onward_rate=(onward / visits)
+                if onward is not None and visits
+                else None,
+                final=final,
+                too_many=bool(not final and drop is not None and drop > max_rate),
+            )
+        )
+    return rows
+
+
+def percent(rate: float | None) -> str:
+    return "\u2013" if rate is None else f"{rate * 100:.0f}%"
+
+
+def funnel_view(
+    analytics: Analytics, model: Model, lang: str, max_rate: float
+) -> dict[str, Any]:
+    """Everything the map's funnel partial shows, with its SVG geometry."""
+    rows = funnel_rows(analytics, model, lang, max_rate)
+    width, row_h, bar_h = 420, 74, 22
+    most = max((r.visits for r in rows), default=0) or 1
+    bars = []
+    for i, row in enumerate(rows):
+        top = i * row_h
+        bar_w = max(3.0, width * row.visits / most) if row.visits else 3.0
+        if row.final:
+            note = ""
+        elif row.onward_rate is not None:
+            note = (
+                f"↓ {percent(row.onward_rate)} {label('goes-on', lang)} · "
+                f"{percent(row.drop_rate)} {label('drops', lang)}"
+            )
+        else:
+            note = f"{percent(row.drop_rate)} {label('drops', lang)}"
+        bars.append(
+            {
+                "row": row,
+                "text_y": top + 16,
+                "bar_y": top + 24,
+                "bar_w": round(bar_w, 1),
+                "bar_h": bar_h,
+                "note_y": top + 24 + bar_h + 18,
+                "note": note,
+                "colour": i % 6,
+            }
+        )
+    return {
+        "source": analytics.source,
+        "period": (
+            f"{analytics.start} \u2013 {analytics.end}"
+            if analytics.start
+            else label("unknown-period", lang)
+        ),
+        "rows": rows,
+        "bars": bars,
+        "width": width,
+        "height": len(rows) * row_h - (row_h - 24 - bar_h) + 4,
+        "per_page": not analytics.has_visits,
+        "unmatched": analytics.top_unmatched,
+        "unmatched_total": analytics.unmatched_pageviews,
+        "skipped": analytics.skipped,
+        "labels": {key: label(key, lang) for key in LABELS},
+        "unmatched_desc": label("unmatched-desc", lang).format(
+            count=analytics.unmatched_pageviews
+        ),
+        "skipped_text": label("skipped", lang).format(count=analytics.skipped),
+    }

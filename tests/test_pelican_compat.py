@@ -1,0 +1,134 @@
+"""Pins what the plugin's hooks into Pelican internals rely on (pelican_compat).
+
+When one of these fails after a Pelican upgrade, the hook in
+``plugins/journey/pelican_compat.py`` needs another way in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import logging
+import pickle
+import types
+from argparse import Namespace
+from pathlib import Path
+
+import pelican
+import pytest
+from pelican.contents import Article, Page
+
+from pelican.plugins.journey import pelican_compat as compat
+from pelican.plugins.journey.render.views import PageJourney
+
+
+def test_pelicans_command_functions_still_take_args():
+    for function in (pelican.get_instance, pelican.autoreload):
+        assert function.__name__ in compat.SETTINGS_FRAMES
+        assert "args" in inspect.signature(function).parameters
+    assert callable(pelican.listen)
+
+
+def get_instance(args):  # named like Pelican's: the hook looks for the name
+    return compat.settings_file_from_stack()
+
+
+def test_the_settings_file_is_read_from_the_command_frame(tmp_path):
+    settings = tmp_path / "pelicanconf.py"
+    assert get_instance(Namespace(settings=str(settings))) == settings.resolve()
+    assert get_instance(Namespace(settings=None)) is None
+    assert compat.settings_file_from_stack() is None
+
+
+def _run_in(function, *args):
+    """Run Pelican's own ``function`` code; its build asks ``in_server_mode``.
+
+    Only ``get_instance`` (which would read a site and build it forever) is
+    replaced by a probe: the frame is Pelican's real code object.
+    """
+    seen = []
+
+    class Probe:
+        def run(self):
+            seen.append(compat.in_server_mode())
+            raise KeyboardInterrupt
+
+    names = {
+        **function.__globals__,
+        "console": types.SimpleNamespace(print=lambda *a, **k: None),
+        "get_instance": lambda args: (Probe(), {}),
+    }
+    copy = types.FunctionType(
+        function.__code__, names, function.__name__, function.__defaults__
+    )
+    with pytest.raises(KeyboardInterrupt):
+        copy(*args)
+    return seen
+
+
+def test_server_mode_is_the_autoreload_frame(tmp_path):
+    assert compat.in_server_mode() is False
+    args = Namespace(settings=str(tmp_path / "pelicanconf.py"), verbosity=None)
+    assert _run_in(pelican.autoreload, args) == [True]
+
+
+def test_repeated_warnings_are_logged_every_time(caplog):
+    logger = logging.getLogger("pelican.plugins.journey.test-compat")
+    assert any(type(f).__name__ == "LimitFilter" for f in logger.filters)
+    compat.allow_repeated_warnings(logger)
+    assert not any(type(f).__name__ == "LimitFilter" for f in logger.filters)
+    with caplog.at_level(logging.WARNING, logger=logger.name):
+        logger.warning("[dead-end] same finding")
+        logger.warning("[dead-end] same finding")
+    assert [r.getMessage() for r in caplog.records].count(
+        "[dead-end] same finding"
+    ) == 2
+
+
+def test_the_plugin_logger_keeps_every_warning():
+    logger = logging.getLogger("pelican.plugins.journey")
+    assert not any(type(f).__name__ == "LimitFilter" for f in logger.filters)
+
+
+def _article(tmp_path: Path) -> Article:
+    return Article(
+        "<p>Tekst</p>",
+        metadata={"title": "Tips", "date": dt.datetime(2026, 1, 1)},
+        settings={**pelican.settings.DEFAULT_CONFIG, "PATH": str(tmp_path)},
+        source_path=str(tmp_path / "tips.md"),
+    )
+
+
+def _journey() -> PageJourney:
+    return PageJourney(lang="nl")
+
+
+def test_attached_content_keeps_its_class_and_pickles_plain(tmp_path):
+    article = _article(tmp_path)
+    journey = _journey()
+    attacher = compat.Attacher()
+    attacher.attach(article, journey)
+    assert article.journey is journey
+    assert isinstance(article, Article)
+    assert type(article).__name__ == "Article"
+    compat.set_block(article, "<aside>stap</aside>")
+    assert article.get_content("").endswith("<aside>stap</aside>")
+    attacher.attach(article, journey)  # again: one block, not two
+    compat.set_block(article, "<aside>stap</aside>")
+    assert article.get_content("").count("<aside>stap</aside>") == 1
+    copy = pickle.loads(pickle.dumps(article))
+    assert type(copy) is Article
+    assert not hasattr(copy, "journey")
+    assert "stap" not in copy.get_content("")
+
+
+def test_a_new_build_starts_from_plain_classes(tmp_path):
+    article = _article(tmp_path)
+    first = compat.Attacher()
+    first.attach(article, _journey())
+    compat.set_block(article, "<aside>oud</aside>")
+    second = compat.Attacher()
+    second.attach(article, _journey())
+    assert compat.plain_class(type(article)) is Article
+    assert "oud" not in article.get_content("")
+    assert compat.plain_class(Page) is Page
