@@ -68,7 +68,7 @@ def test_baseline_round_trip(gappy_root):
     ]
     assert len(logged) == 7  # 6 baselined with a source + the new one
     assert any(line.startswith("[untagged] content/pages/nieuw.md") for line in logged)
-    assert "1 bevinding(en) op of boven 'warning'" in failed.log
+    assert "1 bevinding(en) houden het publiceren tegen" in failed.log
     junit = etree.parse(str(root / "journey-report/junit.xml"))
     failures = junit.findall(".//failure")
     assert len(failures) == 1

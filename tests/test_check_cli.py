@@ -90,8 +90,12 @@ def test_check_text_format(root):
     out = done.stdout
     assert "error: [broken-target] content/pages/reviews.md:" in out
     assert "warning: [phase-empty] fase 'Aankoop' (purchase)" in out
-    assert "Klantreis (six-phase)" in out
+    assert "Klantreis: Bewustwording" in out
     assert "3 fout(en), 5 waarschuwing(en)" in out
+    assert "Klantreiskaart: " in out
+    # Each finding once: in the list on stdout, not also in the log on stderr.
+    assert done.stdout.count("[broken-target] content/pages/reviews.md") == 1
+    assert "[broken-target]" not in done.stderr
 
 
 def test_check_bad_input_exits_2_with_one_line(root, tmp_path):

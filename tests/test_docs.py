@@ -21,7 +21,7 @@ def test_generated_docs_are_up_to_date():
 def test_docs_name_every_setting_and_rule_with_its_defaults():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for name, setting in SETTINGS.items():
-        assert f"| `{name}` | {setting.default_doc} |" in readme
+        assert f"| {setting.default_doc} | {setting.doc} |" in readme, name
     rules_doc = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
     for rule_id, entry in REGISTRY.items():
         assert f"| `{rule_id}` | {entry.severity} |" in readme
@@ -51,7 +51,7 @@ def test_the_command_finds_and_rewrites_stale_docs(tmp_path):
     readme = root / "README.md"
     readme.write_text(
         readme.read_text(encoding="utf-8").replace(
-            '| `JOURNEY_INJECT` | `"auto"` |', '| `JOURNEY_INJECT` | `"theme"` |'
+            '| `"auto"` | `"auto"`, `"theme"`', '| `"theme"` | `"auto"`, `"theme"`'
         ),
         encoding="utf-8",
     )

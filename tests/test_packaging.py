@@ -189,3 +189,15 @@ def test_console_script_and_module_entry(venv, tmp_path):
     )
     assert module.returncode == 0
     assert re.fullmatch(r"\d+\.\d+\.\d+\s*", module.stdout)
+
+
+def test_version_is_the_same_in_pyproject_package_and_changelog():
+    import tomllib
+
+    from pelican.plugins.journey import __version__
+
+    root = Path(__file__).resolve().parent.parent
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["version"] == __version__
+    changelog = (root / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"## [{__version__}]" in changelog

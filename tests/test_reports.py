@@ -56,6 +56,7 @@ def test_report_json_has_exactly_the_spec_shape(gappy):
             "source",
             "phase",
             "baselined",
+            "line",
         ]
     assert set(report["summary"]) == {
         "errors",
@@ -233,15 +234,22 @@ def test_annotation_lines_in_rst_and_with_aliases(site, capsys, monkeypatch):
 def test_console_summary_in_journey_lang(site, capsys):
     site(FILES, JOURNEY_FAIL_ON="never", **SETTINGS)
     out = capsys.readouterr().out
-    assert "Klantreis (six-phase)" in out
+    assert "Klantreis: Bewustwording → Overweging" in out
+    assert "six-phase" not in out  # the owner reads phases, not the model's id
     for label in ("Bewustwording", "Besluitvorming", "Aankoop", "Nazorg"):
         assert label in out
     assert "5/6 fasen gedekt" in out
     assert "3 fout(en), 5 waarschuwing(en)" in out
+    # The map is named after every build, not only with -v.
+    assert re.search(r"Klantreiskaart: \S*journey-report\S*journey-map\.html", out)
+    # The findings column adds up to the totals (site-wide findings included).
+    rows = re.findall(r"│\s*\d?\s*│\s*[^│]+?\s*│\s*\d*\s*│\s*(\d*)\s*│", out)
+    assert sum(int(n) for n in rows if n) == 3 + 5, rows
 
     site(FILES, JOURNEY_FAIL_ON="never", JOURNEY_LANG="en", **SETTINGS)
     out = capsys.readouterr().out
-    assert "Customer journey (six-phase)" in out
+    assert "Customer journey: Awareness → Consideration" in out
+    assert "Customer journey map: " in out
     assert "Purchase" in out
     assert "3 error(s), 5 warning(s)" in out
 
@@ -276,7 +284,13 @@ def test_reports_are_replaced_together_or_not_at_all(site, monkeypatch):
     built = site(FILES, JOURNEY_REPORT_PATH="journey-report", **QUIET)
     folder = built.root / "journey-report"
     before = _report_bytes(folder)
-    assert sorted(before) == ["journey-map.html", "junit.xml", "report.json"]
+    assert sorted(before) == [
+        "gl-code-quality.json",
+        "journey-map.html",
+        "junit.xml",
+        "report.json",
+        "report.sarif",
+    ]
     real_write = atomic_module._write_chunks
 
     def full_disk_on_second_file(path, text):
@@ -350,6 +364,8 @@ def test_leftovers_of_a_crashed_write_are_removed(site):
         (leftover / "report.json").write_text("{}", encoding="utf-8")
     temp = folder / ".report.json.1234.0badc0de.tmp"
     temp.write_text("half", encoding="utf-8")
+    older = folder / ".junit.xml.1234.tmp"  # an earlier version's temporary file
+    older.write_text("half", encoding="utf-8")
     mine = folder / "notes.txt"  # not ours: never touched
     mine.write_text("mijn notities", encoding="utf-8")
     from conftest import build_site
@@ -361,6 +377,7 @@ def test_leftovers_of_a_crashed_write_are_removed(site):
     assert not stage.exists()
     assert not old.exists()
     assert not temp.exists()
+    assert not older.exists()
     assert mine.read_text(encoding="utf-8") == "mijn notities"
     assert json.loads((folder / "report.json").read_text(encoding="utf-8"))
 
@@ -389,3 +406,73 @@ def test_a_failing_build_writes_reports_and_no_page(site):
     assert written == []
     # The findings and the summary were logged before stopping.
     assert "[untagged]" in built.log or "[phase-empty]" in built.log
+
+
+KILLED_BUILD = """
+import os, sys, time
+from pathlib import Path
+
+sys.path.insert(0, {tests!r})
+from conftest import build_site
+from gappy import SETTINGS
+
+from pelican.plugins.journey.report import atomic
+
+real_write = atomic._write_chunks
+
+
+def stall_on_the_map(path, text):
+    real_write(path, text)
+    if path.name == "journey-map.html":
+        Path({ready!r}).write_text("report.json and junit.xml are written")
+        time.sleep(120)
+
+
+atomic._write_chunks = stall_on_the_map
+settings = {{**SETTINGS, "JOURNEY_FAIL_ON": "never"}}
+settings["JOURNEY_REPORT_PATH"] = "journey-report"
+new_page = {{"pages/nieuw.md": "Title: Nieuw\\n\\nOngetagd.\\n"}}
+build_site(Path({root!r}), new_page, settings)
+"""
+
+
+def test_kill_9_while_writing_leaves_the_previous_set_whole(site, tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import build_site
+
+    built = site(FILES, JOURNEY_REPORT_PATH="journey-report", **QUIET)
+    folder = built.root / "journey-report"
+    before = _report_bytes(folder)
+    ready = tmp_path / "ready"
+    script = KILLED_BUILD.format(
+        tests=str(Path(__file__).parent), ready=str(ready), root=str(built.root)
+    )
+    process = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        deadline = time.monotonic() + 180
+        while not ready.exists() and process.poll() is None:
+            assert time.monotonic() < deadline, "the build never reached the map"
+            time.sleep(0.05)
+        assert ready.exists(), "the build ended before writing the map"
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    # Killed after two of the three files: the folder still holds the whole
+    # previous set; the half-written new set is a staging folder beside it.
+    assert _report_bytes(folder) == before
+    leftovers = [p for p in built.root.iterdir() if ".journey-tmp-" in p.name]
+    assert len(leftovers) == 1
+    assert (leftovers[0] / "report.json").is_file()
+
+    again = build_site(
+        built.root, None, {"JOURNEY_REPORT_PATH": "journey-report", **QUIET}
+    )
+    assert again.exit_code == 0
+    assert not leftovers[0].exists()
+    after = _report_bytes(folder)
+    assert sorted(after) == sorted(before)
+    assert all(b"nieuw" in data.lower() for data in after.values())

@@ -31,6 +31,7 @@ from .rules.coverage import shows_contact
 from .site import plan as cta
 from .site.graph import LinkGraph, build_graph
 from .site.index import Document, SiteIndex, build_index, infer_touchpoints
+from .site.lines import add_lines
 
 if TYPE_CHECKING:
     from .analytics.figures import Analytics
@@ -195,6 +196,8 @@ def analyse(
             analysis.started = False
             analysis.findings = collapse_not_started(analysis.findings, index)
         apply_baseline(analysis.findings, config.baseline)
+    with timed(timings, "lines"):
+        add_lines(analysis.findings, config.base_dir, config.metadata_keys)
     with timed(timings, "site-data"):
         analysis.journey = site_journey(
             config.model, config.lang, index.phase_counts(), analysis.summary()

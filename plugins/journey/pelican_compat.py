@@ -140,6 +140,7 @@ class State:
 
     journey: PageJourney
     block: str = ""  # with SITEURL_MARK for the site URL
+    style: str = ""  # the shared <style> element put before the block, if any
     summarising: bool = False
 
 
@@ -170,7 +171,7 @@ class JourneyContent:
             return content
         # A replace on a short block per call is cheaper than keeping a
         # rendered copy per page and site URL until the build ends.
-        return content + with_siteurl(state.block, siteurl)
+        return content + state.style + with_siteurl(state.block, siteurl)
 
     def get_summary(self, siteurl: str) -> str:
         state = type(self)._journey_states.get(id(self))
@@ -230,6 +231,11 @@ class Attacher:
         self.states[id(obj)] = State(journey)
 
 
-def set_block(obj: Any, html: str) -> None:
-    """Make ``obj``'s content end with ``html`` (replacing any earlier block)."""
-    type(obj)._journey_states[id(obj)].block = html
+def set_block(obj: Any, html: str, style: str = "") -> None:
+    """Make ``obj``'s content end with ``style`` and ``html``.
+
+    Replaces any earlier block. ``style`` is one string shared by all pages
+    (not copied into each block: a build keeps every block to its end).
+    """
+    state = type(obj)._journey_states[id(obj)]
+    state.block, state.style = html, style

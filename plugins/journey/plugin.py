@@ -40,6 +40,7 @@ from .pelican_compat import (
 from .render.inject import inject
 from .report import baseline, reports
 from .report.atomic import ReportWriteError, write_together
+from .report.ci import SETTINGS_FILE_KEY
 from .report.journey_map import map_file, publish_in_site
 from .rules import REGISTRY
 
@@ -113,6 +114,9 @@ def _valid_config(settings: dict[str, Any]) -> JourneyConfig:
 def on_initialized(pelican_obj: Any) -> None:
     settings = pelican_obj.settings
     settings.pop(CONFIG_KEY, None)
+    if not settings.get(SETTINGS_FILE_KEY):
+        settings_file = settings_file_from_stack()
+        settings[SETTINGS_FILE_KEY] = str(settings_file) if settings_file else None
     if autoreloading():
         return  # every build validates, reports and goes on (settings_failed)
     try:
@@ -310,8 +314,10 @@ def finish(analysis: Analysis, *, reports_written: bool = True) -> None:
     """
     timings = analysis.timings
     config = analysis.config
-    with timed(timings, "log"):
-        log_findings(analysis.findings)
+    if analysis.index.context.get(reports.CONSOLE_KEY, True) is not False:
+        # pelican-journey check prints the findings itself: once, not twice.
+        with timed(timings, "log"):
+            log_findings(analysis.findings)
     with timed(timings, "console"):
         reports.announce(analysis)
     bad = analysis.failing

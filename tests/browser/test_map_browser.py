@@ -96,3 +96,29 @@ def test_persona_filter_works_without_javascript(browser, site):
         assert visible_titles() == everyone
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_six_columns_fit_a_1280_window_and_actions_come_first(browser, site, lang):
+    built = site(GAPPY, JOURNEY_PERSONAS=PERSONAS, JOURNEY_LANG=lang)
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto((built.reports / "journey-map.html").as_uri())
+    edges = page.evaluate(
+        "[...document.querySelectorAll('.jm-columns > li')]"
+        ".map(li => li.getBoundingClientRect().right)"
+    )
+    assert len(edges) == 6
+    width = page.evaluate("document.documentElement.clientWidth")
+    assert max(edges) <= width, (edges, width)
+    scroll = page.evaluate(
+        "(() => { const c = document.querySelector('.jm-columns');"
+        " return c.scrollWidth - c.clientWidth; })()"
+    )
+    assert scroll <= 0
+    # What to do first is in the first screen.
+    top = page.evaluate(
+        "document.querySelector('.journey-actions').getBoundingClientRect().top"
+    )
+    assert 0 <= top < 800
+    assert serious_violations(page) == []
+    page.close()

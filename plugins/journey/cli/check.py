@@ -29,6 +29,8 @@ from ..model.settings import SettingsError, check_fail_on
 from ..model.text import text
 from ..report import baseline, reports
 from ..report.atomic import printable
+from ..report.codequality import code_quality_json
+from ..report.sarif import sarif_json
 from .runner import SiteError, read_site_settings, run_build, settings_path
 
 DEFAULT_BASELINE = "journey-baseline.json"
@@ -88,9 +90,16 @@ def check(
         out.write(printable(reports.junit_xml(analysis)))
     elif fmt == "github":
         reports.print_annotations(analysis, out)
+    elif fmt == "sarif":
+        out.write(sarif_json(analysis))
+    elif fmt == "gitlab":
+        out.write(code_quality_json(analysis))
     else:
         _print_text(analysis)
+        if reports.in_github_actions():  # the pull request's diff shows them
+            reports.print_annotations(analysis, out)
     out.flush()
+    reports.write_step_summary(analysis)
     return EXIT_FINDINGS if failing(analysis.findings, level) else EXIT_OK
 
 

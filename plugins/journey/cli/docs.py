@@ -16,7 +16,6 @@ edited by hand.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -49,25 +48,20 @@ def _cell(text: str) -> str:
 
 def settings_table() -> str:
     """The README's settings table."""
-    lines = ["| setting | default | meaning |", "|---|---|---|"]
+    lines = ["| setting | type | default | meaning |", "|---|---|---|---|"]
     for name, setting in SETTINGS.items():
-        lines.append(f"| `{name}` | {setting.default_doc} | {_cell(setting.doc)} |")
+        kind = _cell(setting.type)
+        lines.append(
+            f"| `{name}` | {kind} | {setting.default_doc} | {_cell(setting.doc)} |"
+        )
     return "\n".join(lines)
-
-
-def summary(entry: Rule) -> str:
-    """What a rule finds, in one line: its ``summary``, else its doc's first line."""
-    if entry.summary:
-        return entry.summary
-    first = re.split(r"(?<=[.:;])\s", " ".join(entry.doc.split()), maxsplit=1)[0]
-    return first.rstrip(".:;")
 
 
 def rules_table() -> str:
     """The README's table of rules."""
     lines = ["| rule | default | finds |", "|---|---|---|"]
     for rule_id, entry in REGISTRY.items():
-        lines.append(f"| `{rule_id}` | {entry.severity} | {_cell(summary(entry))} |")
+        lines.append(f"| `{rule_id}` | {entry.severity} | {_cell(entry.finds())} |")
     return "\n".join(lines)
 
 

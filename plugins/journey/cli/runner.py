@@ -18,6 +18,7 @@ from typing import Any
 
 from ..analysis import Analysis
 from ..plugin import CAPTURE_KEY, SITE_ROOT_KEY, JourneyExit
+from ..report.ci import SETTINGS_FILE_KEY
 
 DEFAULT_SETTINGS = "pelicanconf.py"
 _PLUGIN_NAMES = {"journey", "pelican.plugins.journey", __package__}
@@ -102,6 +103,7 @@ def read_site_settings(
     except Exception as error:  # noqa: BLE001 - a user's settings file may raise anything
         raise SiteError(f"{path}: cannot read settings: {error}") from None
     settings[SITE_ROOT_KEY] = str(path.parent)
+    settings[SETTINGS_FILE_KEY] = str(path)
     plugins = settings.get("PLUGINS")
     reason = _not_loaded(plugins)
     if require_plugin and reason:

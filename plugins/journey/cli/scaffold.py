@@ -263,6 +263,18 @@ JOURNEY_FAIL_ON = "warning"
 '''
 
 
+# pelican-journey is not on PyPI yet: the line says how to install it meanwhile.
+REQUIREMENTS = {
+    "nl": "# Zolang pelican-journey niet op PyPI staat: vervang de regel hieronder\n"
+    "# door het pad van een kloon of van het wheel-bestand, bijvoorbeeld\n"
+    "# ./vendor/pelican_journey-0.1.0-py3-none-any.whl\n"
+    "pelican-journey\n",
+    "en": "# Until pelican-journey is on PyPI, replace the line below with the path\n"
+    "# of a clone or of its wheel file, for example\n"
+    "# ./vendor/pelican_journey-0.1.0-py3-none-any.whl\n"
+    "pelican-journey\n",
+}
+
 _GITIGNORE = """output/
 cache/
 journey-report/
@@ -288,7 +300,7 @@ def site_files(name: str, lang: str, model: Model, date: dt.date) -> dict[str, s
         "pelicanconf.py": _settings(name, lang, model),
         "publishconf.py": _PUBLISHCONF,
         "README.md": _readme(name, lang, model, content),
-        "requirements.txt": "pelican-journey\n",
+        "requirements.txt": REQUIREMENTS[lang],
         ".gitignore": _GITIGNORE,
     }
     for path, body in render_content(content, model, name, date).items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -12,7 +13,7 @@ EXIT_REPORTS = 1  # the reports could not be written
 EXIT_BAD_INPUT = 2  # a wrong setting or bad command-line input
 EXIT_FINDINGS = 3  # findings at or above JOURNEY_FAIL_ON
 # The formats ``pelican-journey check --format`` prints.
-CHECK_FORMATS = ("text", "json", "junit", "github")
+CHECK_FORMATS = ("text", "json", "junit", "github", "sarif", "gitlab")
 _RANK = {"warning": 1, "error": 2}
 
 
@@ -22,6 +23,10 @@ class Finding:
 
     Its identity (:attr:`key`) is rule + source + subject, so it survives
     unrelated edits to the file: no line numbers, no message text.
+
+    ``field`` (the metadata field it is about, e.g. ``"cta"``) and ``quote``
+    (text of the source it is about, e.g. a link target) only help to find
+    its :attr:`line`; they are not part of its identity.
     """
 
     rule: str
@@ -32,10 +37,18 @@ class Finding:
     subject: str = ""
     baselined: bool = False
     line: int | None = None
+    field: str | None = None
+    quote: str | None = None
 
     @property
     def key(self) -> tuple[str, str, str]:
         return (self.rule, self.source or "", self.subject)
+
+    @property
+    def fingerprint(self) -> str:
+        """A stable hash of :attr:`key`, for CI systems that track findings."""
+        text = "\x00".join(self.key)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def as_dict(self) -> dict[str, object]:
         """The finding as it appears in ``report.json``."""
@@ -46,6 +59,7 @@ class Finding:
             "source": self.source,
             "phase": self.phase,
             "baselined": self.baselined,
+            "line": self.line,
         }
 
     def log_line(self) -> str:

@@ -17,6 +17,91 @@ STARTER_MARKER = "pelican-journey:starter"
 STARTER_HINTS = ("[vervang deze tekst]", "[replace this text]")
 
 MESSAGES: dict[str, Mapping[str, str]] = {
+    # The journey map's "what to do first" (report/actions.py): one sentence
+    # per rule, naming the page or phase and the change. {page}, {phase},
+    # {question} and {message} (the finding's own words) are available.
+    "action-more": {"nl": "(en nog {count})", "en": "(and {count} more)"},
+    "action-phase-empty": {
+        "nl": "Schrijf een pagina voor de fase {phase} — klanten vragen hier: "
+        "{question}",
+        "en": "Write a page for the {phase} phase — customers ask here: {question}",
+    },
+    "action-aftercare-contact": {
+        "nl": "Zet je telefoonnummer en e-mailadres op een pagina voor {phase}, "
+        "zodat klanten je na de aankoop vinden",
+        "en": "Put your phone number and e-mail address on a page for {phase}, so "
+        "customers find you after they bought",
+    },
+    "action-reachability": {
+        "nl": "Zet je openingstijden op {page}: wanneer neemt iemand de telefoon op?",
+        "en": "Put your opening hours on {page}: when does someone answer the phone?",
+    },
+    "action-noreply-contact": {
+        "nl": "Vervang het no-reply-adres op {page} door een adres waar iemand "
+        "antwoordt",
+        "en": "Replace the no-reply address on {page} with one where someone answers",
+    },
+    "action-contact-depth": {
+        "nl": "Link vanaf de startpagina naar {page}, zodat klanten je snel bereiken",
+        "en": "Link to {page} from the home page, so customers reach you quickly",
+    },
+    "action-starter-text": {
+        "nl": "Vervang de voorbeeldtekst op {page} door je eigen woorden",
+        "en": "Replace the example text on {page} with your own words",
+    },
+    "action-return-terms": {
+        "nl": "Schrijf op een pagina voor {phase} hoe klanten kunnen ruilen, "
+        "annuleren of terugsturen",
+        "en": "Say on a page for {phase} how customers can exchange, cancel or return",
+    },
+    "action-price-clarity": {
+        "nl": "Laat je prijzen zien op een pagina voor {phase}",
+        "en": "Show your prices on a page for {phase}",
+    },
+    "action-forced-account": {
+        "nl": "Laat klanten op {page} kopen zonder eerst een account te maken",
+        "en": "Let customers buy on {page} without making an account first",
+    },
+    "action-dead-end": {
+        "nl": "Geef {page} een link naar de volgende stap",
+        "en": "Give {page} a link to the next step",
+    },
+    "action-missing-cta": {
+        "nl": "{page} heeft geen knop naar een volgende stap: {message}",
+        "en": "{page} has no button to a next step: {message}",
+    },
+    "action-social-proof": {
+        "nl": "Zet ervaringen van klanten op een pagina voor {phase}",
+        "en": "Put what customers say about you on a page for {phase}",
+    },
+    "action-expertise-blog": {
+        "nl": "Schrijf blogs met bruikbare tips voor de fase {phase} — klanten "
+        "vragen hier: {question}",
+        "en": "Write blog posts with useful tips for the {phase} phase — customers "
+        "ask here: {question}",
+    },
+    "action-untagged": {
+        "nl": "Geef {page} een fase (pelican-journey suggest stelt er een voor)",
+        "en": "Give {page} a phase (pelican-journey suggest proposes one)",
+    },
+    "action-broken-target": {
+        "nl": "Herstel de link op {page}: {message}",
+        "en": "Fix the link on {page}: {message}",
+    },
+    "action-unknown-phase": {
+        "nl": "Verbeter de fase van {page}: {message}",
+        "en": "Correct the phase of {page}: {message}",
+    },
+    "action-generic-cta": {
+        "nl": "Zeg in de knop op {page} waar die heen gaat: {message}",
+        "en": "Say in the button on {page} where it leads: {message}",
+    },
+    "map-actions": {"nl": "Wat eerst te doen", "en": "What to do first"},
+    "map-no-actions": {
+        "nl": "Niets dringends: elke fase heeft inhoud en er staan geen "
+        "bevindingen open.",
+        "en": "Nothing urgent: every phase has content and no finding is open.",
+    },
     "cta-title": {
         "nl": "Jouw volgende stap",
         "en": "Your next step",
@@ -38,8 +123,13 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "set JOURNEY_INJECT to 'auto' or 'content'",
     },
     "summary-title": {
-        "nl": "Klantreis ({model})",
-        "en": "Customer journey ({model})",
+        "nl": "Klantreis: {phases}",
+        "en": "Customer journey: {phases}",
+    },
+    "summary-site-wide": {"nl": "Hele site", "en": "Whole site"},
+    "summary-map": {
+        "nl": "Klantreiskaart: {path}",
+        "en": "Customer journey map: {path}",
     },
     "summary-phase": {"nl": "Fase", "en": "Phase"},
     "summary-count": {"nl": "Inhoud", "en": "Content"},
@@ -55,8 +145,31 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "{errors} error(s), {warnings} warning(s){baselined}",
     },
     "summary-baselined": {
-        "nl": ", {count} in de baseline",
-        "en": ", {count} baselined",
+        "nl": ", {count} eerder geaccepteerd (baseline)",
+        "en": ", {count} accepted earlier (baseline)",
+    },
+    "step-summary-errors": {"nl": "Fouten ({count})", "en": "Errors ({count})"},
+    "step-summary-warnings": {
+        "nl": "Waarschuwingen ({count})",
+        "en": "Warnings ({count})",
+    },
+    "step-summary-baselined": {
+        "nl": "Geaccepteerd in de baseline ({count})",
+        "en": "Accepted in the baseline ({count})",
+    },
+    "step-summary-rule": {"nl": "Controle", "en": "Rule"},
+    "step-summary-file": {"nl": "Bestand", "en": "File"},
+    "step-summary-line": {"nl": "Regel", "en": "Line"},
+    "step-summary-message": {"nl": "Melding", "en": "Message"},
+    "step-summary-left-out": {
+        "nl": "… en nog {count} bevinding(en): te veel voor de samenvatting, "
+        "zie report.json",
+        "en": "… and {count} more finding(s): too many for the summary, "
+        "see report.json",
+    },
+    "step-summary-failed": {
+        "nl": "pelican-journey: kan de samenvatting niet schrijven in {path}: {error}",
+        "en": "pelican-journey: cannot write the step summary to {path}: {error}",
     },
     "reports-written": {
         "nl": "pelican-journey: rapporten geschreven in {path}",
@@ -111,16 +224,16 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "Set in your settings: JOURNEY_BASELINE = {value!r}",
     },
     "build-failed": {
-        "nl": "pelican-journey: {count} bevinding(en) op of boven {level!r}; "
-        "de build is afgekeurd (exit 3)",
-        "en": "pelican-journey: {count} finding(s) at or above {level!r}; "
-        "the build fails (exit 3)",
+        "nl": "pelican-journey: {count} bevinding(en) houden het publiceren "
+        "tegen (JOURNEY_FAIL_ON = {level!r}); er is niets gepubliceerd",
+        "en": "pelican-journey: {count} finding(s) stop publishing "
+        "(JOURNEY_FAIL_ON = {level!r}); nothing was published",
     },
     "build-failed-autoreload": {
-        "nl": "pelican-journey: {count} bevinding(en) op of boven {level!r}; "
-        "de server blijft draaien",
-        "en": "pelican-journey: {count} finding(s) at or above {level!r}; "
-        "still serving",
+        "nl": "pelican-journey: {count} bevinding(en) zouden het publiceren "
+        "tegenhouden (JOURNEY_FAIL_ON = {level!r}); de server blijft draaien",
+        "en": "pelican-journey: {count} finding(s) would stop publishing "
+        "(JOURNEY_FAIL_ON = {level!r}); still serving",
     },
     "settings-autoreload": {
         "nl": "pelican-journey: {error} — de site wordt zonder klantreis gebouwd "
@@ -336,7 +449,7 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "What the site does not tell (feelings, channels outside the site) is "
         "not on it.",
     },
-    "map-model": {"nl": "Model", "en": "Model"},
+    "map-model": {"nl": "De reis", "en": "The journey"},
     "map-summary": {"nl": "Samenvatting", "en": "Summary"},
     "map-covered": {"nl": "fasen gedekt", "en": "phases covered"},
     "map-content": {"nl": "pagina's en artikelen", "en": "pages and articles"},
@@ -351,13 +464,18 @@ MESSAGES: dict[str, Mapping[str, str]] = {
     },
     "map-article": {"nl": "artikel", "en": "article"},
     "map-page": {"nl": "pagina", "en": "page"},
-    "map-touchpoint": {"nl": "Contactpunt", "en": "Touchpoint"},
-    "map-cta": {"nl": "Oproep", "en": "Call to action"},
-    "map-no-cta": {"nl": "geen oproep", "en": "no call to action"},
+    "map-touchpoint": {"nl": "Soort pagina", "en": "Kind of page"},
+    "map-cta": {"nl": "Knop naar de volgende stap", "en": "Next-step button"},
+    "map-no-cta": {"nl": "geen knop", "en": "no button"},
     "map-mapped": {"nl": "fase uit categorie", "en": "phase from category"},
-    "map-declared": {"nl": "fase in metadata", "en": "phase in metadata"},
-    "map-onward": {"nl": "Links naar latere fasen", "en": "Links to later phases"},
-    "map-clicks": {"nl": "Klikken vanaf home", "en": "Clicks from home"},
+    "map-onward": {
+        "nl": "Links naar een volgende fase",
+        "en": "Links to a next phase",
+    },
+    "map-clicks": {
+        "nl": "Klikken vanaf de startpagina",
+        "en": "Clicks from the home page",
+    },
     "map-unreachable": {"nl": "onbereikbaar", "en": "unreachable"},
     "map-all-phases": {"nl": "Fasen", "en": "Phases"},
     "map-personas": {"nl": "Persona's", "en": "Personas"},
@@ -389,7 +507,7 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "nl": "linken naar geen pagina van een latere fase",
         "en": "link to no page of a later phase",
     },
-    "map-orphans": {"nl": "Wezen", "en": "Orphans"},
+    "map-orphans": {"nl": "Weespagina's", "en": "Orphan pages"},
     "map-orphans-desc": {
         "nl": "getagde pagina's waar geen andere pagina en niet de homepage "
         "naartoe linkt",
@@ -413,6 +531,19 @@ MESSAGES: dict[str, Mapping[str, str]] = {
     "map-baselined": {"nl": "in baseline", "en": "baselined"},
     "map-skip": {"nl": "Naar de fasen", "en": "Skip to the phases"},
     "map-views": {"nl": "Paginaweergaven", "en": "Page views"},
+    # Touchpoint words as the owner reads them (the map's cards).
+    "touchpoint-contact": {"nl": "contact", "en": "contact"},
+    "touchpoint-blog": {"nl": "blog", "en": "blog post"},
+    "touchpoint-review": {"nl": "ervaringen van klanten", "en": "customer reviews"},
+    "touchpoint-faq": {"nl": "veelgestelde vragen", "en": "questions and answers"},
+    "touchpoint-pricing": {"nl": "prijzen", "en": "prices"},
+    "touchpoint-quote": {"nl": "offerte", "en": "quote"},
+    "touchpoint-booking": {"nl": "afspraak of reservering", "en": "booking"},
+    "touchpoint-returns": {"nl": "ruilen en terugsturen", "en": "returns"},
+    "touchpoint-service": {"nl": "service", "en": "service"},
+    "touchpoint-guide": {"nl": "uitleg", "en": "guide"},
+    "touchpoint-case": {"nl": "praktijkvoorbeeld", "en": "case study"},
+    "touchpoint-product": {"nl": "product", "en": "product"},
 }
 
 

@@ -254,7 +254,8 @@ def inject(generators: Iterable[Any], analysis: Analysis) -> None:
             )
         return
     renderer = Renderer(generator, use, analysis)
-    style = style_html() if analysis.config.inject_style else ""
+    # One string for every page: a newline, then the stylesheet if wanted.
+    lead = "\n" + style_html() if analysis.config.inject_style else "\n"
     for doc in analysis.index.documents:
         if not doc.phases or doc.status == "draft":
             continue
@@ -266,4 +267,4 @@ def inject(generators: Iterable[Any], analysis: Analysis) -> None:
             wanted = tuple(p for p in PARTIALS if p not in theme)
         html = renderer.render(doc, wanted) if wanted else ""
         if html:
-            set_block(doc.content, "\n" + style + html + "\n")
+            set_block(doc.content, html + "\n", lead)

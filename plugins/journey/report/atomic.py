@@ -54,7 +54,8 @@ REPORT_NAMES = frozenset(
         "gl-code-quality.json",
     }
 )
-_TEMP_FILE_RE = re.compile(r"^\..+\.\d+\.[0-9a-f]{8}\.tmp$")
+# Temporary files of write_atomic, also of older versions (no random part).
+_TEMP_FILE_RE = re.compile(r"^\..+\.\d+(\.[0-9a-f]{8})?\.tmp$")
 _STAGE = ".journey-tmp-"
 _OLD = ".journey-old-"
 

@@ -30,6 +30,7 @@ import jinja2
 from ..model.text import MESSAGES, text
 from ..rules.graph import dead_ends, nearest_contact
 from ..site.links import resolve
+from .actions import Action, plan_actions
 from .atomic import write_atomic
 from .funnel import funnel_view
 
@@ -111,6 +112,7 @@ class MapView:
     site_findings: list[Finding]
     labels: Mapping[str, str]
     funnel: dict[str, Any] | None = None  # real visits per phase (analytics)
+    actions: list[Action] = field(default_factory=list)  # what to do first
 
 
 def _report_linker(analysis: Analysis, folder: Path) -> Callable[[Document], str]:
@@ -139,6 +141,14 @@ def _site_linker(doc: Document) -> str:
     return quote(posixpath.join("..", url))
 
 
+def _touchpoint_label(word: str | None, lang: str) -> str | None:
+    """The touchpoint as words; a site's own touchpoint word as it is."""
+    if word is None:
+        return None
+    key = f"touchpoint-{word}"
+    return text(key, lang) if key in MESSAGES else word
+
+
 def _card(
     doc: Document,
     analysis: Analysis,
@@ -165,7 +175,7 @@ def _card(
         title=doc.title or doc.source,
         href=link(doc) if doc.url or getattr(doc.content, "save_as", "") else None,
         kind=label(doc.kind, lang),
-        touchpoint=doc.tags.touchpoint,
+        touchpoint=_touchpoint_label(doc.tags.touchpoint, lang),
         cta_label=cta_label,
         cta_target=cta_target,
         mapped=doc.mapped,
@@ -264,7 +274,7 @@ def build_view(analysis: Analysis, link: Callable[[Document], str]) -> MapView:
     return MapView(
         lang=lang,
         site=str(index.context.get("SITENAME", "") or ""),
-        model=model.id,
+        model=" → ".join(p.label(lang) for p in model.phases),
         summary=analysis.summary(),
         phases=columns,
         untagged=untagged,
@@ -278,6 +288,7 @@ def build_view(analysis: Analysis, link: Callable[[Document], str]) -> MapView:
         site_findings=site_findings,
         labels={key: label(key, lang) for key in LABELS},
         funnel=_funnel(analysis),
+        actions=plan_actions(analysis.findings, counted, model, lang),
     )
 
 

@@ -9,18 +9,24 @@ crash never leaves half a report, or a mix of two builds, for CI to read.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ..model.text import text
 from ..rules import REGISTRY
-from ..site.tagger import KEYS
 from .atomic import Chunks, printable, write_together
+from .ci import Locator
+from .codequality import CODE_QUALITY_NAME, code_quality_json
+from .journey_map import MAP_FILE
+from .sarif import SARIF_NAME, sarif_json
+from .step_summary import ENV as STEP_SUMMARY_ENV
+from .step_summary import append_step_summary
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -164,6 +170,8 @@ def report_files(analysis: Analysis) -> list[tuple[str, Chunks]]:
     return [
         (JSON_NAME, report_json(analysis)),
         (JUNIT_NAME, junit_xml(analysis)),
+        (SARIF_NAME, sarif_json(analysis)),
+        (CODE_QUALITY_NAME, code_quality_json(analysis)),
     ]
 
 
@@ -219,9 +227,19 @@ def summary_table(analysis: Analysis) -> Table:
         warnings=summary["warnings"],
         baselined=text("summary-baselined", lang, count=baselined) if baselined else "",
     )
+    site_wide = sum(1 for f in live if f.phase not in per_phase)
+    map_line = text("summary-map", lang, path=config.report_dir / MAP_FILE)
     table = Table(
-        title=escape(printable(text("summary-title", lang, model=config.model.id))),
-        caption=escape(f"{coverage}\n{totals}"),
+        title=escape(
+            printable(
+                text(
+                    "summary-title",
+                    lang,
+                    phases=" → ".join(p.label(lang) for p in config.model.phases),
+                )
+            )
+        ),
+        caption=escape(printable(f"{coverage}\n{totals}\n{map_line}")),
         title_justify="left",
         caption_justify="left",
     )
@@ -237,6 +255,10 @@ def summary_table(analysis: Analysis) -> Table:
             str(count) if count else "[bold red]0[/]",
             str(per_phase[phase.id] or ""),
         )
+    if site_wide:
+        # Findings of no phase (the whole site, pages without a phase): the
+        # column adds up to the totals below it.
+        table.add_row("", text("summary-site-wide", lang), "", str(site_wide))
     return table
 
 
@@ -266,67 +288,17 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def _metadata_field(finding: Finding) -> str | None:
-    """The metadata key a finding is about, as its rule declares (``key=``)."""
-    entry = REGISTRY.get(finding.rule)
-    key = entry.key if entry is not None else None
-    return key(finding.subject) if callable(key) else key
-
-
-def _key_pattern(
-    field: str, keys: Mapping[str, tuple[str, ...]] = KEYS
-) -> re.Pattern[str]:
-    names = "|".join(re.escape(k) for k in keys[field])
-    return re.compile(
-        rf"^\s*(?::(?:{names}):|(?:{names})\s*:|<meta\s+name=[\"'](?:{names})[\"'])",
-        re.IGNORECASE,
-    )
-
-
-def metadata_line(
-    path: Path, field: str, keys: Mapping[str, tuple[str, ...]] = KEYS
-) -> int | None:
-    """The 1-based line of the metadata ``field`` (or its alias) in a source."""
-    pattern = _key_pattern(field, keys)
-    try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            for number, line in enumerate(handle, 1):
-                if pattern.match(line):
-                    return number
-                if number >= 200:
-                    break
-    except OSError:
-        return None
-    return None
-
-
-def add_lines(
-    findings: Iterable[Finding],
-    base_dir: Path,
-    keys: Mapping[str, tuple[str, ...]] = KEYS,
-) -> None:
-    """Fill ``finding.line`` from the sources; only files with findings are read."""
-    cache: dict[tuple[str, str], int | None] = {}
-    for finding in findings:
-        field = _metadata_field(finding)
-        if finding.line is not None or not finding.source or field is None:
-            continue
-        key = (finding.source, field)
-        if key not in cache:
-            cache[key] = metadata_line(base_dir / finding.source, field, keys)
-        finding.line = cache[key]
-
-
 def github_annotations(analysis: Analysis) -> list[str]:
     """One workflow command per live finding (``::error …::`` / ``::warning …::``)."""
     live = [f for f in analysis.findings if not f.baselined]
-    add_lines(live, analysis.config.base_dir, analysis.config.metadata_keys)
+    locator = Locator.for_analysis(analysis)
     lines = []
     for finding in live:
         level = "error" if finding.severity == "error" else "warning"
         properties = []
         if finding.source:
-            properties.append(f"file={_escape_property(finding.source)}")
+            path = locator.path(finding.source)
+            properties.append(f"file={_escape_property(path)}")
             if finding.line is not None:
                 properties.append(f"line={finding.line}")
         properties.append(
@@ -349,10 +321,27 @@ def print_annotations(analysis: Analysis, stream: IO[str] | None = None) -> None
 
 
 def announce(analysis: Analysis) -> None:
-    """The console table and, on GitHub Actions, the annotations."""
+    """The console table and, on GitHub Actions, the annotations and summary."""
     if analysis.index.context.get(CONSOLE_KEY, True) is False:
         return
     if analysis.started:  # else the one logged line says how to start
         print_summary(analysis)
     if in_github_actions():
         print_annotations(analysis)
+    write_step_summary(analysis)
+
+
+def write_step_summary(analysis: Analysis) -> None:
+    """Append to ``$GITHUB_STEP_SUMMARY`` when set; a failure is one logged line."""
+    try:
+        append_step_summary(analysis)
+    except OSError as error:
+        logging.getLogger("pelican.plugins.journey").error(
+            "%s",
+            text(
+                "step-summary-failed",
+                analysis.config.lang,
+                path=error.filename or os.environ.get(STEP_SUMMARY_ENV),
+                error=error.strerror or error,
+            ),
+        )

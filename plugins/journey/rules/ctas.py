@@ -145,6 +145,7 @@ def broken_target(context: RuleContext) -> Iterator[Hit]:
                 {"what": "CTA", "target": tags.cta.target, "hint": hint},
                 doc,
                 _phase_id(doc),
+                quote=tags.cta.target,
             )
         for target in () if is_none(tags.next) else tags.next or ():
             if resolve(target, index, doc) is None:
@@ -153,6 +154,7 @@ def broken_target(context: RuleContext) -> Iterator[Hit]:
                     {"what": "Next", "target": target, "hint": hint},
                     doc,
                     _phase_id(doc),
+                    quote=target,
                 )
     for phase_id, cta in index.config.ctas.items():
         if resolve(cta.target, index, None) is None:

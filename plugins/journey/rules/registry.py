@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -41,12 +42,18 @@ NOT_RULES = frozenset({"registry"})
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """What a rule found: the subject, the message values, where it is."""
+    """What a rule found: the subject, the message values, where it is.
+
+    ``quote`` is a text of the source that pins the hit down (an unknown
+    value, a link target): with the rule's ``key`` it locates the finding's
+    line, and is no part of its identity.
+    """
 
     subject: str
     values: Mapping[str, Any] = field(default_factory=dict)
     document: Document | None = None
     phase: str | None = None
+    quote: str | None = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +93,13 @@ class Rule:
     # What the rule finds, in one line (README); default: the doc's first.
     summary: str = ""
     module: str = ""
+
+    def finds(self) -> str:
+        """What the rule finds, in one line: ``summary``, else the doc's first."""
+        if self.summary:
+            return self.summary
+        first = re.split(r"(?<=[.:;])\s", " ".join(self.doc.split()), maxsplit=1)[0]
+        return first.rstrip(".:;")
 
     def message(self, lang: str, values: Mapping[str, Any]) -> str:
         resolved = {
@@ -194,6 +208,7 @@ def run_rules(
         if rule_config.severity == "off":
             continue
         context = RuleContext(index, rule_config.options, config.lang, graph)
+        key = entry.key
         for hit in entry.check(context):
             doc = hit.document
             findings.append(
@@ -204,6 +219,8 @@ def run_rules(
                     source=doc.source if doc is not None else None,
                     phase=hit.phase,
                     subject=hit.subject,
+                    field=key(hit.subject) if callable(key) else key,
+                    quote=hit.quote,
                 )
             )
     return findings

@@ -40,4 +40,4 @@ def has_starter_text(html: str, title: str) -> bool:
 def starter_text(context: RuleContext) -> Iterator[Hit]:
     for doc in context.index.documents:
         if doc.status != "draft" and has_starter_text(doc.html, doc.title):
-            yield Hit("starter", {}, doc)
+            yield Hit("starter", {}, doc, quote=MARKER)

@@ -51,7 +51,12 @@ def unknown_phase(context: RuleContext) -> Iterator[Hit]:
             else:
                 allowed = ", ".join(model.ids)
                 hint = {"nl": f"toegestaan: {allowed}", "en": f"allowed: {allowed}"}
-            yield Hit(value.casefold(), {"value": value, "hint": hint}, doc)
+            yield Hit(
+                value.casefold(),
+                {"value": value, "hint": hint},
+                doc,
+                quote=value,
+            )
 
 
 @rule(
@@ -78,7 +83,10 @@ def unknown_persona(context: RuleContext) -> Iterator[Hit]:
     for doc in context.checked():
         for value in doc.tags.unknown_personas:
             yield Hit(
-                value.casefold(), {"value": value, "hint": _hint(value, personas)}, doc
+                value.casefold(),
+                {"value": value, "hint": _hint(value, personas)},
+                doc,
+                quote=value,
             )
 
 
@@ -110,7 +118,10 @@ def unknown_touchpoint(context: RuleContext) -> Iterator[Hit]:
         value = doc.tags.unknown_touchpoint
         if value:
             yield Hit(
-                value.casefold(), {"value": value, "hint": _hint(value, words)}, doc
+                value.casefold(),
+                {"value": value, "hint": _hint(value, words)},
+                doc,
+                quote=value,
             )
 
 
