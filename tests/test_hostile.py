@@ -45,7 +45,9 @@ def write_site(root: Path, files=None, **settings) -> Path:
     return root
 
 
-def run(root: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+def run(
+    root: Path, *args: str, timeout: float = 300, **env: str
+) -> subprocess.CompletedProcess:
     return subprocess.run(
         args,
         cwd=root,
@@ -54,7 +56,7 @@ def run(root: Path, *args: str, timeout: float = 300) -> subprocess.CompletedPro
         errors="replace",
         check=False,
         timeout=timeout,
-        env={**os.environ, "COLUMNS": "200"},
+        env={**os.environ, "COLUMNS": "200", **env},
     )
 
 
@@ -97,6 +99,17 @@ def test_undecodable_file_name_is_reported_not_a_crash(tmp_path):
     done = journey(root, "baseline")
     assert done.returncode == 0, done.stderr
     json.loads((root / "journey-baseline.json").read_bytes().decode("utf-8"))
+    # On GitHub Actions: annotations and the step summary too.
+    summary = root / "step-summary.md"
+    done = run(
+        root,
+        *(sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py"),
+        GITHUB_ACTIONS="true",
+        GITHUB_STEP_SUMMARY=str(summary),
+    )
+    assert done.returncode == 3, done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    assert "caf" in summary.read_bytes().decode("utf-8")
 
 
 MARKUP_MODEL = [
