@@ -132,3 +132,41 @@ def test_a_new_build_starts_from_plain_classes(tmp_path):
     assert compat.plain_class(type(article)) is Article
     assert "oud" not in article.get_content("")
     assert compat.plain_class(Page) is Page
+
+
+def test_server_mode_is_seen_from_the_command_args_before_autoreload_starts():
+    """``pelican -r`` makes its first instance in ``main``, outside autoreload."""
+    for flags, expected in (
+        ({"autoreload": True, "listen": False}, (True, True)),
+        ({"autoreload": False, "listen": True}, (True, False)),
+        ({"autoreload": False, "listen": False}, (False, False)),
+    ):
+
+        def get_instance(args):  # named like Pelican's
+            return compat.in_server_mode(), compat.autoreloading()
+
+        assert get_instance(Namespace(settings=None, **flags)) == expected
+    assert compat.in_server_mode() is False
+
+
+def test_plugins_setting_is_read_while_plugins_register(tmp_path):
+    """Pelican rewrites PLUGINS after ``register()``; the hook reads it before."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    seen = []
+
+    class Plugin(types.ModuleType):
+        def register(self):
+            settings = compat.registering_settings()
+            seen.append(None if settings is None else settings.get("PLUGINS"))
+
+    plugin = Plugin("probe_plugin")
+    (tmp_path / "content").mkdir()
+    settings = read_settings(
+        override={"PATH": str(tmp_path / "content"), "PLUGINS": [plugin]}
+    )
+    Pelican(settings)
+    assert seen == [[plugin]]
+    assert settings["PLUGINS"] == ["probe_plugin"]  # rewritten by Pelican
+    assert compat.registering_settings() is None

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from .model.findings import Finding, failing
 from .model.phases import LANGS, view_lang
 from .model.settings import JourneyConfig
+from .model.text import text
 from .model.timing import timed
 from .pelican_compat import Attacher
 from .render.inject import mark_unseen
@@ -33,7 +34,6 @@ from .site import plan as cta
 from .site.graph import LinkGraph, build_graph
 from .site.index import Document, SiteIndex, build_index, infer_touchpoints
 from .site.lines import add_lines
-from .site.tagger import KEYS
 
 if TYPE_CHECKING:
     from .analytics.figures import Analytics
@@ -70,6 +70,7 @@ class Analysis:
     site_lang: str | None = None  # with i18n_subsites: this (sub)site's language
     # with i18n_subsites, on the main site's analysis in ``check``: the others
     subsites: list[Analysis] = field(default_factory=list)
+    started: bool = True  # False while no document has a phase at all
 
     @property
     def link_graph(self) -> LinkGraph:
@@ -132,6 +133,49 @@ def attach_page_data(
     attacher.attach(doc.content, journey)
 
 
+# What follows from "nothing is tagged yet": on a site that has not started,
+# these would be a warning per page and per phase saying the same thing.
+NOT_STARTED_RULES = frozenset(
+    {
+        "untagged",
+        "phase-empty",
+        "aftercare-contact",
+        "expertise-blog",
+        "contact-depth",
+        "dead-end",
+        "persona-gap",
+        "missing-cta",
+        "social-proof",
+        "return-terms",
+        "price-clarity",
+        "reachability",
+    }
+)
+
+
+def not_started(index: SiteIndex) -> bool:
+    """Whether no document names a phase (known or not) or maps to one."""
+    return not any(d.phases or d.tags.has_phase_key for d in index.documents)
+
+
+def collapse_not_started(findings: list[Finding], index: SiteIndex) -> list[Finding]:
+    """One ``untagged`` finding telling how to start, instead of one per page."""
+    config = index.config
+    severity = config.rules["untagged"].severity
+    kept = [f for f in findings if f.rule not in NOT_STARTED_RULES]
+    count = sum(1 for d in index.counted() if not d.phases)
+    if severity == "off" or not count:
+        return kept
+    start = Finding(
+        rule="untagged",
+        severity=severity,
+        message=text("no-phase-yet", config.lang, count=count),
+        source=None,
+        subject="no-phase-yet",
+    )
+    return [start, *kept]
+
+
 def analyse(
     generators: Iterable[Any], config: JourneyConfig, context: Mapping[str, Any]
 ) -> Analysis:
@@ -157,9 +201,12 @@ def analyse(
     analysis = Analysis(config, index, graph, timings=timings)
     with timed(timings, "rules"):
         analysis.findings = run_rules(index, graph, config)
+        if not_started(index):
+            analysis.started = False
+            analysis.findings = collapse_not_started(analysis.findings, index)
         apply_baseline(analysis.findings, config.baseline)
     with timed(timings, "lines"):
-        add_lines(analysis.findings, config.base_dir, KEYS)
+        add_lines(analysis.findings, config.base_dir, config.metadata_keys)
     with timed(timings, "site-data"):
         analysis.journey = site_journey(
             config.model, config.lang, index.phase_counts(), analysis.summary()

@@ -9,8 +9,14 @@ pins what they rely on:
   ``pelican.autoreload`` on the call stack do (relative ``JOURNEY_*`` paths
   start from that file's folder);
 - :func:`in_server_mode`: whether the build runs under ``pelican
-  --autoreload`` / ``--listen`` (then failing findings do not stop the
-  server), read from the call stack;
+  --autoreload`` / ``--listen`` (then failing findings and wrong settings do
+  not stop the server), read from the call stack, including the command's
+  ``args`` while ``pelican -r`` makes its first instance;
+- :func:`registering_settings`: Pelican replaces ``PLUGINS`` with the names
+  of the loaded plugins right after registering them, so an unset
+  ``PLUGINS`` (every installed namespace plugin) looks like ``["journey"]``
+  later; the settings of the instance that calls ``register()`` still show
+  what the site wrote;
 - :func:`allow_repeated_warnings`: Pelican's loggers drop a message already
   logged once in the process; a finding must be reported on every build;
 - :class:`Attacher`: per-build subclasses of Pelican's content classes that
@@ -63,8 +69,30 @@ def settings_file_from_stack() -> Path | None:
     return None
 
 
+def command_args() -> Any:
+    """The parsed ``pelican`` command line of this run, if any."""
+    frame: FrameType | None = sys._getframe()
+    while frame is not None:
+        if frame.f_code.co_name in SETTINGS_FRAMES:
+            args = frame.f_locals.get("args")
+            if args is not None:
+                return args
+        frame = frame.f_back
+    return None
+
+
+def autoreloading() -> bool:
+    """Whether the ``pelican`` command runs with ``--autoreload``."""
+    return bool(getattr(command_args(), "autoreload", False))
+
+
 def in_server_mode() -> bool:
-    """Whether this build runs under ``pelican --autoreload`` or ``--listen``."""
+    """Whether this build runs under ``pelican --autoreload`` or ``--listen``.
+
+    Also true while ``pelican -r``/``-l`` makes its first instance, before the
+    autoreload loop (or its child process) has started: an exit there would
+    end the server too.
+    """
     import pelican  # noqa: PLC0415 - the package, for its functions' code objects
 
     codes = {pelican.autoreload.__code__, pelican.listen.__code__}
@@ -73,7 +101,19 @@ def in_server_mode() -> bool:
         if frame.f_code in codes:
             return True
         frame = frame.f_back
-    return False
+    args = command_args()
+    return bool(getattr(args, "autoreload", False) or getattr(args, "listen", False))
+
+
+def registering_settings() -> dict[str, Any] | None:
+    """The settings of the Pelican instance now registering its plugins."""
+    frame: FrameType | None = sys._getframe()
+    while frame is not None:
+        if frame.f_code.co_name == "init_plugins":
+            settings = getattr(frame.f_locals.get("self"), "settings", None)
+            return settings if isinstance(settings, dict) else None
+        frame = frame.f_back
+    return None
 
 
 def allow_repeated_warnings(logger: logging.Logger) -> None:

@@ -53,7 +53,9 @@ from .model.text import text
 from .model.timing import timed
 from .pelican_compat import (
     allow_repeated_warnings,
+    autoreloading,
     in_server_mode,
+    registering_settings,
     settings_file_from_stack,
 )
 from .render.inject import inject
@@ -124,19 +126,50 @@ def site_language(settings: dict[str, Any]) -> str | None:
     return str(lang) if lang else None
 
 
+def _settings_lang(settings: dict[str, Any]) -> str:
+    """The message language when the settings themselves are wrong."""
+    lang = settings.get("JOURNEY_LANG") or settings.get("DEFAULT_LANG") or "en"
+    lang = str(lang)[:2].lower()
+    return lang if lang in ("nl", "en") else "en"
+
+
+def settings_failed(settings: dict[str, Any], error: SettingsError) -> None:
+    """Report a wrong setting: exit 2, or under a server keep watching.
+
+    ``pelican --autoreload`` (also with ``--listen``) catches no
+    ``SystemExit``: exiting would end the server. There the site is built
+    without the journey, the error is repeated on every build, and the build
+    after the setting (or the baseline file) is fixed has the journey again.
+    """
+    if in_server_mode():
+        lang = _settings_lang(settings)
+        logger.error("%s", text("settings-autoreload", lang, error=error))
+        return
+    logger.error("pelican-journey: %s", error)
+    raise JourneyExit(EXIT_BAD_INPUT)
+
+
+def _valid_config(settings: dict[str, Any]) -> JourneyConfig:
+    """The config, with its baseline file read once to check it."""
+    config = config_for(settings)
+    if config.baseline is not None:
+        baseline.load(config.baseline)
+    return config
+
+
 def on_initialized(pelican_obj: Any) -> None:
     settings = pelican_obj.settings
     settings.pop(CONFIG_KEY, None)
     if not settings.get(SETTINGS_FILE_KEY):
         settings_file = settings_file_from_stack()
         settings[SETTINGS_FILE_KEY] = str(settings_file) if settings_file else None
+    if autoreloading():
+        return  # every build validates, reports and goes on (settings_failed)
     try:
-        config = config_for(settings)
-        if config.baseline is not None:
-            baseline.load(config.baseline)
+        config = _valid_config(settings)
     except SettingsError as error:
-        logger.error("pelican-journey: %s", error)
-        raise JourneyExit(EXIT_BAD_INPUT) from None
+        settings_failed(settings, error)
+        return
     if report_dir_in_output(config, settings):
         logger.warning(
             "%s",
@@ -163,6 +196,57 @@ def on_initialized(pelican_obj: Any) -> None:
         settings[CONFIG_KEY] = replace(config, report_dir=config.report_dir / lang)
 
 
+_OWN_NAMES = {"journey", "pelican.plugins.journey", __package__}
+
+
+NAMED_KEY = "_journey_named"  # whether the site's own PLUGINS names the plugin
+
+
+def _named_in_plugins(settings: dict[str, Any]) -> bool:
+    plugins = settings.get("PLUGINS")
+    if plugins is None or isinstance(plugins, str):
+        return False
+    return any(
+        (p if isinstance(p, str) else getattr(p, "__name__", "")) in _OWN_NAMES
+        for p in plugins
+    )
+
+
+def _any_phase_metadata(generators: list[Any], keys: tuple[str, ...]) -> bool:
+    for generator in generators:
+        for name in (
+            "articles",
+            "translations",
+            "drafts",
+            "drafts_translations",
+            "hidden_articles",
+            "hidden_translations",
+            "pages",
+            "hidden_pages",
+            "draft_pages",
+        ):
+            for obj in getattr(generator, name, ()) or ():
+                metadata = getattr(obj, "metadata", None) or {}
+                if any(metadata.get(key) for key in keys):
+                    return True
+    return False
+
+
+def opted_in(settings: dict[str, Any], generators: list[Any]) -> bool:
+    """Whether this site asked for the journey.
+
+    Pelican loads every installed namespace plugin when ``PLUGINS`` is unset,
+    so being loaded is not asking. A site asks by naming the plugin in
+    ``PLUGINS``, by any ``JOURNEY_*`` setting, by a document with a phase, or
+    by running ``pelican-journey`` on it.
+    """
+    if settings.get(NAMED_KEY, True) or CAPTURE_KEY in settings:
+        return True
+    if any(isinstance(k, str) and k.startswith("JOURNEY_") for k in settings):
+        return True
+    return _any_phase_metadata(generators, ("phase", "fase"))
+
+
 def on_generator_init(generator: Any) -> None:
     loader = getattr(generator.env, "loader", None)
     plugin_loader = FileSystemLoader(str(TEMPLATES))
@@ -180,11 +264,33 @@ def on_all_generators_finalized(generators: list[Any]) -> None:
         return
     settings = generators[0].settings
     context = generators[0].context
-    config = config_for(settings)
+    if not opted_in(settings, generators):
+        if settings.get(reports.CONSOLE_KEY, True) is not False:
+            from pelican.log import console  # noqa: PLC0415 - Pelican's console
+
+            lang = _settings_lang(settings)
+            console.print(text("not-enabled", lang), markup=False, highlight=False)
+        return
+    try:
+        config = (
+            _valid_config(settings)
+            if in_server_mode()
+            else config_for(settings)  # validated by on_initialized
+        )
+    except SettingsError as error:
+        settings[CONFIG_KEY] = None  # validate again next build
+        settings_failed(settings, error)
+        return
     try:
         analysis = analyse(generators, config, context)
+    except SettingsError as error:  # the baseline file, read by the analysis
+        settings[CONFIG_KEY] = None
+        settings_failed(settings, error)
+        return
     except AnalyticsError as error:
         logger.error("pelican-journey: %s", error.message(config.lang))
+        if in_server_mode():
+            return  # keep watching: the next build reads the export again
         raise JourneyExit(EXIT_BAD_INPUT) from None
     analysis.site_lang = site_language(settings)
     main = settings.get(MAIN_KEY)
@@ -396,6 +502,11 @@ def finish(
 
 def register() -> None:
     """Connect the plugin to Pelican's signals."""
+    # Pelican replaces PLUGINS with the loaded plugins' names right after
+    # this call; note now whether the site's own PLUGINS names the plugin.
+    settings = registering_settings()
+    if settings is not None:
+        settings[NAMED_KEY] = _named_in_plugins(settings)
     signals.initialized.connect(on_initialized)
     signals.generator_init.connect(on_generator_init)
     signals.all_generators_finalized.connect(on_all_generators_finalized)

@@ -29,6 +29,7 @@ from ..model.settings import SettingsError, check_fail_on
 from ..model.text import text
 from ..plugin import ANALYSE_ONLY_KEY
 from ..report import baseline, reports
+from ..report.atomic import printable
 from ..report.codequality import code_quality_json
 from ..report.sarif import sarif_json
 from .runner import SiteError, read_site_settings, run_build, settings_path
@@ -77,7 +78,7 @@ def check(
     if fmt not in CHECK_FORMATS:
         raise SiteError(f"--format {fmt!r}: allowed: {', '.join(CHECK_FORMATS)}")
     path = settings_path(settings)
-    site = read_site_settings(path)
+    site = read_site_settings(path, require_plugin=True)
     level = fail_on if fail_on is not None else site.get("JOURNEY_FAIL_ON", "error")
     # The build runs with JOURNEY_FAIL_ON neutralised, so check it here, with
     # the same declared check the plugin uses.
@@ -92,9 +93,9 @@ def check(
     analysis = outcome
     out = sys.stdout
     if fmt == "json":
-        out.write(reports.report_json(analysis))
+        out.write(printable(reports.report_json(analysis)))
     elif fmt == "junit":
-        out.write(reports.junit_xml(analysis))
+        out.write(printable(reports.junit_xml(analysis)))
     elif fmt == "github":
         for each in (analysis, *analysis.subsites):
             reports.print_annotations(each, out)
@@ -123,10 +124,26 @@ def _print_text(analysis: Analysis) -> None:
     out = sys.stdout
     for finding in analysis.findings:
         mark = "baselined" if finding.baselined else finding.severity
-        out.write(f"{mark}: {finding.log_line()}\n")
+        out.write(printable(f"{mark}: {finding.log_line()}") + "\n")
     if not analysis.findings:
         out.write(text("check-clean", analysis.config.lang) + "\n")
     reports.print_summary(analysis, Console(file=out, highlight=False))
+
+
+def _check_writable(target: Path) -> None:
+    """Refuse a baseline path that cannot become a file, before building."""
+    if target.is_dir():
+        raise SiteError(
+            f"JOURNEY_BASELINE: {str(target)!r} is a folder; give a file path"
+        )
+    for parent in target.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise SiteError(
+                    f"JOURNEY_BASELINE: {str(target)!r} cannot be written: "
+                    f"{str(parent)!r} is a file, not a folder"
+                )
+            return
 
 
 def write_baseline(settings: str | Path | None, *, prune: bool = False) -> int:
@@ -138,7 +155,7 @@ def write_baseline(settings: str | Path | None, *, prune: bool = False) -> int:
     output says how many were left out.
     """
     path = settings_path(settings)
-    site = read_site_settings(path)
+    site = read_site_settings(path, require_plugin=True)
     configured = site.get("JOURNEY_BASELINE")
     if configured is not None and not (
         isinstance(configured, str | os.PathLike) and str(configured).strip()
@@ -146,7 +163,13 @@ def write_baseline(settings: str | Path | None, *, prune: bool = False) -> int:
         raise SiteError(
             f"JOURNEY_BASELINE: {configured!r} is not allowed; give a file path or None"
         )
+    if configured is not None and "\x00" in str(configured):
+        raise SiteError(
+            f"JOURNEY_BASELINE: {str(configured)!r} is not allowed; "
+            "a path cannot contain a NUL character"
+        )
     target = path.parent / (str(configured) if configured else DEFAULT_BASELINE)
+    _check_writable(target)
     site["JOURNEY_BASELINE"] = None  # today's findings, whatever the old file says
     outcome = _build_or_code(site)
     if isinstance(outcome, int):
@@ -163,21 +186,28 @@ def write_baseline(settings: str | Path | None, *, prune: bool = False) -> int:
             _stderr(text("baseline-replaced", lang, error=error))
     stale = baseline.stale(previous, every)
     keep = [] if prune else stale
-    count = baseline.write(target, every, keep)
+    try:
+        count = baseline.write(target, every, keep)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise SiteError(
+            f"JOURNEY_BASELINE: {str(target)!r} cannot be written: {reason}"
+        ) from None
     out = sys.stdout
-    out.write(text("baseline-written", lang, count=count, path=target) + "\n")
+    written = text("baseline-written", lang, count=count, path=target)
+    out.write(printable(written) + "\n")
     skipped = [f for f in every if f.rule in baseline.NEVER_BASELINED]
     if skipped:
         out.write(text("baseline-starter-skipped", lang, count=len(skipped)) + "\n")
         for finding in skipped:
-            out.write(f"  {finding.log_line()}\n")
+            out.write(printable(f"  {finding.log_line()}") + "\n")
     stale = [key for key in stale if key[0] not in baseline.NEVER_BASELINED]
     if stale:
         key = "baseline-pruned" if prune else "baseline-stale"
         out.write(text(key, lang, count=len(stale)) + "\n")
         for rule, source, subject in stale:
-            out.write(f"  [{rule}] {source or '-'}: {subject}\n")
+            out.write(printable(f"  [{rule}] {source or '-'}: {subject}") + "\n")
     if not configured:
         value = os.path.relpath(target, path.parent)
-        out.write(text("baseline-hint", lang, value=value) + "\n")
+        out.write(printable(text("baseline-hint", lang, value=value)) + "\n")
     return EXIT_OK

@@ -8,6 +8,7 @@ caller says (a temporary folder for ``check``), and take the analysis.
 
 from __future__ import annotations
 
+import difflib
 import logging
 import sys
 from collections.abc import Mapping
@@ -63,10 +64,39 @@ def forget_foreign_settings_modules(folder: Path) -> None:
             del sys.modules[path.stem]
 
 
+def _plugin_name(plugin: Any) -> str:
+    return plugin if isinstance(plugin, str) else getattr(plugin, "__name__", "")
+
+
+def _not_loaded(plugins: Any) -> str | None:
+    """Why ``PLUGINS`` does not load this plugin, or None when it does."""
+    if plugins is None:
+        return None  # Pelican loads every installed namespace plugin, this one too
+    if isinstance(plugins, str) or not isinstance(plugins, list | tuple):
+        return f"PLUGINS: {plugins!r} is not a list of plugin names"
+    names = [_plugin_name(p) for p in plugins]
+    if any(name in _PLUGIN_NAMES for name in names):
+        return None
+    close = difflib.get_close_matches("journey", [n.rpartition(".")[2] for n in names])
+    hint = f" ({close[0]!r} is not 'journey')" if close else ""
+    return (
+        f"PLUGINS: {list(names)!r} does not load pelican-journey{hint}; "
+        "add 'journey' to PLUGINS"
+    )
+
+
 def read_site_settings(
-    path: Path, overrides: Mapping[str, Any] | None = None
+    path: Path,
+    overrides: Mapping[str, Any] | None = None,
+    *,
+    require_plugin: bool = False,
 ) -> dict[str, Any]:
-    """Pelican's settings for the site, with the plugin enabled."""
+    """Pelican's settings for the site, with the plugin enabled.
+
+    With ``require_plugin`` a site whose ``PLUGINS`` does not load the plugin
+    is a :class:`SiteError`: checking it here would pass while its own
+    ``pelican`` build checks nothing.
+    """
     from pelican.settings import read_settings  # noqa: PLC0415 - heavy import
 
     forget_foreign_settings_modules(path.parent)
@@ -77,10 +107,10 @@ def read_site_settings(
     settings[SITE_ROOT_KEY] = str(path.parent)
     settings[SETTINGS_FILE_KEY] = str(path)
     plugins = settings.get("PLUGINS")
-    if plugins is not None and not any(
-        (p if isinstance(p, str) else getattr(p, "__name__", "")) in _PLUGIN_NAMES
-        for p in plugins
-    ):
+    reason = _not_loaded(plugins)
+    if require_plugin and reason:
+        raise SiteError(f"{path.name}: {reason}")
+    if reason and isinstance(plugins, list | tuple):
         settings["PLUGINS"] = [*plugins, sys.modules[__package__]]
     return settings
 

@@ -48,7 +48,8 @@ class Finding:
     def fingerprint(self) -> str:
         """A stable hash of :attr:`key`, for CI systems that track findings."""
         text = "\x00".join(self.key)
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+        # surrogateescape: a file name that is not UTF-8 hashes as its bytes
+        return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
     def as_dict(self) -> dict[str, object]:
         """The finding as it appears in ``report.json``."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .folding import plain
+from .show import show
 
 LANGS = ("nl", "en")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -72,8 +73,8 @@ class Model:
                 other = lookup.get(key)
                 if other is not None and other is not phase:
                     raise ModelError(
-                        f"JOURNEY_MODEL: the name {name!r} is used by both "
-                        f"phase {other.id!r} and phase {phase.id!r}"
+                        f"JOURNEY_MODEL: the name {show(name)} is used by both "
+                        f"phase {show(other.id)} and phase {show(phase.id)}"
                     )
                 lookup[key] = phase
         object.__setattr__(self, "_lookup", lookup)
@@ -291,15 +292,17 @@ def _text_per_lang(value: Any, where: str) -> dict[str, str]:
         for lang, text in value.items():
             if lang not in LANGS:
                 raise ModelError(
-                    f"{where}: language {lang!r} is not supported; "
+                    f"{where}: language {show(lang)} is not supported; "
                     f"allowed: {', '.join(LANGS)}"
                 )
             if not isinstance(text, str) or not text.strip():
-                raise ModelError(f"{where}[{lang!r}]: {text!r} is not a non-empty text")
+                raise ModelError(
+                    f"{where}[{show(lang)}]: {show(text)} is not a non-empty text"
+                )
             out[lang] = text.strip()
         return out
     raise ModelError(
-        f"{where}: {value!r} is not allowed; give a text or a dict "
+        f"{where}: {show(value)} is not allowed; give a text or a dict "
         "with 'nl' and/or 'en' texts"
     )
 
@@ -310,19 +313,19 @@ _PHASE_KEYS = {"id", "label", "aliases", "question", "cta", "touchpoints"}
 def _custom_phase(index: int, raw: Any) -> Phase:
     where = f"JOURNEY_MODEL[{index - 1}]"
     if not isinstance(raw, Mapping):
-        raise ModelError(f"{where}: {raw!r} is not a dict with 'id' and 'label'")
-    unknown = sorted(set(raw) - _PHASE_KEYS)
+        raise ModelError(f"{where}: {show(raw)} is not a dict with 'id' and 'label'")
+    unknown = sorted(set(raw) - _PHASE_KEYS, key=show)
     if unknown:
         allowed = ", ".join(sorted(_PHASE_KEYS))
-        raise ModelError(f"{where}: unknown key {unknown[0]!r}; allowed: {allowed}")
+        raise ModelError(f"{where}: unknown key {show(unknown[0])}; allowed: {allowed}")
     phase_id = raw.get("id")
     if not isinstance(phase_id, str) or not _ID_RE.match(phase_id):
         raise ModelError(
-            f"{where}['id']: {phase_id!r} is not allowed; use lower-case ASCII "
+            f"{where}['id']: {show(phase_id)} is not allowed; use lower-case ASCII "
             "letters, digits, '-' or '_'"
         )
     if "label" not in raw:
-        raise ModelError(f"{where}: phase {phase_id!r} has no 'label'")
+        raise ModelError(f"{where}: phase {show(phase_id)} has no 'label'")
     labels = _text_per_lang(raw["label"], f"{where}['label']")
     questions = (
         _text_per_lang(raw["question"], f"{where}['question']")
@@ -336,7 +339,7 @@ def _custom_phase(index: int, raw: Any) -> Phase:
     if not isinstance(aliases, Sequence) or not all(
         isinstance(a, str) and a.strip() for a in aliases
     ):
-        raise ModelError(f"{where}['aliases']: {aliases!r} is not a list of texts")
+        raise ModelError(f"{where}['aliases']: {show(aliases)} is not a list of texts")
     touchpoints = raw.get("touchpoints", ())
     if isinstance(touchpoints, str):
         touchpoints = (touchpoints,)
@@ -344,7 +347,7 @@ def _custom_phase(index: int, raw: Any) -> Phase:
         isinstance(t, str) for t in touchpoints
     ):
         raise ModelError(
-            f"{where}['touchpoints']: {touchpoints!r} is not a list of words"
+            f"{where}['touchpoints']: {show(touchpoints)} is not a list of words"
         )
     return Phase(
         id=phase_id,
@@ -366,7 +369,7 @@ def model_from_setting(value: Any) -> Model:
         model = BUILTIN_MODELS.get(value.strip().lower())
         if model is None:
             raise ModelError(
-                f"JOURNEY_MODEL: {value!r} is not a known model; allowed: "
+                f"JOURNEY_MODEL: {show(value)} is not a known model; allowed: "
                 f"{', '.join(BUILTIN_MODELS)} or a list of phase dicts"
             )
         return model
@@ -377,11 +380,13 @@ def model_from_setting(value: Any) -> Model:
         seen: set[str] = set()
         for phase in phases:
             if phase.id in seen:
-                raise ModelError(f"JOURNEY_MODEL: phase id {phase.id!r} appears twice")
+                raise ModelError(
+                    f"JOURNEY_MODEL: phase id {show(phase.id)} appears twice"
+                )
             seen.add(phase.id)
         return Model("custom", phases)
     raise ModelError(
-        f"JOURNEY_MODEL: {value!r} is not allowed; give a model id "
+        f"JOURNEY_MODEL: {show(value)} is not allowed; give a model id "
         f"({', '.join(BUILTIN_MODELS)}) or a list of phase dicts"
     )
 

@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .findings import FAIL_LEVELS
+from .keys import METADATA_KEYS
 from .phases import LANGS, Model, ModelError, Phase, model_from_setting
+from .show import show
 
 DEFAULT_TOUCHPOINTS = (
     "contact",
@@ -34,6 +36,7 @@ DEFAULT_TOUCHPOINTS = (
     "product",
 )
 INJECT_MODES = ("auto", "theme", "content", False)
+_METADATA_KEY_RE = re.compile(r"^[a-z0-9_][a-z0-9_.-]*$")
 SEVERITIES = ("error", "warning", "off")
 _WORD_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -82,12 +85,16 @@ class JourneyConfig:
     next_count: int
     map_in_site: bool
     base_dir: Path = field(default_factory=Path.cwd)
+    # plugin key -> the metadata keys read for it (JOURNEY_METADATA_KEYS)
+    metadata_keys: Mapping[str, tuple[str, ...]] = field(
+        default_factory=lambda: dict(METADATA_KEYS)
+    )
     inject_style: bool = True  # injected blocks carry their scoped stylesheet
     analytics: Path | None = None  # JOURNEY_ANALYTICS, resolved
 
 
 def _fail(name: str, value: Any, allowed: str) -> SettingsError:
-    return SettingsError(f"{name}: {value!r} is not allowed; {allowed}")
+    return SettingsError(f"{name}: {show(value)} is not allowed; {allowed}")
 
 
 def _check_lang(value: Any, settings: Mapping[str, Any]) -> str:
@@ -109,7 +116,7 @@ def _check_phase(name: str, value: Any, model: Model) -> Phase:
     phase = model.resolve(value) if isinstance(value, str) else None
     if phase is None:
         raise _fail(
-            name, value, f"phases of model {model.id!r}: {', '.join(model.ids)}"
+            name, value, f"phases of model {show(model.id)}: {', '.join(model.ids)}"
         )
     return phase
 
@@ -131,7 +138,7 @@ def _check_category_phases(value: Any, model: Model) -> dict[str, Phase]:
             )
         first[folded] = category
         out[folded] = _check_phase(
-            f"JOURNEY_CATEGORY_PHASES[{category!r}]", phase, model
+            f"JOURNEY_CATEGORY_PHASES[{show(category)}]", phase, model
         )
     return out
 
@@ -140,7 +147,7 @@ def _check_ctas(value: Any, model: Model) -> dict[str, CtaSetting]:
     mapping = _check_mapping("JOURNEY_CTAS", value)
     out: dict[str, CtaSetting] = {}
     for key, cta in mapping.items():
-        name = f"JOURNEY_CTAS[{key!r}]"
+        name = f"JOURNEY_CTAS[{show(key)}]"
         phase = _check_phase(name, key, model)
         if not isinstance(cta, Mapping) or set(cta) != {"label", "target"}:
             raise _fail(name, cta, 'give {"label": "...", "target": "..."}')
@@ -160,7 +167,7 @@ def _check_rules(
     for rule_id in mapping:
         if rule_id not in registry:
             close = difflib.get_close_matches(str(rule_id), list(registry), n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            hint = f" (did you mean {show(close[0])}?)" if close else ""
             raise _fail(
                 "JOURNEY_RULES",
                 rule_id,
@@ -169,7 +176,7 @@ def _check_rules(
     out: dict[str, RuleConfig] = {}
     for rule_id, entry in registry.items():
         raw = mapping.get(rule_id, {})
-        name = f"JOURNEY_RULES[{rule_id!r}]"
+        name = f"JOURNEY_RULES[{show(rule_id)}]"
         if isinstance(raw, str):
             raw = {"severity": raw}
         if not isinstance(raw, Mapping):
@@ -186,7 +193,7 @@ def _check_rules(
                 raise _fail(name, key, f"unknown option; allowed: {allowed}")
         for key, option in entry.options.items():
             options[key] = (
-                option.check(f"{name}[{key!r}]", raw[key], model)
+                option.check(f"{name}[{show(key)}]", raw[key], model)
                 if key in raw
                 else option.default
             )
@@ -198,7 +205,7 @@ def _check_personas(value: Any) -> dict[str, Persona]:
     mapping = _check_mapping("JOURNEY_PERSONAS", value)
     out: dict[str, Persona] = {}
     for key, raw in mapping.items():
-        name = f"JOURNEY_PERSONAS[{key!r}]"
+        name = f"JOURNEY_PERSONAS[{show(key)}]"
         if not isinstance(key, str) or not _WORD_RE.match(key):
             raise _fail(
                 "JOURNEY_PERSONAS", key, "persona ids are lower-case ASCII words"
@@ -207,7 +214,9 @@ def _check_personas(value: Any) -> dict[str, Persona]:
             raise _fail(name, raw, 'give {"label": "...", "description": "..."}')
         extra = set(raw) - {"label", "description"}
         if extra:
-            raise _fail(name, sorted(extra)[0], "allowed keys: label, description")
+            raise _fail(
+                name, sorted(extra, key=show)[0], "allowed keys: label, description"
+            )
         label = raw["label"]
         if isinstance(label, str) and label.strip():
             labels = dict.fromkeys(LANGS, label.strip())
@@ -231,6 +240,34 @@ def _check_touchpoints(value: Any) -> frozenset[str]:
     return frozenset(DEFAULT_TOUCHPOINTS) | {w.lower() for w in value}
 
 
+def _check_metadata_keys(value: Any) -> dict[str, tuple[str, ...]]:
+    name = "JOURNEY_METADATA_KEYS"
+    mapping = _check_mapping(name, value)
+    out = dict(METADATA_KEYS)
+    for key, metadata_key in mapping.items():
+        if key not in METADATA_KEYS:
+            raise _fail(name, key, f"plugin keys: {', '.join(METADATA_KEYS)}")
+        if not isinstance(metadata_key, str) or not _METADATA_KEY_RE.match(
+            metadata_key.strip().lower()
+        ):
+            raise _fail(
+                f"{name}[{show(key)}]",
+                metadata_key,
+                "give a metadata key: one word of letters, digits, '_', '-' or '.'",
+            )
+        out[key] = (metadata_key.strip().lower(),)
+    for key in mapping:
+        for other, names in out.items():
+            if other != key and out[key][0] in names:
+                raise _fail(
+                    f"{name}[{show(key)}]",
+                    mapping[key],
+                    f"{show(out[key][0])} is already read for {show(other)}; "
+                    "give each plugin key its own metadata key",
+                )
+    return out
+
+
 def _check_choice(name: str, value: Any, allowed: Sequence[Any]) -> Any:
     # `False in ("auto", False)` is fine, but 0 == False must not pass.
     if any(value is a or (isinstance(a, str) and value == a) for a in allowed):
@@ -247,6 +284,8 @@ def _check_path(name: str, value: Any, optional: bool) -> str | None:
     if value is None and optional:
         return None
     if isinstance(value, str | os.PathLike) and str(value).strip():
+        if "\x00" in str(value):
+            raise _fail(name, value, "a path cannot contain a NUL character")
         return str(value)
     raise _fail(name, value, "give a file path" + (" or None" if optional else ""))
 
@@ -578,6 +617,13 @@ SETTINGS: Mapping[str, Setting] = {
         "a visitor-statistics export (file or folder, relative to the settings "
         "file): see [docs/analytics.md](docs/analytics.md)",
         _file_or_none,
+    ),
+    "JOURNEY_METADATA_KEYS": Setting(
+        {},
+        "dict",
+        "plugin key (`phase`, `touchpoint`, `persona`, `cta`, `next`) → the "
+        "metadata key this site uses for it",
+        lambda _n, value, _s: _check_metadata_keys(value),
     ),
 }
 

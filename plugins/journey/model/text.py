@@ -243,6 +243,28 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "pelican-journey: {count} finding(s) would stop publishing "
         "(JOURNEY_FAIL_ON = {level!r}); still serving",
     },
+    "settings-autoreload": {
+        "nl": "pelican-journey: {error} — de site wordt zonder klantreis gebouwd "
+        "tot de instelling klopt; de server blijft kijken",
+        "en": "pelican-journey: {error} — the site is built without the journey "
+        "until the setting is fixed; still watching",
+    },
+    "not-enabled": {
+        "nl": "pelican-journey is geïnstalleerd maar niet aangezet voor deze site; "
+        "niets geschreven. Beginnen: zet 'journey' in PLUGINS en draai "
+        "`pelican-journey suggest` voor een fase per pagina",
+        "en": "pelican-journey is installed but not enabled for this site; "
+        "nothing written. To start: add 'journey' to PLUGINS and run "
+        "`pelican-journey suggest` for a phase per page",
+    },
+    "no-phase-yet": {
+        "nl": "nog geen enkele pagina of artikel heeft een fase ({count} zonder); "
+        "begin met `pelican-journey suggest` (voorstel per bestand, --write "
+        "voegt de 'Phase:'-regels toe)",
+        "en": "no page or article has a phase yet ({count} without); start with "
+        "`pelican-journey suggest` (a proposal per file; --write adds the "
+        "'Phase:' lines)",
+    },
     # pelican-journey init
     "init-done": {
         "nl": "{name}: nieuwe site ({count} bestanden, model {model}) in {target}",

@@ -34,6 +34,16 @@ import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+# Python keeps the bytes of a file name that is not valid UTF-8 as lone
+# surrogates (PEP 383); no UTF-8 writer accepts them.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD, safe to write."""
+    return _SURROGATE_RE.sub("\ufffd", text)
+
+
 # Names of the files the plugin writes into a report folder (any build).
 REPORT_NAMES = frozenset(
     {
@@ -68,10 +78,10 @@ def _temp_name(name: str) -> str:
 def _write_chunks(path: Path, text: Chunks) -> None:
     with open(path, "x", encoding="utf-8", newline="\n") as handle:
         if isinstance(text, str):
-            handle.write(text)
+            handle.write(printable(text))
         else:
             for chunk in text:
-                handle.write(chunk)
+                handle.write(printable(chunk))
 
 
 def write_atomic(path: Path, text: Chunks) -> None:

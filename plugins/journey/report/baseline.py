@@ -21,6 +21,9 @@ from .atomic import write_atomic
 
 VERSION = 1
 Key = tuple[str, str, str]
+# A baseline lists finding identities: megabytes at most. Reading stops here,
+# so a wrong path (a device, a huge log) is one clear line, not a hung build.
+MAX_BYTES = 64 * 1024 * 1024
 # Rules a baseline never accepts: placeholder text must be replaced, not
 # accepted (a fresh ``init`` site would otherwise publish it).
 NEVER_BASELINED = frozenset({"starter-text"})
@@ -73,16 +76,28 @@ def load(path: Path) -> frozenset[Key]:
         return SettingsError(f"JOURNEY_BASELINE: {str(path)!r} {reason}")
 
     try:
-        raw = path.read_text(encoding="utf-8")
+        with path.open("rb") as handle:
+            data_bytes = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         hint = "write it with `pelican-journey baseline -s SETTINGS`"
         raise fault(f"does not exist; {hint}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise fault(f"cannot be read: {error}") from None
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or error
+        raise fault(f"cannot be read: {reason}") from None
+    if len(data_bytes) > MAX_BYTES:
+        raise fault(f"is larger than {MAX_BYTES // (1024 * 1024)} MB; not a baseline")
+    try:
+        raw = data_bytes.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise fault(f"is not UTF-8 text (byte {error.start})") from None
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as error:
         raise fault(f"is not valid JSON (line {error.lineno}: {error.msg})") from None
+    except RecursionError:
+        raise fault("is nested too deeply to be a baseline file") from None
+    except ValueError as error:  # e.g. an integer of thousands of digits
+        raise fault(f"is not a baseline file: {error}") from None
     if not isinstance(data, dict) or data.get("version") != VERSION:
         raise fault(f"is not a baseline file; expected {{'version': {VERSION}, …}}")
     items = data.get("findings")

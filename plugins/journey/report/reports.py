@@ -20,7 +20,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..model.text import text
 from ..rules import REGISTRY
-from .atomic import Chunks, write_together
+from .atomic import Chunks, printable, write_together
 from .ci import Locator
 from .codequality import CODE_QUALITY_NAME, code_quality_json
 from .journey_map import MAP_FILE
@@ -204,7 +204,12 @@ def write_reports(
 
 
 def summary_table(analysis: Analysis) -> Table:
-    """The short console summary: phases with counts and findings, then totals."""
+    """The short console summary: phases with counts and findings, then totals.
+
+    Labels come from the user's settings: they are escaped, so Rich prints
+    ``[b]`` as written instead of reading it as markup.
+    """
+    from rich.markup import escape  # noqa: PLC0415 - only when printing
     from rich.table import Table  # noqa: PLC0415 - only when printing
 
     config = analysis.config
@@ -234,18 +239,20 @@ def summary_table(analysis: Analysis) -> Table:
     )
     site_wide = sum(1 for f in live if f.phase not in per_phase)
     map_line = text("summary-map", lang, path=config.report_dir / MAP_FILE)
-    title = text(
-        "summary-title",
-        lang,
-        phases=" → ".join(p.label(lang) for p in config.model.phases),
+    title = escape(
+        printable(
+            text(
+                "summary-title",
+                lang,
+                phases=" → ".join(p.label(lang) for p in config.model.phases),
+            )
+        )
     )
     if analysis.site_lang:
-        from rich.markup import escape  # noqa: PLC0415 - only when printing
-
         title = escape(f"[{analysis.site_lang}] ") + title
     table = Table(
         title=title,
-        caption=f"{coverage}\n{totals}\n{map_line}",
+        caption=escape(printable(f"{coverage}\n{totals}\n{map_line}")),
         title_justify="left",
         caption_justify="left",
     )
@@ -257,7 +264,7 @@ def summary_table(analysis: Analysis) -> Table:
         count = counts[phase.id]
         table.add_row(
             str(phase.index),
-            phase.label(lang),
+            escape(printable(phase.label(lang))),
             str(count) if count else "[bold red]0[/]",
             str(per_phase[phase.id] or ""),
         )
@@ -319,7 +326,7 @@ def github_annotations(analysis: Analysis) -> list[str]:
 def print_annotations(analysis: Analysis, stream: IO[str] | None = None) -> None:
     out = stream or sys.stdout
     for line in github_annotations(analysis):
-        out.write(line + "\n")
+        out.write(printable(line) + "\n")
     out.flush()
 
 
@@ -330,7 +337,8 @@ def announce(analysis: Analysis) -> None:
     """The console table and, on GitHub Actions, the annotations and summary."""
     if analysis.index.context.get(CONSOLE_KEY, True) is False:
         return
-    print_summary(analysis)
+    if analysis.started:  # else the one logged line says how to start
+        print_summary(analysis)
     if in_github_actions():
         print_annotations(analysis)
     write_step_summary(analysis)

@@ -87,7 +87,8 @@ def _version() -> dict[str, str]:
 def _artifact(path: str) -> dict[str, str]:
     if PurePosixPath(path).is_absolute():  # outside the repository
         return {"uri": PurePosixPath(path).as_uri()}
-    return {"uri": quote(path), "uriBaseId": SRCROOT}
+    # surrogateescape: a file name that is not UTF-8 keeps its own bytes (%E9)
+    return {"uri": quote(path, errors="surrogateescape"), "uriBaseId": SRCROOT}
 
 
 def sarif_log(analysis: Analysis) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model.text import text
+from .atomic import printable
 from .ci import Locator
 
 if TYPE_CHECKING:
@@ -141,7 +142,7 @@ def step_summary(analysis: Analysis, environ: Mapping[str, str] | None = None) -
         out += [md_cell(text("check-clean", lang)), ""]
     locator = Locator.for_analysis(analysis)
     blob = _blob_url(env)
-    size = sum(len(line.encode()) + 1 for line in out)
+    size = sum(len(line.encode(errors="replace")) + 1 for line in out)
     header = _row(
         [
             md_cell(text("step-summary-rule", lang)),
@@ -162,7 +163,7 @@ def step_summary(analysis: Analysis, environ: Mapping[str, str] | None = None) -
                 continue
             cell, line = _file_cell(finding, locator, blob)
             row = _row([f"`{finding.rule}`", cell, line, md_cell(finding.message)])
-            size += len(row.encode()) + 1
+            size += len(row.encode(errors="replace")) + 1
             out.append(row)
         out.append("")
     if left_out:
@@ -183,5 +184,5 @@ def append_step_summary(
         return None
     path = Path(target)
     with path.open("a", encoding="utf-8", newline="\n") as handle:
-        handle.write(step_summary(analysis, env))
+        handle.write(printable(step_summary(analysis, env)))
     return path

@@ -234,7 +234,13 @@ def _document(
     obj: Any, kind: str, config: JourneyConfig, base_dir: Path, content_dir: Path
 ) -> Document:
     metadata = getattr(obj, "metadata", {}) or {}
-    tags = read_tags(metadata, config.model, config.touchpoints, config.personas.keys())
+    tags = read_tags(
+        metadata,
+        config.model,
+        config.touchpoints,
+        config.personas.keys(),
+        config.metadata_keys,
+    )
     category = getattr(obj, "category", None)
     source_path = getattr(obj, "source_path", "") or ""
     return Document(

@@ -11,16 +11,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..model.keys import METADATA_KEYS
 from ..model.phases import Model, Phase
 
-# Metadata keys as Pelican hands them over (lower case), with their aliases.
-KEYS: Mapping[str, tuple[str, ...]] = {
-    "phase": ("phase", "fase"),
-    "touchpoint": ("touchpoint", "contactpunt"),
-    "persona": ("persona",),
-    "cta": ("cta",),
-    "next": ("next",),
-}
+# Metadata keys as Pelican hands them over (lower case), with their aliases;
+# a site's JOURNEY_METADATA_KEYS gives others (``JourneyConfig.metadata_keys``).
+KEYS: Mapping[str, tuple[str, ...]] = METADATA_KEYS
 NONE_WORDS = frozenset({"none", "geen"})
 _SPLIT_RE = re.compile(r"[,\n;]")
 
@@ -54,9 +50,13 @@ class Tags:
         return bool(self.phases)
 
 
-def raw_value(metadata: Mapping[str, Any], field: str) -> Any:
+def raw_value(
+    metadata: Mapping[str, Any],
+    field: str,
+    keys: Mapping[str, tuple[str, ...]] = KEYS,
+) -> Any:
     """The metadata value of ``field`` under its own key or an alias."""
-    for key in KEYS[field]:
+    for key in keys[field]:
         if key in metadata:
             return metadata[key]
     return None
@@ -116,13 +116,14 @@ def read_tags(
     model: Model,
     touchpoints: Iterable[str],
     personas: Iterable[str],
+    keys: Mapping[str, tuple[str, ...]] = KEYS,
 ) -> Tags:
-    """Read the journey metadata of one document."""
-    phase_raw = raw_value(metadata, "phase")
+    """Read the journey metadata of one document (``keys``: which keys to read)."""
+    phase_raw = raw_value(metadata, "phase", keys)
     phases, unknown = parse_phases(phase_raw, model)
 
     touchpoint = unknown_touchpoint = None
-    words = split_values(raw_value(metadata, "touchpoint"))
+    words = split_values(raw_value(metadata, "touchpoint", keys))
     if words:
         word = words[0].lower()
         if word in set(touchpoints):
@@ -131,9 +132,9 @@ def read_tags(
             unknown_touchpoint = words[0]
 
     known_personas = set(personas)
-    persona_values = split_values(raw_value(metadata, "persona"))
-    cta, cta_problem = parse_cta(raw_value(metadata, "cta"))
-    next_raw = raw_value(metadata, "next")
+    persona_values = split_values(raw_value(metadata, "persona", keys))
+    cta, cta_problem = parse_cta(raw_value(metadata, "cta", keys))
+    next_raw = raw_value(metadata, "next", keys)
     return Tags(
         phases=phases,
         unknown_phases=unknown,
