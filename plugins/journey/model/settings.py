@@ -469,6 +469,8 @@ def _report_folder(name: str, value: Any, scope: Scope) -> Path:
     """
     try:
         folder = _folder(name, value, scope).resolve()
+    except SettingsError:
+        raise  # already says what is wrong (a NUL character, a wrong type)
     except (OSError, ValueError):
         raise _fail(name, value, "give a folder path") from None
     if folder == Path(folder.anchor):
