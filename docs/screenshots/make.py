@@ -17,6 +17,12 @@ visits, from ``analytics/access.log``, at 1280 px and on a 390 px phone).
 other journey partials; ``--site DIR`` photographs a site already built in DIR
 instead of building one.
 
+``--init`` instead scaffolds a plumber's site with ``pelican-journey init``
+(as a web builder would), builds it, and writes ``init-home-phone.png`` and
+``init-home-desktop.png``; then removes its purchase page and writes
+``map-actions-desktop.png`` and ``map-actions-phone.png``: the journey map of
+a site with gaps, opening with what to do first.
+
 ``--themes`` instead builds the example site once per theme (klantreis,
 Pelican's ``simple`` and ``notmyidea``, and the third-party ``reflex`` and
 ``smallweb`` from PyPI) and writes ``cta-<theme>-phone.png`` and
@@ -159,6 +165,76 @@ def shoot_funnel(browser: object, journey_map: Path) -> None:
         page.close()
 
 
+def init_shots(tmp: Path) -> None:
+    """A site fresh from ``init``, and the map of that site with a gap."""
+    site = tmp / "loodgieter"
+    subprocess.run(["git", "init", "-q", str(site)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pelican.plugins.journey",
+            "init",
+            str(site),
+            "--name",
+            "Loodgieter Bakker",
+        ],
+        check=True,
+    )
+
+    def build_init(name: str) -> Path:
+        output = tmp / name / "output"
+        reports = tmp / name / "journey-report"
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pelican",
+                "-s",
+                "pelicanconf.py",
+                "-o",
+                str(output),
+                "-e",
+                f"JOURNEY_REPORT_PATH={json.dumps(str(reports))}",
+            ],
+            cwd=site,
+            check=True,
+        )
+        return output
+
+    output = build_init("fresh")
+    server, base = serve(output)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for width_name, (width, height) in WIDTHS.items():
+                page = browser.new_page(
+                    viewport={"width": width, "height": height},
+                    device_scale_factor=2 if width_name == "phone" else 1,
+                )
+                page.goto(base + "index.html")
+                target = HERE / f"init-home-{width_name}.png"
+                page.screenshot(path=str(target), full_page=width_name == "desktop")
+                sys.stdout.write(f"wrote {target.relative_to(ROOT)}\n")
+                page.close()
+        finally:
+            server.shutdown()
+        (site / "content" / "pages" / "prijzen.md").unlink()
+        build_init("gap")
+        journey_map = tmp / "gap" / "journey-report" / "journey-map.html"
+        for width_name, (width, height) in WIDTHS.items():
+            page = browser.new_page(
+                viewport={"width": width, "height": height},
+                device_scale_factor=2 if width_name == "phone" else 1,
+            )
+            page.goto(journey_map.as_uri())
+            target = HERE / f"map-actions-{width_name}.png"
+            page.screenshot(path=str(target))
+            sys.stdout.write(f"wrote {target.relative_to(ROOT)}\n")
+            page.close()
+        browser.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--overrides", type=Path, help="THEME_TEMPLATES_OVERRIDES")
@@ -169,10 +245,16 @@ def main() -> int:
     parser.add_argument(
         "--funnel-only", action="store_true", help="only the funnel screenshots"
     )
+    parser.add_argument(
+        "--init", action="store_true", help="a site from init, and its map"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         if args.themes:
             theme_shots(Path(tmp))
+            return 0
+        if args.init:
+            init_shots(Path(tmp))
             return 0
         if args.site:
             output = args.site.resolve()
