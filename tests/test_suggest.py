@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -414,3 +415,22 @@ def test_a_custom_model_gets_proposals_by_phase_name_or_position() -> None:
     for title, (body, expected) in cases.items():
         proposal = suggest_module.propose(model, title, body)
         assert proposal.phase is not None and proposal.phase.id == expected, title
+
+
+def test_a_long_path_is_never_cut_in_a_narrow_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")  # a CI log
+    settings = make_site(tmp_path / "site", lang="nl")
+    deep = tmp_path / "site" / "content" / "pages" / "diensten-en-onderhoud" / "2026"
+    deep.mkdir(parents=True)
+    name = "wat-kost-een-nieuwe-ketting-en-hoe-lang-gaat-die-mee.md"
+    (deep / name).write_bytes(next(iter(CONFIDENT.values()))[0])
+    assert main(["suggest", "-s", str(settings)]) == 0
+    out = capsys.readouterr().out
+    # The table folds the path over lines: joined, every character is there.
+    cells = "".join(
+        line.split("│")[1].strip() for line in out.splitlines() if line.count("│") > 3
+    )
+    assert f"content/pages/diensten-en-onderhoud/2026/{name}" in cells
+    assert re.search(r"\b0,\d\d\b", out)  # a decimal comma in Dutch

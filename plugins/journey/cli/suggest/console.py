@@ -13,13 +13,24 @@ from .scoring import CONFIDENT
 from .site import Candidate, collect
 
 
+def _decimal(value: float, lang: str) -> str:
+    """Two decimals, with a decimal comma in Dutch."""
+    shown = f"{value:.2f}"
+    return shown.replace(".", ",") if lang == "nl" else shown
+
+
 def _table(candidates: list[Candidate], lang: str, write: bool) -> Any:
     from rich.table import Table  # noqa: PLC0415 - only needed here
     from rich.text import Text  # noqa: PLC0415
 
     table = Table(title=text("suggest-title", lang), title_justify="left")
     for key in ("file", "title", "phase", "confidence", "words"):
-        table.add_column(text(f"suggest-col-{key}", lang))
+        # A path is never cut: in a narrow terminal or a CI log it wraps.
+        table.add_column(
+            text(f"suggest-col-{key}", lang),
+            overflow="fold" if key == "file" else "ellipsis",
+            min_width=12 if key == "file" else None,
+        )
     if write:
         table.add_column(text("suggest-col-result", lang))
     for item in candidates:
@@ -30,7 +41,7 @@ def _table(candidates: list[Candidate], lang: str, write: bool) -> Any:
             item.shown,
             item.title,
             shown,
-            f"{proposal.confidence:.2f}",
+            _decimal(proposal.confidence, lang),
             ", ".join(proposal.clues) or "-",
         ]
         if write:
@@ -61,7 +72,7 @@ def suggest(settings: str | Path | None, *, write: bool = False) -> int:
             proposal = item.proposal
             if not proposal.confident or proposal.phase is None:
                 item.outcome = text(
-                    "suggest-skip-unsure", lang, threshold=f"{CONFIDENT:.2f}"
+                    "suggest-skip-unsure", lang, threshold=_decimal(CONFIDENT, lang)
                 )
                 continue
             try:
