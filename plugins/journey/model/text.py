@@ -658,6 +658,18 @@ def text(key: str, lang: str, **values: Any) -> str:
     return template.format(**values)
 
 
+def coverage_line(summary: Mapping[str, int], lang: str) -> str:
+    """The summary's coverage sentence (console and CI step summary)."""
+    return text(
+        "summary-coverage",
+        lang,
+        covered=summary["covered_phases"],
+        total=summary["total_phases"],
+        content=summary["content"],
+        untagged=summary["untagged"],
+    )
+
+
 def pick(value: Mapping[str, str] | str, lang: str) -> str:
     """A per-language text, or a plain string used for every language."""
     if isinstance(value, str):

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from ..model.text import text
+from ..model.text import coverage_line, text
 from ..rules import REGISTRY
 from .atomic import Chunks, printable, write_together
 from .ci import Locator
@@ -222,14 +222,7 @@ def summary_table(analysis: Analysis) -> Table:
     for finding in live:
         if finding.phase in per_phase:
             per_phase[finding.phase] += 1
-    coverage = text(
-        "summary-coverage",
-        lang,
-        covered=summary["covered_phases"],
-        total=summary["total_phases"],
-        content=summary["content"],
-        untagged=summary["untagged"],
-    )
+    coverage = coverage_line(summary, lang)
     totals = text(
         "summary-totals",
         lang,

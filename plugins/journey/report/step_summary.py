@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..model.text import text
+from ..model.text import coverage_line, text
 from .atomic import printable
 from .ci import Locator
 
@@ -103,17 +103,7 @@ def step_summary(analysis: Analysis, environ: Mapping[str, str] | None = None) -
         )
     out += [
         "",
-        md_cell(
-            text(
-                "summary-coverage",
-                lang,
-                covered=summary["covered_phases"],
-                total=summary["total_phases"],
-                content=summary["content"],
-                untagged=summary["untagged"],
-            )
-        )
-        + "  ",  # a hard line break
+        md_cell(coverage_line(summary, lang)) + "  ",  # a hard line break
         md_cell(
             text(
                 "summary-totals",
