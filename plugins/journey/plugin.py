@@ -165,6 +165,12 @@ def on_initialized(pelican_obj: Any) -> None:
         settings[SETTINGS_FILE_KEY] = str(settings_file) if settings_file else None
     if autoreloading():
         return  # every build validates, reports and goes on (settings_failed)
+    if not asked_in_settings(settings):
+        # Loaded by namespace discovery only (PLUGINS unset): a site that has
+        # not asked for the journey is not judged on settings it never chose
+        # (e.g. the default report folder inside PATH = "."). If a document
+        # turns out to have a phase, the settings are checked then.
+        return
     try:
         config = _valid_config(settings)
     except SettingsError as error:
@@ -240,11 +246,16 @@ def opted_in(settings: dict[str, Any], generators: list[Any]) -> bool:
     ``PLUGINS``, by any ``JOURNEY_*`` setting, by a document with a phase, or
     by running ``pelican-journey`` on it.
     """
-    if settings.get(NAMED_KEY, True) or CAPTURE_KEY in settings:
-        return True
-    if any(isinstance(k, str) and k.startswith("JOURNEY_") for k in settings):
+    if asked_in_settings(settings):
         return True
     return _any_phase_metadata(generators, ("phase", "fase"))
+
+
+def asked_in_settings(settings: dict[str, Any]) -> bool:
+    """Whether the settings alone ask for the journey (see :func:`opted_in`)."""
+    if settings.get(NAMED_KEY, True) or CAPTURE_KEY in settings:
+        return True
+    return any(isinstance(k, str) and k.startswith("JOURNEY_") for k in settings)
 
 
 def on_generator_init(generator: Any) -> None:
