@@ -8,7 +8,16 @@ registry itself is :mod:`.registry` (it imports no rule module until
 from __future__ import annotations
 
 from ..model.settings import SEVERITIES, Option
-from .registry import REGISTRY, Hit, Rule, RuleContext, order_key, rule, run_rules
+from .registry import (
+    REGISTRY,
+    Hit,
+    Rule,
+    RuleContext,
+    order_key,
+    phase_names,
+    rule,
+    run_rules,
+)
 
 __all__ = [
     "REGISTRY",
@@ -18,6 +27,7 @@ __all__ = [
     "Rule",
     "RuleContext",
     "order_key",
+    "phase_names",
     "rule",
     "run_rules",
 ]

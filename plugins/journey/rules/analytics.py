@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import Hit, Option, RuleContext, rule
+from . import Hit, Option, RuleContext, phase_names, rule
 
 
 def _percent(rate: float) -> str:
@@ -64,9 +64,7 @@ def drop_off(context: RuleContext) -> Iterator[Hit]:
         rate = figures.exits / figures.visits
         if rate > limit:
             values = {
-                "phase": {
-                    lang: f"'{phase.label(lang)}' ({phase.id})" for lang in ("nl", "en")
-                },
+                "phase": phase_names(phase),
                 "rate": _percent(rate),
                 "exits": figures.exits,
                 "visits": figures.visits,

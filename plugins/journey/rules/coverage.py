@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from . import Hit, Option, RuleContext, rule
+from . import Hit, Option, RuleContext, phase_names, rule
 
 if TYPE_CHECKING:
     from ..model.phases import Phase
@@ -64,10 +64,6 @@ def shows_contact(fragment: str) -> bool:
     return any(_phone_like(m.group().strip()) for m in _PHONE_RE.finditer(text))
 
 
-def _phase_names(phase: Phase) -> dict[str, str]:
-    return {lang: f"'{phase.label(lang)}' ({phase.id})" for lang in ("nl", "en")}
-
-
 @rule(
     "phase-empty",
     summary="a phase with no published content",
@@ -93,7 +89,7 @@ def phase_empty(context: RuleContext) -> Iterator[Hit]:
     for phase in context.index.model.phases:
         if not counts[phase.id]:
             values = {
-                "phase": _phase_names(phase),
+                "phase": phase_names(phase),
                 "question": {lang: phase.question(lang) for lang in ("nl", "en")},
             }
             yield Hit(phase.id, values, None, phase.id)
@@ -146,7 +142,7 @@ def aftercare_contact(context: RuleContext) -> Iterator[Hit]:
     documents = context.index.in_phase(phase.id)
     if any(shows_contact(doc.html) for doc in documents):
         return
-    name = _phase_names(phase)
+    name = phase_names(phase)
     if not documents:
         problem = {
             "nl": f"geen pagina in fase {name['nl']} met contactgegevens",
@@ -209,7 +205,7 @@ def expertise_blog(context: RuleContext) -> Iterator[Hit]:
     minimum = context.options["min"]
     count = sum(1 for d in context.index.in_phase(phase.id) if d.kind == "article")
     if count < minimum:
-        values = {"count": count, "phase": _phase_names(phase), "min": minimum}
+        values = {"count": count, "phase": phase_names(phase), "min": minimum}
         yield Hit(phase.id, values, None, phase.id)
 
 
@@ -265,7 +261,7 @@ def persona_gap(context: RuleContext) -> Iterator[Hit]:
                     lang: f"'{persona.label(lang)}' ({persona.id})"
                     for lang in ("nl", "en")
                 },
-                "phase": _phase_names(phase),
+                "phase": phase_names(phase),
             }
             yield Hit(f"{persona.id}:{phase.id}", values, None, phase.id)
 

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from jinja2 import TemplateError
 
 from ..site.text import Form, PageText, extract
-from . import Hit, Option, RuleContext, rule
+from . import Hit, Option, RuleContext, phase_names, rule
 from .coverage import _EMAIL_RE, _PHONE_RE, _phone_like
 from .graph import contact_pages
 from .words import find_phrases, page_check, page_hits, quote, quotes, words
@@ -37,10 +37,6 @@ _PURCHASE_DOC = (
     "the phase where the customer buys (default: purchase; 5k: kopen; "
     "see-think-do-care: do; a custom model without purchase: skipped unless set)"
 )
-
-
-def phase_names(phase: Phase) -> dict[str, str]:
-    return {lang: f"'{phase.label(lang)}' ({phase.id})" for lang in ("nl", "en")}
 
 
 def purchase_phase(context: RuleContext) -> Phase | None:

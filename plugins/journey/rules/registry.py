@@ -31,6 +31,7 @@ from ..model.settings import SEVERITIES, Option
 from ..model.text import pick
 
 if TYPE_CHECKING:
+    from ..model.phases import Phase
     from ..model.settings import JourneyConfig
     from ..site.graph import LinkGraph
     from ..site.index import Document, SiteIndex
@@ -224,3 +225,8 @@ def run_rules(
                 )
             )
     return findings
+
+
+def phase_names(phase: Phase) -> dict[str, str]:
+    """A phase as messages name it, per language: ``'Aankoop' (purchase)``."""
+    return {lang: f"'{phase.label(lang)}' ({phase.id})" for lang in ("nl", "en")}
