@@ -9,6 +9,12 @@ each, and prints:
 
 - the median CPU time (user + system) and peak memory (``ru_maxrss``) of the
   off and on builds and their ratios, against the budget (1.05 / 1.10);
+- the builds run as on GitHub Actions (``GITHUB_ACTIONS``,
+  ``GITHUB_STEP_SUMMARY``) and the generated site reads an access log
+  (``JOURNEY_ANALYTICS``) and publishes the map in the site too, so every
+  feature of the plugin is on: all reports (JSON, JUnit, SARIF, GitLab Code
+  Quality, the map), CI annotations and step summary, visitor statistics,
+  every rule including the friction and copy rules;
 - the plugin's own time per stage (``Analysis.timings``, see
   ``plugins/journey/model/timing.py``) and in total (every signal receiver the
   plugin connects, timed), per build and per document.
@@ -187,7 +193,17 @@ def build(site: Path, work: Path, *, plugin: bool, installed: bool) -> Build:
         "result": str(result_file),
     }
     spec_file.write_text(json.dumps(spec), encoding="utf-8")
-    env = {**os.environ, "PYTHONHASHSEED": "0", "COLUMNS": "120"}
+    summary = work / "step-summary.md"
+    summary.write_text("", encoding="utf-8")
+    env = {
+        **os.environ,
+        "PYTHONHASHSEED": "0",
+        "COLUMNS": "120",
+        # As on GitHub Actions: annotations on the console, the step summary
+        # appended to a file (both builds get the same environment).
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_STEP_SUMMARY": str(summary),
+    }
     actions = [
         (
             os.POSIX_SPAWN_OPEN,
