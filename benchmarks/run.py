@@ -119,7 +119,7 @@ def child(spec_file: Path) -> int:
     settings["OUTPUT_PATH"] = spec["output"]
     settings["THEME"] = "simple"
     receivers: dict[str, float] = {}
-    captured: list[Any] = []
+    stats: dict[str, Any] = {}
     if spec["plugin"]:
         if spec["installed"]:
             from pelican.plugins import journey
@@ -134,20 +134,19 @@ def child(spec_file: Path) -> int:
     full = read_settings(override=settings)
     if spec["plugin"]:
         full[journey_plugin.SITE_ROOT_KEY] = str(root)
-        full[journey_plugin.CAPTURE_KEY] = captured
+        full[journey_plugin.STATS_KEY] = stats  # not a capture: that keeps it all
     exit_code = 0
     os.chdir(root)
     try:
         Pelican(full).run()
     except SystemExit as exit_:
         exit_code = int(exit_.code or 0)
-    analysis = captured[-1] if captured else None
     result = {
         "exit": exit_code,
-        "timings": dict(getattr(analysis, "timings", {}) or {}),
+        "timings": dict(stats.get("timings", {})),
         "receivers": receivers,
-        "documents": len(analysis.index.documents) if analysis else 0,
-        "findings": len(analysis.findings) if analysis else 0,
+        "documents": stats.get("documents", 0),
+        "findings": stats.get("findings", 0),
     }
     Path(spec["result"]).write_text(json.dumps(result), encoding="utf-8")
     return 0
@@ -203,7 +202,12 @@ def build(site: Path, work: Path, *, plugin: bool, installed: bool) -> Build:
         # appended to a file (both builds get the same environment).
         "GITHUB_ACTIONS": "true",
         "GITHUB_STEP_SUMMARY": str(summary),
+        # Compiled bytecode, as an installed package has it: the warm-up
+        # builds compile the working tree once into the work folder (not into
+        # the repository), and no build pays for compiling (or its memory).
+        "PYTHONPYCACHEPREFIX": str(work / "pycache"),
     }
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     actions = [
         (
             os.POSIX_SPAWN_OPEN,
