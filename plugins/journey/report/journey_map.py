@@ -415,21 +415,32 @@ _SITE_PAGE = (
 )
 
 
+# Stands for the map's body in the theme's page; the body is streamed in its
+# place (a 1,000-page map is ~1 MB: never held as one string).
+_BODY_MARK = "\x1fjourney-map-body\x1f"
+
+
 def _site_parts(view: MapView) -> dict[str, Markup]:
-    """The in-site page's title, stylesheet and body, rendered once each."""
+    """The in-site page's title and stylesheet, and the body's place."""
     env = _map_environment()
     title = view.labels["title"] + (f" · {view.site}" if view.site else "")
     return {
         "journey_map_title": escape(title),
         "journey_map_css": Markup(env.get_template("journey-map.css").render(map=view)),
-        "journey_map_body": Markup(
-            "".join(
-                env.get_template("journey-map-body.html").generate(
-                    map=view, standalone=False
-                )
-            )
-        ),
+        "journey_map_body": Markup(_BODY_MARK),
     }
+
+
+def _with_body(chunks: Iterable[str], view: MapView) -> Iterator[str]:
+    """The theme's page with the map's body streamed where the mark is."""
+    template = _map_environment().get_template("journey-map-body.html")
+    for chunk in chunks:
+        rest = chunk
+        while _BODY_MARK in rest:  # a theme may show its content block twice
+            before, rest = rest.split(_BODY_MARK, 1)
+            yield before
+            yield from template.generate(map=view, standalone=False)
+        yield rest
 
 
 def publish_in_site(analysis: Analysis, env: jinja2.Environment) -> Path:
@@ -460,14 +471,17 @@ def publish_in_site(analysis: Analysis, env: jinja2.Environment) -> Path:
         write_atomic(
             path,
             watched(
-                template.generate(
-                    {
-                        **context,
-                        **_site_parts(view),
-                        "map": view,  # for a theme that shows more of it
-                        "standalone": False,
-                        "output_file": SITE_MAP_PATH,
-                    }
+                _with_body(
+                    template.generate(
+                        {
+                            **context,
+                            **_site_parts(view),
+                            "map": view,  # for a theme that shows more of it
+                            "standalone": False,
+                            "output_file": SITE_MAP_PATH,
+                        }
+                    ),
+                    view,
                 )
             ),
         )
