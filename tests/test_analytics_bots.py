@@ -14,7 +14,7 @@ from pathlib import Path
 
 import crawleruseragents
 
-from pelican.plugins.journey.analytics.bots import is_bot
+from pelican.plugins.journey.analytics.bots import _patterns, is_bot
 
 BROWSERS = [
     "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
@@ -42,12 +42,16 @@ def test_same_answers_as_the_package() -> None:
     assert differ == []
     assert not any(is_bot(b) for b in BROWSERS)
     assert is_bot("-") and is_bot("  ")
+    # every pattern of the list is asked, as plain text or as a regex
+    plain, regexes = _patterns()
+    alternatives = sum(len(r.pattern.split("|")) for r in regexes)
+    assert len(plain) + alternatives >= len(crawleruseragents.CRAWLER_USER_AGENTS_DATA)
 
 
 def test_asking_does_not_import_the_package() -> None:
     code = (
         "import sys\n"
-        "from pelican.plugins.journey.analytics.bots import is_bot\n"
+        "from pelican.plugins.journey.analytics.bots import _patterns, is_bot\n"
         "assert is_bot(sys.argv[1])\n"
         "print('crawleruseragents' in sys.modules)\n"
     )

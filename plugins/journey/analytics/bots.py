@@ -47,16 +47,18 @@ def _patterns() -> tuple[tuple[str, ...], tuple[re.Pattern[str], ...]]:
     spec = importlib.util.find_spec("crawleruseragents")
     if spec is None or spec.origin is None:  # pragma: no cover - a dependency
         raise ModuleNotFoundError("crawleruseragents")
-    raw = Path(spec.origin).with_name("crawler-user-agents.json").read_text("utf-8")
     plain: list[str] = []
     regexes: list[str] = []
-    for match in _PATTERN_RE.finditer(raw):
-        pattern = json.loads(match.group(1))
-        text = _plain(pattern)
-        if text is None:
-            regexes.append(pattern)
-        else:
-            plain.append(text)
+    data = Path(spec.origin).with_name("crawler-user-agents.json")
+    with data.open(encoding="utf-8") as lines:  # line by line: ~0.5 MB of JSON
+        for line in lines:
+            for match in _PATTERN_RE.finditer(line):
+                pattern = json.loads(match.group(1))
+                text = _plain(pattern)
+                if text is None:
+                    regexes.append(pattern)
+                else:
+                    plain.append(text)
     return tuple(plain), tuple(
         re.compile("|".join(regexes[i : i + CHUNK_SIZE]))
         for i in range(0, len(regexes), CHUNK_SIZE)
