@@ -225,18 +225,22 @@ def readability(
         # Fast: words are spaces + lines, every ". " ends a sentence (also
         # after an abbreviation), vowel groups stand in for syllables.
         words = prose.count(" ") + lines
-        quick_count = lines + sum(map(prose.count, _QUICK_ENDS))
-        # Vowels became spaces: a group starts where a space follows a letter.
-        groups = b"x" + folded.encode().translate(_VOWEL_BYTES)
-        vowel_groups = groups.count(b"x ")
-        if lang == "en":  # a silent final e ("bike", "there") is no syllable
-            vowel_groups -= len(_SILENT_E_RE.findall(folded))
-        estimate = _score(lang, words, quick_count, vowel_groups)
-        if (
-            words / quick_count <= passes[0] * 0.8
-            and estimate >= passes[1] + ESTIMATE_MARGIN
-        ):
-            return Readability(quick_count, words, vowel_groups, estimate)
+        ends = _QUICK_ENDS if not prose.isascii() else _QUICK_ENDS[:-1]  # no "…"
+        quick_count = lines + sum(map(prose.count, ends))
+        if words / quick_count <= passes[0] * 0.8:
+            # Vowels became spaces: a group starts where a space follows a letter.
+            groups = b"x" + folded.encode().translate(_VOWEL_BYTES)
+            vowel_groups = groups.count(b"x ")
+            estimate = _score(lang, words, quick_count, vowel_groups)
+            limit = passes[1] + ESTIMATE_MARGIN
+            if lang == "en" and estimate < limit:
+                # A silent final e ("bike", "there") is no syllable: fewer
+                # syllables only raise the score, so they are counted only
+                # where the estimate without them falls short.
+                vowel_groups -= len(_SILENT_E_RE.findall(folded))
+                estimate = _score(lang, words, quick_count, vowel_groups)
+            if estimate >= limit:
+                return Readability(quick_count, words, vowel_groups, estimate)
     words = len(prose.split())
     count = lines + len(_SENTENCE_END_RE.findall(prose))
     abbreviation = _abbreviation_re(abbreviations)
