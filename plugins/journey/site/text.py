@@ -117,18 +117,14 @@ class PageText:
     scripts: tuple[str, ...]  # script URLs: src, and URLs inside inline scripts
     plain: str  # ``folded`` on one line, punctuation as spaces, " " around
     words: tuple[str, ...]  # the words of ``plain``, in order
-
-    @property
-    def folded(self) -> str:
-        """``text`` in lower case, for phrase matching."""
-        return self.text.casefold()
+    folded: str  # ``text`` in lower case, for phrase matching
 
     def has_any(self, words: frozenset[str]) -> bool:
         """Whether the text has one of ``words`` (folded, no punctuation)."""
         return not words.isdisjoint(self.words)
 
 
-EMPTY = PageText("", "", (), (), (), " ", ())
+EMPTY = PageText("", "", (), (), (), " ", (), "")
 # Bytes of ASCII punctuation (not "-", "/", "@") to spaces: a fast translation
 # of UTF-8 text that leaves every other character intact.
 _PUNCTUATION = bytes.maketrans(b".,;:!?()[]{}\"'", b" " * 14)
@@ -160,21 +156,27 @@ def extract(fragment: str) -> PageText:
         scripts = tuple(_scripts(root))
         mailto = tuple(_mailto(root))
         forms = tuple(map(_form, root.iter("form")))
-    html = _COMMENT_RE.sub(" ", fragment.replace("\n", " "))
+    html = fragment.replace("\n", " ")
+    if "<!--" in html:
+        html = _COMMENT_RE.sub(" ", html)
     html = _SKIPPED_RE.sub(" ", html)
-    for _ in range(8):  # quotes in quotes: innermost first
-        html, found = _QUOTE_RE.subn(" ", html)
-        if not found:
-            break
+    # A quote starts "<b" or "<q" (no other character matches b or q in re.I).
+    if "<b" in html or "<q" in html or "<B" in html or "<Q" in html:
+        for _ in range(8):  # quotes in quotes: innermost first
+            html, found = _QUOTE_RE.subn(" ", html)
+            if not found:
+                break
     html = _BLOCK_TAG_RE.sub("\n<", html)
     text = _lines(html)
     prose = _lines(_ASIDE_RE.sub("\n", html)) if _ASIDE_START_RE.search(html) else text
-    plain = f" {text.casefold()} ".replace("\n", " ")
+    folded = text.casefold()
+    plain = f" {folded} ".replace("\n", " ")
     for mark in _UNICODE_PUNCTUATION:
         if mark in plain:
             plain = plain.replace(mark, " ")
     plain = plain.encode().translate(_PUNCTUATION).decode()
-    return PageText(text, prose, mailto, forms, scripts, plain, tuple(plain.split()))
+    words = tuple(plain.split())
+    return PageText(text, prose, mailto, forms, scripts, plain, words, folded)
 
 
 def _lines(html: str) -> str:
