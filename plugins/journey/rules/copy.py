@@ -121,7 +121,7 @@ _VOWEL_BYTES = bytes(
 # per sentence than the limit) is not scored exactly.
 ESTIMATE_MARGIN = 10
 _SILENT_E_RE = re.compile(r"[aeiouy][b-df-hj-km-np-tv-xz]*[b-df-hj-kmnp-tv-xz]e\b")
-_QUICK_ENDS = (". ", "! ", "? ", "\u2026 ")
+_STOPS = bytes.maketrans(b"!?", b"..")
 
 
 @functools.cache
@@ -225,8 +225,10 @@ def readability(
         # Fast: words are spaces + lines, every ". " ends a sentence (also
         # after an abbreviation), vowel groups stand in for syllables.
         words = prose.count(" ") + lines
-        ends = _QUICK_ENDS if not prose.isascii() else _QUICK_ENDS[:-1]  # no "…"
-        quick_count = lines + sum(map(prose.count, ends))
+        # ". ", "! " and "? " counted at once: ! and ? become full stops.
+        quick_count = lines + prose.encode().translate(_STOPS).count(b". ")
+        if not prose.isascii():
+            quick_count += prose.count("\u2026 ")
         if words / quick_count <= passes[0] * 0.8:
             # Vowels became spaces: a group starts where a space follows a letter.
             groups = b"x" + folded.encode().translate(_VOWEL_BYTES)

@@ -116,7 +116,7 @@ class PageText:
     forms: tuple[Form, ...]
     scripts: tuple[str, ...]  # script URLs: src, and URLs inside inline scripts
     plain: str  # ``folded`` on one line, punctuation as spaces, " " around
-    words: tuple[str, ...]  # the words of ``plain``, in order
+    words: frozenset[str]  # the words of ``plain``
     folded: str  # ``text`` in lower case, for phrase matching
 
     def has_any(self, words: frozenset[str]) -> bool:
@@ -124,7 +124,7 @@ class PageText:
         return not words.isdisjoint(self.words)
 
 
-EMPTY = PageText("", "", (), (), (), " ", (), "")
+EMPTY = PageText("", "", (), (), (), " ", frozenset(), "")
 # Bytes of ASCII punctuation (not "-", "/", "@") to spaces: a fast translation
 # of UTF-8 text that leaves every other character intact.
 _PUNCTUATION = bytes.maketrans(b".,;:!?()[]{}\"'", b" " * 14)
@@ -175,7 +175,9 @@ def extract(fragment: str) -> PageText:
         if mark in plain:
             plain = plain.replace(mark, " ")
     plain = plain.encode().translate(_PUNCTUATION).decode()
-    words = tuple(plain.split())
+    # A set: each rule asks which of a few words a page has (a few lookups),
+    # never the page which of its words are in a list (hundreds).
+    words = frozenset(plain.split())
     return PageText(text, prose, mailto, forms, scripts, plain, words, folded)
 
 
