@@ -13,8 +13,10 @@ import json
 import subprocess
 import sys
 
+import pytest
 from conftest import write_files
 
+from pelican.plugins.journey.rules.coverage import shows_contact
 from pelican.plugins.journey.site.text import extract
 
 SETTINGS = """
@@ -148,3 +150,21 @@ def test_scripts_and_mailto_links_as_written():
     assert page.mailto == ("a@x.nl", "b@x.nl")
     assert page.scripts == ("/lokaal.js", "//cdn.example.org/a.js")
     assert "geen tag" not in page.text
+
+
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [
+        ('<p><a href="TEL:0101234567">bel</a></p>', True),
+        ('<p><a href="MA\u0130LTO:info@fietsen.example">mail</a></p>', True),
+        ("<p>Mail info&#64;fietsen.example</p>", True),
+        ("<p>Bel &#48;10-1234567</p>", True),
+        # Digits of another script are digits to re: the quick test lets them by.
+        ("<p>+\u0663\u0661\u0666\u0661\u0662\u0663\u0664\u0665\u0666\u0667</p>", True),
+        ("<p>Caf\u00e9 sinds 1998, open 9-17</p>", False),
+        ("<p>Geen @ en geen nummer</p>", False),
+        ('<p><a href="/tel:0101234567">geen link</a></p>', False),
+    ],
+)
+def test_the_quick_tests_before_the_contact_patterns_miss_nothing(fragment, expected):
+    assert shows_contact(fragment) is expected
