@@ -517,14 +517,28 @@ def main(argv: list[str] | None = None) -> int:
     )
     if len(all_series) > 1:
         print("\nScaling: plugin's own time per document (median of 'on' builds)")
-        print("       N   documents   plugin ms   µs/doc   cpu ratio   memory ratio")
+        print(
+            "       N   documents   plugin ms   µs/doc   marginal µs/doc"
+            "   cpu ratio   paired   memory ratio   check"
+        )
+        previous: Series | None = None
         for s in all_series:
             t = s.plugin_time()
+            # The cost of each document added since the size before: a
+            # linear cost (fixed part + a constant per document) keeps it flat.
+            marginal = "        -"
+            if previous is not None:
+                added = s.documents - previous.documents
+                extra = t - previous.plugin_time()
+                marginal = f"{extra / added * 1e6:9.1f}"
             print(
                 f"  {s.n:6d}   {s.documents:9d}   {t * 1000:9.1f}   "
-                f"{t / s.documents * 1e6:6.1f}   {s.cpu_ratio():9.3f}   "
-                f"{s.memory_ratio():12.3f}"
+                f"{t / s.documents * 1e6:6.1f}   {marginal:>15}   "
+                f"{s.cpu_ratio():9.3f}   {s.paired_cpu_ratio():6.3f}   "
+                f"{s.memory_ratio():12.3f}   "
+                + (f"{s.check_ratio():5.2f}" if s.checks else "    -")
             )
+            previous = s
     print(f"\ntotal benchmark time {time.perf_counter() - started:.0f} s")
     return 0 if ok else 1
 
