@@ -55,14 +55,30 @@ def words(rule_id: str, key: str, langs: tuple[str, ...] = LANGS) -> tuple[str, 
     return tuple(out)
 
 
+# Up to this many different first characters, a phrase pattern is written so
+# that re can skip in C to where a match may start (see _phrase_re).
+_SKIP_TO_FIRST = 4
+
+
 @functools.lru_cache(maxsize=256)
 def _phrase_re(phrases: tuple[str, ...], prefix: bool) -> re.Pattern[str] | None:
     folded = sorted({fold(p) for p in phrases if p.strip()}, key=len, reverse=True)
     if not folded:
         return None
-    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in folded)
     end = "" if prefix else r"(?!\w)"
-    return re.compile(rf"(?<!\w)(?:{alternatives}){end}")
+    if len({p[0] for p in folded}) > _SKIP_TO_FIRST:
+        alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in folded)
+        return re.compile(rf"(?<!\w)(?:{alternatives}){end}")
+    # The same matches with "(?<!\w)" after the phrase's first character,
+    # as "(?<!\w.)": every alternative starts with a literal, so re skips in
+    # C to the few characters a match can start with, instead of trying the
+    # pattern at every position (with many first characters that skip stops
+    # everywhere, and the plain form, which fails at once inside a word, wins).
+    alternatives = "|".join(
+        re.escape(p[0]) + r"(?<!\w.)" + r"\s+".join(map(re.escape, p[1:].split(" ")))
+        for p in folded
+    )
+    return re.compile(rf"(?:{alternatives}){end}", re.S)
 
 
 @functools.lru_cache(maxsize=64)
