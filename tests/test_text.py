@@ -168,3 +168,18 @@ def test_scripts_and_mailto_links_as_written():
 )
 def test_the_quick_tests_before_the_contact_patterns_miss_nothing(fragment, expected):
     assert shows_contact(fragment) is expected
+
+
+def test_a_field_without_an_id_is_not_named_by_an_unrelated_label():
+    """Only a label's ``for`` names a field elsewhere in the form; a field
+    with no id is named by the label around it, else its own attributes."""
+    page = extract(
+        '<form action="/x">'
+        '<label>Nieuwsbrief</label><input type="checkbox" name="brief">'
+        '<input name="postcode" placeholder="Postcode">'
+        '<label for="tel">Telefoon</label><input id="tel" name="t">'
+        "<label>E-mail <input name=mail></label>"
+        "</form>"
+    )
+    (form,) = page.forms
+    assert form.fields == ("brief", "Postcode", "Telefoon", "E-mail")

@@ -371,7 +371,8 @@ def _label(element: _Element) -> str:
 
 
 def _field_name(field: _Element, labels: dict[str, str]) -> str:
-    label = labels.get(field.get("id") or "")
+    ident = (field.get("id") or "").strip()
+    label = labels.get(ident) if ident else None
     if not label:
         node = field.parent
         while node is not None and node.tag not in ("label", "form"):
@@ -391,7 +392,13 @@ def _field_name(field: _Element, labels: dict[str, str]) -> str:
 
 
 def _form(form: _Element) -> Form:
-    labels = {label.get("for") or "": _label(label) for label in form.iter("label")}
+    # Only a label's ``for`` ties it to a field elsewhere (a field without an
+    # id is not named by some label that has no ``for``).
+    labels = {
+        target: _label(label)
+        for label in form.iter("label")
+        if (target := (label.get("for") or "").strip())
+    }
     fields: list[str] = []
     groups: set[str] = set()
     for field in form.iter("input", "select", "textarea"):
