@@ -21,6 +21,7 @@ from . import Hit, Option, RuleContext, rule
 from .coverage import expertise_phase
 from .friction import site_gap
 from .words import (
+    after_page_pass,
     find_phrases,
     page_check,
     page_hits,
@@ -151,6 +152,22 @@ class Syllables:
 @functools.cache
 def _syllables(lang: str) -> Syllables:
     return Syllables(lang)
+
+
+@after_page_pass
+def _release_dictionaries() -> None:
+    """Let the hyphenation dictionaries go once every page is read.
+
+    pyphen keeps each dictionary it loaded (its patterns, ~1.5 MiB a
+    language) for the life of the process; a build needs them only for its
+    page pass, and loads them again (~50 ms) if a later build needs them.
+    """
+    if _dictionary.cache_info().currsize:
+        import pyphen  # noqa: PLC0415 - loaded: the dictionary came from it
+
+        pyphen.hdcache.clear()
+    _dictionary.cache_clear()
+    _syllables.cache_clear()
 
 
 @functools.cache

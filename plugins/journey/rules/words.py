@@ -148,6 +148,17 @@ def page_lang(doc: Document, index: SiteIndex) -> str:
 
 PageCheck = Callable[[PageText, "Document", RuleContext], Iterable[Hit]]
 PAGE_CHECKS: dict[str, PageCheck] = {}
+# Called once the pass over every page is done: a check lets go of what it
+# loaded for the pass (a hyphenation dictionary), before Pelican writes.
+AFTER_PASS: list[Callable[[], None]] = []
+
+
+def after_page_pass(release: Callable[[], None]) -> Callable[[], None]:
+    """Declare ``release`` to be called when a build's page pass is done."""
+    AFTER_PASS.append(release)
+    return release
+
+
 # The pass of each build, by index (held weakly: it goes with the build).
 _PASSES: dict[int, tuple[weakref.ref[SiteIndex], dict[str, list[Hit]]]] = {}
 
@@ -188,8 +199,12 @@ def _page_pass(context: RuleContext) -> dict[str, list[Hit]]:
         if rule_id in rules and rules[rule_id].severity != "off"
     ]
     found: dict[str, list[Hit]] = {rule_id: [] for rule_id, _, _ in checks}
-    for doc in readable(index):
-        page = extract(doc.html)
-        for rule_id, check, rule_context in checks:
-            found[rule_id].extend(check(page, doc, rule_context))
+    try:
+        for doc in readable(index):
+            page = extract(doc.html)
+            for rule_id, check, rule_context in checks:
+                found[rule_id].extend(check(page, doc, rule_context))
+    finally:
+        for release in AFTER_PASS:
+            release()
     return found
