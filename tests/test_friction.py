@@ -7,9 +7,8 @@ full of near misses: none of the eleven fires.
 
 from __future__ import annotations
 
-import sys
-
 import json
+import sys
 
 import pytest
 from example_site import build_example
@@ -608,6 +607,4 @@ def test_the_hyphenation_dictionary_is_let_go_after_the_page_pass(site):
     assert copy._syllables.cache_info().currsize == 0
     assert "pyphen" in sys.modules  # it was loaded: the finding needs it
     second = site(PROBLEMS, JOURNEY_FAIL_ON="never")
-    assert [f.message for f in _eleven(second)] == [
-        f.message for f in _eleven(first)
-    ]
+    assert [f.message for f in _eleven(second)] == [f.message for f in _eleven(first)]
