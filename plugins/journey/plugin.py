@@ -381,17 +381,23 @@ def _level(finding: Finding) -> int:
     return logging.ERROR if finding.severity == "error" else logging.WARNING
 
 
+_PLAIN_LOG = {"highlighter": None}
+
+
 def log_findings(findings: list[Finding], prefix: str = "") -> None:
     """Log the findings, one line each, in one record per level.
 
     A record costs Pelican's rich console about a millisecond; a site with
-    hundreds of findings should not pay that per line. ``prefix`` starts
+    hundreds of findings should not pay that per line, nor for colouring
+    every number and path in them. ``prefix`` starts
     every line (``"[de] "``: the language of an i18n subsite).
     """
     for level in (logging.ERROR, logging.WARNING, logging.INFO):
         lines = [prefix + f.log_line() for f in findings if _level(f) == level]
         if lines:
-            logger.log(level, "%s", "\n".join(lines))
+            # Without Rich's highlighter (colours for numbers, paths, quotes):
+            # it costs ~0.4 ms a line, four fifths of the stage.
+            logger.log(level, "%s", "\n".join(lines), extra=_PLAIN_LOG)
 
 
 def on_finalized(pelican_obj: Any) -> None:
