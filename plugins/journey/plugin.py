@@ -31,6 +31,7 @@ failing build fails at its end, after Pelican has written the pages.
 
 from __future__ import annotations
 
+import gc
 import logging
 from dataclasses import replace
 from pathlib import Path
@@ -276,6 +277,18 @@ def on_generator_init(generator: Any) -> None:
 def on_all_generators_finalized(generators: list[Any]) -> None:
     if not generators:
         return
+    # Everything Pelican read is alive to the end of the build: the cyclic
+    # garbage collector need not walk it again for the plugin's allocations
+    # (a full collection of a 1,000-page build's heap takes ~40 ms). Frozen
+    # for the analysis only, then handed back to the collector as it was.
+    gc.freeze()
+    try:
+        _analyse_and_publish(generators)
+    finally:
+        gc.unfreeze()
+
+
+def _analyse_and_publish(generators: list[Any]) -> None:
     settings = generators[0].settings
     context = generators[0].context
     if not opted_in(settings, generators):
