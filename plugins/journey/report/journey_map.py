@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import jinja2
+from markupsafe import Markup, escape
 
 from ..model.text import MESSAGES, text
 from ..rules.graph import dead_ends, nearest_contact
@@ -59,6 +60,7 @@ def label(key: str, lang: str) -> str:
 class Card:
     title: str
     href: str | None
+    link: Markup  # the title, a link to the page where it has one (HTML)
     kind: str
     touchpoint: str | None
     cta_label: str | None
@@ -83,6 +85,7 @@ class PhaseColumn:
     question: str
     cards: list[Card]
     findings: list[Finding]
+    findings_html: Markup = field(default_factory=Markup)
 
     @property
     def gap(self) -> bool:
@@ -113,6 +116,26 @@ class MapView:
     contact_exists: bool
     site_findings: list[Finding]
     labels: Mapping[str, str]
+    site_findings_html: Markup = field(default_factory=Markup)
+    html_labels: Mapping[str, str] = field(default_factory=dict)  # escaped
+
+    def cards_html(self, cards: Iterable[Card], phase_index: int) -> Iterator[Markup]:
+        """Each card as HTML, made only when the template writes it.
+
+        Made one by one, the map's largest part is never in memory at once.
+        """
+        count = len(self.phases)
+        personas_on = bool(self.personas)
+        for card in cards:
+            yield Markup(
+                _card_html(card, phase_index, count, self.html_labels, personas_on)
+            )
+
+    @staticmethod
+    def links(cards: Iterable[Card]) -> Markup:
+        """The cards' title links, comma-separated."""
+        return Markup(", ").join(card.link for card in cards)
+
     funnel: dict[str, Any] | None = None  # real visits per phase (analytics)
     actions: list[Action] = field(default_factory=list)  # what to do first
 
@@ -127,12 +150,36 @@ def _report_linker(analysis: Analysis, folder: Path) -> Callable[[Document], str
     prefix = Path(os.path.relpath(output, folder)).as_posix()
 
     def link(doc: Document) -> str:
-        save_as = str(getattr(doc.content, "save_as", "") or doc.url)
+        save_as = _save_as(doc) or doc.url
         if not save_as or save_as.endswith("/"):
             save_as += "index.html"
         return quote(posixpath.normpath(posixpath.join(prefix, save_as)))
 
     return link
+
+
+def _save_as(doc: Document) -> str:
+    """Where Pelican writes the page: its ``save_as``, relative to ``OUTPUT_PATH``.
+
+    Pelican formats ``save_as`` from the content's metadata on every read
+    (``url_format``: a copy of the metadata, a relative source path). Where
+    the site's ``*_SAVE_AS`` setting is its ``*_URL`` setting (Pelican's
+    defaults: ``{slug}.html``, ``pages/{slug}.html``) and the content sets
+    neither, it is the URL the index already holds.
+    """
+    content = doc.content
+    if not hasattr(content, "override_url") and not hasattr(
+        content, "override_save_as"
+    ):
+        settings = getattr(content, "settings", None)
+        in_default_lang = getattr(content, "in_default_lang", None)
+        if isinstance(settings, Mapping) and isinstance(in_default_lang, bool):
+            lang = "" if in_default_lang else "LANG_"
+            klass = type(content).__name__.upper()
+            url = settings.get(f"{klass}_{lang}URL")
+            if url is not None and url == settings.get(f"{klass}_{lang}SAVE_AS"):
+                return doc.url
+    return str(getattr(content, "save_as", "") or "")
 
 
 def _site_linker(doc: Document) -> str:
@@ -175,9 +222,16 @@ def _card(
         cta_target = doc.tags.cta.target
         if declared is not None:
             cta_target = declared.document.title if declared.document else declared.url
+    title = doc.title or doc.source
+    href = link(doc) if doc.url or getattr(doc.content, "save_as", "") else None
     return Card(
-        title=doc.title or doc.source,
-        href=link(doc) if doc.url or getattr(doc.content, "save_as", "") else None,
+        title=title,
+        href=href,
+        link=(
+            Markup(f'<a href="{escape(href)}">{escape(title)}</a>')
+            if href
+            else escape(title)
+        ),
         kind=label(doc.kind, lang),
         touchpoint=_touchpoint_label(doc.tags.touchpoint, lang),
         cta_label=cta_label,
@@ -196,6 +250,103 @@ def _card(
             if analysis.index.analytics is not None
             else None
         ),
+    )
+
+
+# -- the cards and finding lists as HTML ---------------------------------------
+# A 1,000-page map has over a thousand cards: written here, once per card,
+# rather than as a template macro called per card (ten times the CPU). The
+# markup is exactly what journey-map-body.html had in its macros.
+
+
+def _findings_html(
+    findings: Iterable[Finding], labels: Mapping[str, str], show_source: bool = False
+) -> Markup:
+    """A finding list (``jm-findings``); nothing when there are none."""
+    items = []
+    for f in findings:
+        severity = escape(f.severity)
+        baselined = f", {labels['baselined']}" if f.baselined else ""
+        source = (
+            f' <span class="jm-source">({escape(f.source)})</span>'
+            if f.source and show_source
+            else ""
+        )
+        items.append(
+            f'  <li class="jm-finding jm-finding--{severity}"><span class="jm-sev">'
+            f"{labels[f.severity]}{baselined}</span> <code>{escape(f.rule)}</code> "
+            f"{escape(f.message)}{source}</li>\n"
+        )
+    if not items:
+        return Markup()
+    return Markup(f'<ul class="jm-findings">\n{"".join(items)}</ul>\n')
+
+
+def _card_html(
+    card: Card,
+    phase_index: int,
+    phase_count: int,
+    labels: Mapping[str, str],
+    personas_on: bool,
+) -> str:
+    """One card (``jm-card``) in a phase column (``phase_index`` 0: untagged)."""
+    L = labels
+    meta = f'<span class="jm-tag">{escape(card.kind)}</span>'
+    if card.touchpoint:
+        meta += (
+            f' <span class="jm-tag jm-tag--touch">{L["touchpoint"]}: '
+            f"{escape(card.touchpoint)}</span>"
+        )
+    if not card.tagged:
+        meta += f' <span class="jm-tag">{L["untagged"]}</span>'
+    elif card.mapped:
+        meta += f' <span class="jm-tag">{L["mapped"]}</span>'
+    if card.content_unseen:
+        meta += f' <span class="jm-tag jm-tag--unseen">{L["content-unseen"]}</span>'
+    if card.cta_label:
+        cta = f"{escape(card.cta_label)} → {escape(card.cta_target)}"
+    else:
+        cta = f'<span class="jm-muted">{L["no-cta"]}</span>'
+    if phase_index and phase_index == phase_count:
+        onward = "<dd>\u2013</dd>"  # an en dash: no next phase
+    elif not card.onward and phase_index:
+        onward = f'<dd class="jm-bad">{card.onward}</dd>'
+    else:
+        onward = f"<dd>{card.onward}</dd>"
+    if card.clicks is None:
+        clicks = f'<span class="jm-bad">{L["unreachable"]}</span>'
+    else:
+        clicks = str(card.clicks)
+    extra = ""
+    if card.views is not None:
+        extra += (
+            f'<div class="jm-views"><dt>{L["views"]}</dt><dd>{card.views}</dd></div>'
+        )
+    if card.persona_labels:
+        extra += (
+            f"<div><dt>{L['personas']}</dt>"
+            f"<dd>{', '.join(map(escape, card.persona_labels))}</dd></div>"
+        )
+    elif personas_on:
+        extra += f"<div><dt>{L['personas']}</dt><dd>{L['for-all']}</dd></div>"
+    if card.phases:
+        extra += (
+            f"<div><dt>{L['all-phases']}</dt>"
+            f"<dd>{', '.join(map(escape, card.phases))}</dd></div>"
+        )
+    flagged = " jm-card--flagged" if card.findings else ""
+    return (
+        f'<li class="jm-card{flagged}" '
+        f'data-personas="{" ".join(map(escape, card.personas))}">\n'
+        f'  <h4 class="jm-card__title">{card.link}</h4>\n'
+        f'  <p class="jm-card__meta">{meta}</p>\n'
+        '  <dl class="jm-facts">\n'
+        f"    <div><dt>{L['cta']}</dt><dd>{cta}</dd></div>\n"
+        f"    <div><dt>{L['onward']}</dt>{onward}</div>\n"
+        f"    <div><dt>{L['clicks']}</dt><dd>{clicks}</dd></div>\n"
+        f"{extra}  </dl>\n"
+        f"  {_findings_html(card.findings, L)}\n"
+        "</li>\n"
     )
 
 
@@ -243,6 +394,10 @@ def build_view(analysis: Analysis, link: Callable[[Document], str]) -> MapView:
             )
         )
     untagged = [card_of(d) for d in counted if not d.phases]
+    labels = {key: label(key, lang) for key in LABELS}
+    escaped = {key: str(escape(value)) for key, value in labels.items()}
+    for column in columns:
+        column.findings_html = _findings_html(column.findings, escaped)
 
     personas = []
     for persona in config.personas.values():
@@ -292,7 +447,9 @@ def build_view(analysis: Analysis, link: Callable[[Document], str]) -> MapView:
         contact=contact,
         contact_exists=nearest is not None,
         site_findings=site_findings,
-        labels={key: label(key, lang) for key in LABELS},
+        labels=labels,
+        site_findings_html=_findings_html(site_findings, escaped, show_source=True),
+        html_labels=escaped,
         funnel=_funnel(analysis),
         actions=plan_actions(analysis.findings, counted, model, lang),
     )
