@@ -16,6 +16,7 @@ self-contained page.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import posixpath
@@ -46,12 +47,14 @@ MAP_FILE = "journey-map.html"
 SITE_MAP_PATH = "journey-map/index.html"
 MARKER = 'id="journey-map"'
 
+_CARDS_A_CHUNK = 32
 LABEL_PREFIX = "map-"  # the map's labels in model/text.py
 LABELS = tuple(
     key.removeprefix(LABEL_PREFIX) for key in MESSAGES if key.startswith(LABEL_PREFIX)
 )
 
 
+@functools.cache
 def label(key: str, lang: str) -> str:
     return text(LABEL_PREFIX + key, lang)
 
@@ -120,21 +123,27 @@ class MapView:
     html_labels: Mapping[str, str] = field(default_factory=dict)  # escaped
 
     def cards_html(self, cards: Iterable[Card], phase_index: int) -> Iterator[Markup]:
-        """Each card as HTML, made only when the template writes it.
+        """The cards as HTML, made only when the template writes them.
 
-        Made one by one, the map's largest part is never in memory at once.
+        Made a few at a time, the map's largest part is never in memory at once.
         """
         count = len(self.phases)
         personas_on = bool(self.personas)
+        batch: list[str] = []
         for card in cards:
-            yield Markup(
+            batch.append(
                 _card_html(card, phase_index, count, self.html_labels, personas_on)
             )
+            if len(batch) == _CARDS_A_CHUNK:
+                yield Markup("".join(batch))
+                batch.clear()
+        if batch:
+            yield Markup("".join(batch))
 
     @staticmethod
     def links(cards: Iterable[Card]) -> Markup:
         """The cards' title links, comma-separated."""
-        return Markup(", ").join(card.link for card in cards)
+        return Markup(", ".join(card.link for card in cards))  # links are Markup
 
     funnel: dict[str, Any] | None = None  # real visits per phase (analytics)
     actions: list[Action] = field(default_factory=list)  # what to do first
@@ -190,6 +199,7 @@ def _site_linker(doc: Document) -> str:
     return quote(posixpath.join("..", url))
 
 
+@functools.cache
 def _touchpoint_label(word: str | None, lang: str) -> str | None:
     """The touchpoint as words; a site's own touchpoint word as it is."""
     if word is None:
@@ -228,9 +238,9 @@ def _card(
         title=title,
         href=href,
         link=(
-            Markup(f'<a href="{escape(href)}">{escape(title)}</a>')
+            Markup(f'<a href="{_esc(href)}">{_esc(title)}</a>')
             if href
-            else escape(title)
+            else Markup(_esc(title))
         ),
         kind=label(doc.kind, lang),
         touchpoint=_touchpoint_label(doc.tags.touchpoint, lang),
@@ -259,23 +269,36 @@ def _card(
 # markup is exactly what journey-map-body.html had in its macros.
 
 
+def _esc(value: object) -> str:
+    """``markupsafe.escape`` as text, without a Markup object per string."""
+    if type(value) is not str:  # Markup (kept as it is), or anything else
+        return str(escape(value))
+    return (
+        value.replace("&", "&amp;")
+        .replace(">", "&gt;")
+        .replace("<", "&lt;")
+        .replace("'", "&#39;")
+        .replace('"', "&#34;")
+    )
+
+
 def _findings_html(
     findings: Iterable[Finding], labels: Mapping[str, str], show_source: bool = False
 ) -> Markup:
     """A finding list (``jm-findings``); nothing when there are none."""
     items = []
     for f in findings:
-        severity = escape(f.severity)
+        severity = _esc(f.severity)
         baselined = f", {labels['baselined']}" if f.baselined else ""
         source = (
-            f' <span class="jm-source">({escape(f.source)})</span>'
+            f' <span class="jm-source">({_esc(f.source)})</span>'
             if f.source and show_source
             else ""
         )
         items.append(
             f'  <li class="jm-finding jm-finding--{severity}"><span class="jm-sev">'
-            f"{labels[f.severity]}{baselined}</span> <code>{escape(f.rule)}</code> "
-            f"{escape(f.message)}{source}</li>\n"
+            f"{labels[f.severity]}{baselined}</span> <code>{_esc(f.rule)}</code> "
+            f"{_esc(f.message)}{source}</li>\n"
         )
     if not items:
         return Markup()
@@ -291,11 +314,11 @@ def _card_html(
 ) -> str:
     """One card (``jm-card``) in a phase column (``phase_index`` 0: untagged)."""
     L = labels
-    meta = f'<span class="jm-tag">{escape(card.kind)}</span>'
+    meta = f'<span class="jm-tag">{_esc(card.kind)}</span>'
     if card.touchpoint:
         meta += (
             f' <span class="jm-tag jm-tag--touch">{L["touchpoint"]}: '
-            f"{escape(card.touchpoint)}</span>"
+            f"{_esc(card.touchpoint)}</span>"
         )
     if not card.tagged:
         meta += f' <span class="jm-tag">{L["untagged"]}</span>'
@@ -304,7 +327,7 @@ def _card_html(
     if card.content_unseen:
         meta += f' <span class="jm-tag jm-tag--unseen">{L["content-unseen"]}</span>'
     if card.cta_label:
-        cta = f"{escape(card.cta_label)} → {escape(card.cta_target)}"
+        cta = f"{_esc(card.cta_label)} → {_esc(card.cta_target)}"
     else:
         cta = f'<span class="jm-muted">{L["no-cta"]}</span>'
     if phase_index and phase_index == phase_count:
@@ -325,19 +348,19 @@ def _card_html(
     if card.persona_labels:
         extra += (
             f"<div><dt>{L['personas']}</dt>"
-            f"<dd>{', '.join(map(escape, card.persona_labels))}</dd></div>"
+            f"<dd>{', '.join(map(_esc, card.persona_labels))}</dd></div>"
         )
     elif personas_on:
         extra += f"<div><dt>{L['personas']}</dt><dd>{L['for-all']}</dd></div>"
     if card.phases:
         extra += (
             f"<div><dt>{L['all-phases']}</dt>"
-            f"<dd>{', '.join(map(escape, card.phases))}</dd></div>"
+            f"<dd>{', '.join(map(_esc, card.phases))}</dd></div>"
         )
     flagged = " jm-card--flagged" if card.findings else ""
     return (
         f'<li class="jm-card{flagged}" '
-        f'data-personas="{" ".join(map(escape, card.personas))}">\n'
+        f'data-personas="{" ".join(map(_esc, card.personas))}">\n'
         f'  <h4 class="jm-card__title">{card.link}</h4>\n'
         f'  <p class="jm-card__meta">{meta}</p>\n'
         '  <dl class="jm-facts">\n'
@@ -379,9 +402,13 @@ def build_view(analysis: Analysis, link: Callable[[Document], str]) -> MapView:
             made[id(doc)] = _card(doc, analysis, link, by_source)
         return made[id(doc)]
 
+    in_phase: dict[str, list[Document]] = {phase.id: [] for phase in model.phases}
+    for doc in counted:
+        for phase_id in dict.fromkeys(p.id for p in doc.phases):
+            in_phase[phase_id].append(doc)
     columns = []
     for phase in model.phases:
-        docs = [d for d in counted if any(p.id == phase.id for p in d.phases)]
+        docs = in_phase[phase.id]
         docs.sort(key=lambda d: (d.phase is not phase, d.kind != "page", d.title))
         columns.append(
             PhaseColumn(
