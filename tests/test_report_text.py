@@ -1,0 +1,136 @@
+"""How the report files are written: JSON one record a line, the map's HTML.
+
+The reports' values are tested in test_reports.py and test_ci_reports.py;
+here the text itself: JSON that reads back as exactly the value it was
+made from (also for awkward values), records on lines of their own, and the
+map's escaping, which must be what the templates' autoescaping gives.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import lxml.html
+import pytest
+from gappy import FILES, SETTINGS
+from markupsafe import Markup, escape
+
+from pelican.plugins.journey.report.journey_map import _esc
+from pelican.plugins.journey.report.jsontext import json_chunks, json_text
+
+AWKWARD: list[Any] = [
+    {},
+    [],
+    "",
+    None,
+    {"a": []},
+    {"a": {}},
+    [[], {}, [[]]],
+    {"text": 'quote " backslash \\ tab \t newline \n nul \x00 é → \U0001f6b2'},
+    {"n": [1, -2, 3.5, 1e100, True, False, None]},
+    {"records": [{"id": 1, "cta": {"label": "x", "url": None}}, {"id": 2}]},
+    {"nested": {"list": [{"deep": [{"deeper": [1, 2]}]}]}},
+    [{"a": 1}, "b", [2, {"c": [3]}]],
+]
+
+
+@pytest.mark.parametrize("value", AWKWARD)
+def test_json_text_reads_back_as_the_value_in_its_order(value: Any) -> None:
+    text = json_text(value)
+    assert text.endswith("\n")
+    pairs = json.loads(text, object_pairs_hook=list)
+    assert pairs == json.loads(json.dumps(value), object_pairs_hook=list)
+    assert json.loads(text) == value
+
+
+def test_json_chunks_write_an_iterator_as_an_array_of_its_items() -> None:
+    made: list[int] = []
+
+    def items() -> Any:
+        for n in range(3):
+            made.append(n)
+            yield {"n": n, "list": [n]}
+
+    chunks = json_chunks({"items": items(), "empty": iter(())})
+    assert made == []  # nothing is made before it is written
+    value = json.loads("".join(chunks))
+    assert value == {"items": [{"n": n, "list": [n]} for n in range(3)], "empty": []}
+    assert made == [0, 1, 2]
+
+
+def test_json_chunks_of_a_large_array_are_many_bounded_chunks() -> None:
+    records = [{"id": n, "title": f"pagina {n}"} for n in range(5000)]
+    chunks = list(json_chunks({"records": records}))
+    assert len(chunks) > 5
+    assert max(map(len, chunks)) < len("".join(chunks)) / 5
+    assert json.loads("".join(chunks)) == {"records": records}
+
+
+def test_report_json_has_a_line_per_content_entry_and_finding(site) -> None:
+    built = site(FILES, JOURNEY_FAIL_ON="never", **SETTINGS)
+    text = (built.reports / "report.json").read_text(encoding="utf-8")
+    report = json.loads(text)
+    lines = text.splitlines()
+    entries = [c for p in report["phases"] for c in p["content"]]
+    assert entries and report["findings"]
+    for record in [*entries, *report["findings"]]:
+        line = json.dumps(record, ensure_ascii=False)
+        assert any(ln.strip().rstrip(",") == line for ln in lines), line
+    assert lines[0] == "{" and lines[1] == '  "version": 1,'
+    quality = (built.reports / "gl-code-quality.json").read_text(encoding="utf-8")
+    issues = json.loads(quality)
+    assert len(quality.splitlines()) == len(issues) + 2  # "[", an issue a line, "]"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "plain",
+        "",
+        "<b>&amp; 'single' \"double\"</b>",
+        "&&<<>>''\"\"",
+        "é → \ud800 surrogate",
+        Markup("<em>already HTML</em>"),
+        None,
+        42,
+    ],
+)
+def test_map_escaping_is_the_templates_autoescaping(value: object) -> None:
+    assert _esc(value) == str(escape(value))
+    assert type(_esc(value)) is str
+
+
+def test_map_cards_escape_what_the_site_writes(site) -> None:
+    files = {
+        "pages/a.md": """
+            Title: A <b>&amp;</b> "quoted" 'page'
+            Phase: awareness
+            Persona: forens
+            CTA: Lees <meer> & "zo" | {filename}b.md
+
+            Tekst.
+        """,
+        "pages/b.md": """
+            Title: B & C
+            Phase: consideration
+
+            Tekst.
+        """,
+    }
+    personas = {"forens": {"label": "Forens <en> 'fietser'", "description": "x"}}
+    built = site(files, JOURNEY_FAIL_ON="never", JOURNEY_PERSONAS=personas)
+    page = (built.reports / "journey-map.html").read_text(encoding="utf-8")
+    tree = lxml.html.fromstring(page)
+    titles = [t.text_content() for t in tree.find_class("jm-card__title")]
+    assert "B & C" in titles
+    card = next(
+        c
+        for c in tree.find_class("jm-card")
+        if c.find_class("jm-card__title")[0].text_content().startswith("A ")
+    )
+    text = card.text_content()
+    assert "Forens <en> 'fietser'" in text
+    assert 'Lees <meer> & "zo" → B & C' in text
+    assert card.get("data-personas") == "forens"
+    assert "<en>" not in page and "<meer>" not in page  # escaped, not markup
