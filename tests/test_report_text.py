@@ -44,6 +44,12 @@ def test_json_text_reads_back_as_the_value_in_its_order(value: Any) -> None:
     assert json.loads(text) == value
 
 
+def test_json_text_names_keys_as_json_does() -> None:
+    value = {"records": [{"a": 1}], 1: "one", 2.5: "half", False: "no", None: "none"}
+    expected = json.loads(json.dumps(value), object_pairs_hook=list)
+    assert json.loads(json_text(value), object_pairs_hook=list) == expected
+
+
 def test_json_chunks_write_an_iterator_as_an_array_of_its_items() -> None:
     made: list[int] = []
 

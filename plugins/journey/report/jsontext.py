@@ -16,10 +16,44 @@ a large array of records is never in memory at once.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import json.encoder
+from collections.abc import Callable, Iterator
 from typing import Any
 
-_encode = json.JSONEncoder(ensure_ascii=False).encode  # indent None: C encoder
+_key: Callable[[str], str] = json.encoder.encode_basestring  # ensure_ascii off
+
+
+def _encoder() -> Callable[[Any], str]:
+    """One line of JSON, as ``json.dumps(value, ensure_ascii=False)`` writes it.
+
+    The C encoder made once, where ``json.dumps`` makes one per call (a
+    third of its time for a small record); the pure-Python one where there
+    is no C accelerator.
+    """
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # pragma: no cover - CPython always has it
+        return json.JSONEncoder(ensure_ascii=False).encode
+    encode = make(
+        None,  # no check for circular references: reports have none
+        json.JSONEncoder().default,  # TypeError for what JSON cannot hold
+        _key,
+        None,  # no indent
+        ": ",
+        ", ",
+        False,  # sort_keys
+        False,  # skipkeys
+        True,  # allow_nan
+    )
+
+    def one_line(value: Any) -> str:
+        if isinstance(value, str):
+            return _key(value)
+        return "".join(encode(value, 0))
+
+    return one_line
+
+
+_encode = _encoder()
 _CHUNK = 512  # pieces joined into one chunk for the writer
 _SCALARS = (str, int, float, bool, type(None))
 _PLAIN = frozenset(_SCALARS)  # exact types: the quick test
@@ -40,28 +74,36 @@ def _one_line(value: Any) -> bool:
 
 
 def _pieces(value: Any, indent: str) -> Iterator[str]:
-    if _one_line(value):
-        yield _encode(value)
-        return
+    """``value`` (not :func:`_one_line`) laid out at ``indent``."""
     inner = indent + "  "
+    separator = "{\n" if isinstance(value, dict) else "[\n"
     if isinstance(value, dict):
-        separator = "{\n"
         for key, item in value.items():
-            yield f"{separator}{inner}{_encode(str(key))}: "
-            yield from _pieces(item, inner)
+            name = _key(key) if isinstance(key, str) else _encode({key: 0})[1:-4]
+            head = f"{separator}{inner}{name}: "
+            if _one_line(item):
+                yield head + _encode(item)
+            else:
+                yield head
+                yield from _pieces(item, inner)
             separator = ",\n"
         yield f"\n{indent}}}"
         return
-    separator = "[\n"
     for item in value:
-        yield separator + inner
-        yield from _pieces(item, inner)
+        if _one_line(item):
+            yield separator + inner + _encode(item)
+        else:
+            yield separator + inner
+            yield from _pieces(item, inner)
         separator = ",\n"
     yield "[]" if separator == "[\n" else f"\n{indent}]"
 
 
 def json_chunks(value: Any) -> Iterator[str]:
     """``value`` as JSON text with a final newline, in chunks of many lines."""
+    if _one_line(value):
+        yield _encode(value) + "\n"
+        return
     batch: list[str] = []
     for piece in _pieces(value, ""):
         batch.append(piece)

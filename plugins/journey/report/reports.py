@@ -67,8 +67,13 @@ def _report_value(analysis: Analysis) -> dict[str, Any]:
     config = analysis.config
     index = analysis.index
 
+    in_phase: dict[str, list[Document]] = {p.id: [] for p in config.model.phases}
+    for doc in index.counted():  # index.in_phase for every phase, in one pass
+        for phase_id in dict.fromkeys(p.id for p in doc.phases):
+            in_phase.setdefault(phase_id, []).append(doc)
+
     def phase_entry(phase: Phase) -> dict[str, Any]:
-        docs = sorted(index.in_phase(phase.id), key=lambda d: (d.source, d.url))
+        docs = sorted(in_phase[phase.id], key=lambda d: (d.source, d.url))
         return {
             "id": phase.id,
             "label": phase.label(config.lang),
