@@ -140,3 +140,37 @@ def test_map_cards_escape_what_the_site_writes(site) -> None:
     assert 'Lees <meer> & "zo" → B & C' in text
     assert card.get("data-personas") == "forens"
     assert "<en>" not in page and "<meer>" not in page  # escaped, not markup
+
+
+def test_map_links_lead_to_the_written_files_whatever_the_url_settings(site) -> None:
+    files = {
+        "a.md": "Title: Artikel\nDate: 2026-01-05\nPhase: awareness\n\nTekst.\n",
+        "en.md": "Title: English\nDate: 2026-01-05\nLang: en\nPhase: awareness\n\nX.\n",
+        "pages/b.md": "Title: Pagina\nPhase: consideration\n\nTekst.\n",
+        "pages/c.md": "Title: Eigen\nPhase: decision\nSave_as: los/eigen.html\n"
+        "URL: los/\n\nTekst.\n",
+    }
+    built = site(
+        files,
+        JOURNEY_FAIL_ON="never",
+        ARTICLE_URL="blog/{slug}.html",  # a redirect's address: written elsewhere
+        ARTICLE_SAVE_AS="posts/{slug}/index.html",
+        ARTICLE_LANG_URL="{lang}/{slug}.html",  # the same as its SAVE_AS
+        ARTICLE_LANG_SAVE_AS="{lang}/{slug}.html",
+        PAGE_URL="p/{slug}.html",
+        PAGE_SAVE_AS="p/{slug}.html",
+    )
+    page = (built.reports / "journey-map.html").read_text(encoding="utf-8")
+    tree = lxml.html.fromstring(page)
+    hrefs = {
+        a.text_content(): a.get("href")
+        for a in tree.xpath("//*[contains(@class, 'jm-card__title')]/a")
+    }
+    assert hrefs == {
+        "Artikel": "../output/posts/artikel/index.html",
+        "English": "../output/en/english.html",
+        "Pagina": "../output/p/pagina.html",
+        "Eigen": "../output/los/eigen.html",
+    }
+    for href in hrefs.values():
+        assert (built.reports / href).resolve().is_file(), href

@@ -28,6 +28,7 @@ from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup, escape
+from pelican.contents import Content
 
 from ..model.text import MESSAGES, text
 from ..rules.graph import dead_ends, nearest_contact
@@ -167,6 +168,11 @@ def _report_linker(analysis: Analysis, folder: Path) -> Callable[[Document], str
     return link
 
 
+# Pelican's own properties: a content class that has its own is asked.
+_PELICAN_URL = getattr(Content, "url", None)
+_PELICAN_SAVE_AS = getattr(Content, "save_as", None)
+
+
 def _save_as(doc: Document) -> str:
     """Where Pelican writes the page: its ``save_as``, relative to ``OUTPUT_PATH``.
 
@@ -177,14 +183,18 @@ def _save_as(doc: Document) -> str:
     neither, it is the URL the index already holds.
     """
     content = doc.content
-    if not hasattr(content, "override_url") and not hasattr(
-        content, "override_save_as"
+    kind = type(content)
+    if (
+        getattr(kind, "url", None) is _PELICAN_URL
+        and getattr(kind, "save_as", None) is _PELICAN_SAVE_AS
+        and not hasattr(content, "override_url")
+        and not hasattr(content, "override_save_as")
     ):
         settings = getattr(content, "settings", None)
         in_default_lang = getattr(content, "in_default_lang", None)
         if isinstance(settings, Mapping) and isinstance(in_default_lang, bool):
             lang = "" if in_default_lang else "LANG_"
-            klass = type(content).__name__.upper()
+            klass = kind.__name__.upper()
             url = settings.get(f"{klass}_{lang}URL")
             if url is not None and url == settings.get(f"{klass}_{lang}SAVE_AS"):
                 return doc.url
