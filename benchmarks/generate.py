@@ -17,7 +17,12 @@ What the site holds, per 1,000 documents (see :func:`plan`):
 - 3-6 internal ``{filename}`` links per document, absolute and relative,
   plus the odd ``{static}`` image and external link; ~0.5% broken targets;
 - an English translation of ~2% of the documents; a few drafts and hidden
-  pages; an aftercare contact page with ``tel:`` and ``mailto:`` links.
+  pages; an aftercare contact page with ``tel:`` and ``mailto:`` links;
+- ``analytics/access.log``: a month of visits in nginx's ``combined`` format
+  (~12 lines per document): visitors entering early in the journey and going
+  on phase by phase, some leaving on the way, plus the home page, CSS and
+  images, a crawler and a 404 (:func:`access_log`). ``JOURNEY_ANALYTICS``
+  names it, so the benchmark's build reads visitor statistics too.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ import shutil
 import struct
 import zlib
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -432,9 +438,97 @@ def site_settings(root: Path, *, plugin: bool) -> dict[str, Any]:
                     }
                 },
                 "JOURNEY_REPORT_PATH": str(root / "journey-report"),
+                "JOURNEY_ANALYTICS": str(root / "analytics" / "access.log"),
+                "JOURNEY_MAP_IN_SITE": True,
             }
         )
     return settings
+
+
+LOG_AGENTS = (
+    "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
+    (
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like "
+        "Gecko) Chrome/126.0.0.0 Safari/537.36"
+    ),
+    (
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
+        "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1"
+    ),
+)
+CRAWLER = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
+ONWARD = (0.78, 0.72, 0.68, 0.7, 0.62)  # chance a visit goes on to the next phase
+
+
+def url_of(doc: Doc) -> str:
+    """The site-relative URL Pelican's default patterns give ``doc``.
+
+    Content in another language than ``DEFAULT_LANG`` (nl) gets the
+    ``*_LANG_URL`` pattern, ``{slug}-{lang}.html``, translation or not.
+    """
+    slug = doc.slug if doc.translation_of is None else doc.translation_of.slug
+    name = f"{slug}.html" if doc.lang == "nl" else f"{slug}-{doc.lang}.html"
+    return f"pages/{name}" if doc.kind == "page" else name
+
+
+def access_log(docs: list[Doc], path: Path, seed: int = 8) -> int:
+    """Write a month of visits to the site of ``docs``; return the line count.
+
+    About 12 lines per document: visits that enter at an early phase and go on
+    phase by phase (``ONWARD``), each page with its CSS and, sometimes, an
+    image; the home page; a crawler; an old link that is now a 404. Client
+    addresses are from private ranges (10.0.0.0/8): nobody real.
+    """
+    rng = random.Random(seed * 31 + len(docs))
+    by_phase: list[list[str]] = [[] for _ in PHASES]
+    for doc in docs:
+        if doc.status == "published" and doc.phases:
+            by_phase[PHASES.index(doc.phases[0])].append(url_of(doc))
+    start = datetime(2026, 10, 1, tzinfo=UTC)
+    lines: list[str] = []
+
+    def hit(
+        address: str, when: datetime, target: str, agent: str, status: int = 200
+    ) -> None:
+        stamp = when.strftime("%d/%b/%Y:%H:%M:%S +0000")
+        lines.append(
+            f'{address} - - [{stamp}] "GET {target} HTTP/1.1" {status} 5120 '
+            f'"https://www.despaak.example/" "{agent}"\n'
+        )
+
+    visits = max(10, len(docs) * 2)
+    for visit in range(visits):
+        address = f"10.{visit >> 16 & 255}.{visit >> 8 & 255}.{visit & 255}"
+        agent = LOG_AGENTS[visit % len(LOG_AGENTS)]
+        when = start + timedelta(seconds=rng.randrange(30 * 86400))
+        if rng.random() < 0.2:
+            hit(address, when, "/", agent)
+        phase = rng.choice((0, 0, 0, 1, 1, 2))
+        while phase < len(PHASES):
+            if by_phase[phase]:
+                page = rng.choice(by_phase[phase])
+                hit(address, when, f"/{page}", agent)
+                hit(address, when, "/theme/css/main.css", agent)
+                if rng.random() < 0.3:
+                    hit(address, when, f"/images/{rng.choice(IMAGES)}", agent)
+                when += timedelta(seconds=rng.randint(20, 300))
+            if phase >= len(ONWARD) or rng.random() > ONWARD[phase]:
+                break
+            phase += 1
+        if rng.random() < 0.05:
+            hit(address, when, "/oude-pagina.html", agent, 404)
+    for i in range(len(docs) // 5):  # a crawler walks the site
+        when = start + timedelta(seconds=i * 97)
+        page = by_phase[i % len(PHASES)] or ["index.html"]
+        hit("10.255.0.1", when, f"/{page[i % len(page)]}", CRAWLER)
+    lines.sort(
+        key=lambda line: datetime.strptime(
+            line.split("[", 1)[1][:20], "%d/%b/%Y:%H:%M:%S"
+        )
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(lines), encoding="utf-8")
+    return len(lines)
 
 
 _CONF = '''"""Settings of a generated benchmark site (benchmarks/generate.py)."""
@@ -474,6 +568,7 @@ def generate(root: Path, n: int = 1000, seed: int = 8) -> list[Doc]:
         path.parent.mkdir(parents=True, exist_ok=True)
         head = "\n".join(f"{key}: {value}" for key, value in meta.items())
         path.write_text(f"{head}\n\n{body}\n", encoding="utf-8")
+    access_log(docs, root / "analytics" / "access.log", seed)
     settings = site_settings(Path("<ROOT>"), plugin=True)
     lines = []
     for key, value in settings.items():

@@ -6,6 +6,7 @@ No timing here: the benchmark itself is ``benchmarks/run.py``.
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 import sys
 from pathlib import Path
@@ -45,6 +46,16 @@ def test_generated_site_builds_with_every_phase_served(tmp_path: Path) -> None:
     assert any(d.is_translation for d in analysis.index.documents)
     assert any(not d.phases for d in analysis.index.documents if d.counted)
     assert {f.rule for f in analysis.findings} >= {"untagged"}
+    # The generated access log is read (JOURNEY_ANALYTICS) and its URLs are
+    # the site's: page views land on pages of every phase, and the journey's
+    # visitors go on from phase to phase.
+    report = json.loads((tmp_path / "journey-report" / "report.json").read_text())
+    views = {p["id"]: p["pageviews"] for p in report["analytics"]["phases"]}
+    assert all(views[p] > 0 for p in generate.PHASES), views
+    matched = sum(views.values())
+    assert report["analytics"]["unmatched_pageviews"] < matched / 2
+    assert all(f["visits"] > 0 for f in report["analytics"]["flows"])
+    assert (built.output / "journey-map" / "index.html").exists()  # map in site
 
     contact = built.html("pages/contact.html")
     assert 'href="tel:+31201234567"' in contact

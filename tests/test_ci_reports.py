@@ -562,3 +562,63 @@ def test_lines_follow_renamed_metadata_keys(tmp_path):
     ]
     add_lines(findings, tmp_path, renamed)
     assert [f.line for f in findings] == [3, 4, 5, 5, None]
+
+
+def test_a_plain_pelican_build_ends_with_the_same_summary(site, site_root, tmp_path):
+    """Without a capture (any ``pelican`` command) the plugin lets the
+    documents go once the reports are written (memory budget); the end of the
+    build (console table, GitHub annotations and step summary) reads the
+    counts it kept and must say exactly what a build that keeps them says.
+    """
+    import os
+    import subprocess
+    import sys
+
+    from pelican.plugins.journey.site.index import SiteIndex
+
+    plain = tmp_path / "plain.md"
+    env = {
+        **os.environ,
+        "GITHUB_STEP_SUMMARY": str(plain),
+        "GITHUB_ACTIONS": "true",
+        "COLUMNS": "120",
+    }
+    env.pop("GITHUB_SERVER_URL", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py"],
+        cwd=site_root,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 3, done.stdout + done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+
+    kept = tmp_path / "kept.md"
+    os.environ["GITHUB_STEP_SUMMARY"] = str(kept)
+    try:
+        built = site(FILES, JOURNEY_FAIL_ON="warning", **SETTINGS)
+    finally:
+        del os.environ["GITHUB_STEP_SUMMARY"]
+    assert built.analysis is not None and built.analysis.index.released is None
+    assert plain.read_text("utf-8") == kept.read_text("utf-8")
+    assert "| Bewustwording |" in plain.read_text("utf-8")
+    summary = built.analysis.summary()
+    assert summary["content"] > 0
+    # the console table: each phase's row as the kept index counts it
+    counts = built.analysis.index.phase_counts()
+    rows = [line for line in done.stdout.splitlines() if line.startswith("│")]
+    assert len(rows) == len(counts) + 1  # the phases and the site-wide row
+    for row, count in zip(rows, counts.values(), strict=False):
+        assert row.split("│")[3].strip() == str(count)
+    # annotations: one per finding that is not baselined
+    assert done.stdout.count("::error ") + done.stdout.count("::warning ") == len(
+        [f for f in built.analysis.findings if not f.baselined]
+    )
+    # and the release itself keeps the counts
+    index: SiteIndex = built.analysis.index
+    before = (index.phase_counts(), index.content_counts())
+    index.release()
+    assert (index.phase_counts(), index.content_counts()) == before
+    assert index.documents == []

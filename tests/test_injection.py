@@ -399,3 +399,26 @@ def test_injected_block_reads_as_content_in_a_third_party_theme(site, browser):
     assert cta["y"] < text["y"] + text["height"]
     assert title_box["height"] > 10
     assert text["x"] <= title_box["x"]
+
+
+def test_the_plugins_own_block_is_rendered_when_asked_not_kept(site):
+    """With the plugin's own partials, a page keeps what its block shows, not
+    the rendered block (memory budget, SPEC §9): the block is the same each
+    time it is asked for, and is what the written page has."""
+    from pelican.plugins.journey.pelican_compat import JourneyContent
+
+    built = site(SITE, THEME="simple", JOURNEY_INJECT="content")
+    assert built.exit_code == 0, built.log
+    pages = [
+        d.content
+        for d in built.analysis.index.documents
+        if isinstance(d.content, JourneyContent)
+        and type(d.content)._journey_states[id(d.content)].block
+    ]
+    assert pages
+    for page in pages:
+        block = type(page)._journey_states[id(page)].block
+        assert callable(block) and not isinstance(block, str)
+        assert block() == block() and block().startswith('<div class="journey-')
+        written = (built.output / page.save_as).read_text("utf-8")
+        assert block().splitlines()[0] in written  # the block's opening tag

@@ -67,3 +67,21 @@ def test_a_theme_error_is_logged_and_the_standalone_map_written(site, tmp_path, 
     assert "the theme cannot show the journey map" in warnings[0]
     assert "no_such_thing" in warnings[0]
     assert "\n" not in warnings[0]
+
+
+def test_a_theme_showing_its_content_block_twice_gets_the_map_twice(site, tmp_path):
+    """The map's body is streamed into the theme's page where its content
+    block is: everywhere it is, and no placeholder is left behind."""
+    theme = _theme(
+        tmp_path,
+        "<html><body><main>{% block content %}{% endblock %}</main>"
+        "<aside>{{ self.content() }}</aside></body></html>",
+    )
+    built = site(
+        GAPPY, JOURNEY_MAP_IN_SITE=True, JOURNEY_FAIL_ON="never", THEME=str(theme)
+    )
+    page = built.html("journey-map/index.html")
+    assert page.startswith("<html><body><main>")
+    assert page.count('id="journey-map"') == 2
+    assert "\x1f" not in page
+    assert page.index("<aside>") > page.index('id="journey-map"')

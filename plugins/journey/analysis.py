@@ -86,15 +86,15 @@ class Analysis:
     def summary(self) -> dict[str, int]:
         """The ``summary`` object of ``report.json`` (SPEC §7)."""
         counts = self.index.phase_counts()
-        counted = list(self.index.counted())
+        content, untagged = self.index.content_counts()
         live = [f for f in self.findings if not f.baselined]
         return {
             "errors": sum(f.severity == "error" for f in live),
             "warnings": sum(f.severity == "warning" for f in live),
             "covered_phases": sum(1 for n in counts.values() if n),
             "total_phases": len(counts),
-            "content": len(counted),
-            "untagged": sum(1 for d in counted if not d.phases),
+            "content": content,
+            "untagged": untagged,
         }
 
 

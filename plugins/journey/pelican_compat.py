@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
@@ -139,7 +140,8 @@ class State:
     """One content object's journey data and injected block, for one build."""
 
     journey: PageJourney
-    block: str = ""  # with SITEURL_MARK for the site URL
+    # with SITEURL_MARK for the site URL; or what renders it when asked
+    block: str | Callable[[], str] = ""
     style: str = ""  # the shared <style> element put before the block, if any
     summarising: bool = False
 
@@ -169,9 +171,10 @@ class JourneyContent:
         state = type(self)._journey_states.get(id(self))
         if state is None or not state.block or state.summarising:
             return content
-        # A replace on a short block per call is cheaper than keeping a
-        # rendered copy per page and site URL until the build ends.
-        return content + state.style + with_siteurl(state.block, siteurl)
+        # Rendered when asked (once per written page, mostly), not kept per
+        # page until the build ends: the memory budget (SPEC §9).
+        block = state.block if isinstance(state.block, str) else state.block()
+        return content + state.style + with_siteurl(block, siteurl)
 
     def get_summary(self, siteurl: str) -> str:
         state = type(self)._journey_states.get(id(self))
@@ -231,11 +234,13 @@ class Attacher:
         self.states[id(obj)] = State(journey)
 
 
-def set_block(obj: Any, html: str, style: str = "") -> None:
+def set_block(obj: Any, html: str | Callable[[], str], style: str = "") -> None:
     """Make ``obj``'s content end with ``style`` and ``html``.
 
-    Replaces any earlier block. ``style`` is one string shared by all pages
-    (not copied into each block: a build keeps every block to its end).
+    ``html`` is the block, or a function that renders it (never empty)
+    each time the content is asked for. Replaces any earlier block.
+    ``style`` is one string shared by all pages (not copied into each block:
+    a build keeps every block to its end).
     """
     state = type(obj)._journey_states[id(obj)]
     state.block, state.style = html, style

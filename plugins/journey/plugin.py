@@ -74,6 +74,9 @@ TEMPLATES = Path(__file__).parent / "render" / "templates"
 CONFIG_KEY = "_journey_config"  # where the validated config rides in settings
 SITE_ROOT_KEY = "_journey_site_root"  # set by the CLI; else found from argv
 CAPTURE_KEY = "_journey_capture"  # a list the CLI passes to receive the analysis
+# A dict the benchmark passes to receive the build's figures (stage timings,
+# documents, findings) without keeping the analysis alive, as a capture does.
+STATS_KEY = "_journey_stats"
 # Set by ``pelican-journey check``: read and analyse, render and write nothing.
 ANALYSE_ONLY_KEY = "_journey_analyse_only"
 # The main site's state, shared with its i18n subsites (they copy its settings).
@@ -316,9 +319,18 @@ def on_all_generators_finalized(generators: list[Any]) -> None:
         None,
     )
     written = publish(analysis, env)
+    stats = settings.get(STATS_KEY)
+    if isinstance(stats, dict):
+        stats.update(
+            timings=analysis.timings,  # the same dict: the last stages follow
+            documents=len(analysis.index.documents),
+            findings=len(analysis.findings),
+        )
     capture = settings.get(CAPTURE_KEY)
     if isinstance(capture, list):
-        capture.append(analysis)
+        capture.append(analysis)  # the caller reads it all: keep the documents
+    else:
+        analysis.index.release()
     if (analysis.failing or not written) and stops_early(analysis):
         # A failed build stops here: the reports are written, Pelican has
         # not written a single page or copied a static file yet.

@@ -37,6 +37,7 @@ import functools
 import logging
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -216,6 +217,50 @@ def next_html(journey: PageJourney, steps: Iterable[Document | LinkStep]) -> str
     )
 
 
+@dataclass(frozen=True, slots=True)
+class BuiltinBlock:
+    """A page's block from the plugin's own partials, rendered when asked.
+
+    Holds only what the block shows (the page's ``journey`` view and its
+    next steps as links), not the index: the block is rendered each time
+    Pelican asks for the content instead of being kept, rendered, for every
+    page until the build ends (memory budget, SPEC §9).
+    """
+
+    journey: PageJourney
+    key: str
+    steps: tuple[LinkStep, ...] | None  # None: no next-step block wanted
+    cta: bool
+
+    @classmethod
+    def of(cls, doc: Document, wanted: Iterable[str]) -> BuiltinBlock | None:
+        """The block of ``doc``; ``None`` when it would be empty."""
+        wanted = tuple(wanted)
+        journey = doc.content.journey
+        if journey.phase is None:
+            return None
+        cta = PARTIALS[0] in wanted and journey.cta is not None
+        steps = None
+        if PARTIALS[1] in wanted and doc.next_steps:
+            steps = tuple(
+                LinkStep(url=step.url, title=step.title)
+                if isinstance(step, Document)
+                else link_step(step)
+                for step in doc.next_steps
+            )
+        if not cta and not steps:
+            return None
+        return cls(journey, doc.key, steps, cta)
+
+    def __call__(self) -> str:
+        parts = []
+        if self.cta:
+            parts.append(cta_html(self.journey, self.key))
+        if self.steps:
+            parts.append(next_html(self.journey, self.steps))
+        return "".join(parts).strip() + "\n"
+
+
 class Renderer:
     """Renders a page's block: the theme's partial if it ships one, else ours."""
 
@@ -320,6 +365,13 @@ def inject(generators: Iterable[Any], analysis: Analysis) -> None:
         if mode == "auto":
             theme = use.partials(str(getattr(doc.content, "template", doc.kind)))
             wanted = tuple(p for p in PARTIALS if p not in theme)
-        html = renderer.render(doc, wanted) if wanted else ""
-        if html:
-            set_block(doc.content, html + "\n", lead)
+        if not wanted:
+            continue
+        if renderer.templates:  # the theme's own partials: render them now
+            html = renderer.render(doc, wanted)
+            if html:
+                set_block(doc.content, html + "\n", lead)
+            continue
+        block = BuiltinBlock.of(doc, wanted)
+        if block is not None:
+            set_block(doc.content, block, lead)

@@ -595,27 +595,45 @@ def write_map(analysis: Analysis, path: Path) -> Path:
     return path
 
 
-def _site_environment(env: jinja2.Environment) -> jinja2.Environment:
-    """Pelican's own theme environment, able to find the map's templates too.
+# The in-site page: the theme's base.html around the map. Compiled in
+# Pelican's own environment (its loaders, filters, tests and cache: base.html
+# is compiled once for the map and the site), with the map's parts rendered
+# by the map's own autoescaping environment and passed in as markup, so the
+# theme's autoescape setting cannot change them.
+_SITE_PAGE = (
+    '{% extends "base.html" %}'
+    "{% block title %}{{ journey_map_title }}{% endblock %}"
+    "{% block content %}\n<style>\n{{ journey_map_css }}</style>\n"
+    "{{ journey_map_body }}{% endblock %}"
+)
 
-    An overlay keeps everything Pelican and its plugins set up (loaders of
-    the theme and ``THEME_TEMPLATES_OVERRIDES``, ``JINJA_FILTERS``,
-    ``strftime``, the ``plugin_enabled`` test …) and autoescapes the map.
-    """
-    theme_autoescape = env.autoescape
 
-    def autoescape(name: str | None) -> bool:
-        if name and name.startswith("journey-map"):
-            return True
-        return bool(
-            theme_autoescape(name) if callable(theme_autoescape) else theme_autoescape
-        )
+# Stands for the map's body in the theme's page; the body is streamed in its
+# place (a 1,000-page map is ~1 MB: never held as one string).
+_BODY_MARK = "\x1fjourney-map-body\x1f"
 
-    loaders = [env.loader] if env.loader is not None else []
-    loader = jinja2.ChoiceLoader(
-        [*loaders, jinja2.FileSystemLoader(str(REPORT_TEMPLATES))]
-    )
-    return env.overlay(loader=loader, autoescape=autoescape)
+
+def _site_parts(view: MapView) -> dict[str, Markup]:
+    """The in-site page's title and stylesheet, and the body's place."""
+    env = _map_environment()
+    title = view.labels["title"] + (f" · {view.site}" if view.site else "")
+    return {
+        "journey_map_title": escape(title),
+        "journey_map_css": Markup(env.get_template("journey-map.css").render(map=view)),
+        "journey_map_body": Markup(_BODY_MARK),
+    }
+
+
+def _with_body(chunks: Iterable[str], view: MapView) -> Iterator[str]:
+    """The theme's page with the map's body streamed where the mark is."""
+    template = _map_environment().get_template("journey-map-body.html")
+    for chunk in chunks:
+        rest = chunk
+        while _BODY_MARK in rest:  # a theme may show its content block twice
+            before, rest = rest.split(_BODY_MARK, 1)
+            yield before
+            yield from template.generate(map=view, standalone=False)
+        yield rest
 
 
 def publish_in_site(analysis: Analysis, env: jinja2.Environment) -> Path:
@@ -642,17 +660,21 @@ def publish_in_site(analysis: Analysis, env: jinja2.Environment) -> Path:
             yield chunk
 
     try:
-        template = _site_environment(env).get_template("journey-map-site.html")
+        template = env.from_string(_SITE_PAGE)
         write_atomic(
             path,
             watched(
-                template.generate(
-                    {
-                        **context,
-                        "map": view,
-                        "standalone": False,
-                        "output_file": SITE_MAP_PATH,
-                    }
+                _with_body(
+                    template.generate(
+                        {
+                            **context,
+                            **_site_parts(view),
+                            "map": view,  # for a theme that shows more of it
+                            "standalone": False,
+                            "output_file": SITE_MAP_PATH,
+                        }
+                    ),
+                    view,
                 )
             ),
         )

@@ -164,6 +164,8 @@ class SiteIndex:
     links: Links  # the link resolver of the build (``links.py``)
     analytics: Analytics | None = None  # visitor statistics (JOURNEY_ANALYTICS)
     theme: Theme = field(default_factory=lambda: Theme(None))
+    # Set by :meth:`release`: the counts, once the documents are let go.
+    released: tuple[dict[str, int], int, int] | None = None
 
     @property
     def model(self) -> Model:
@@ -171,12 +173,42 @@ class SiteIndex:
 
     def counted(self) -> Iterator[Document]:
         """Published originals: what coverage counts."""
+        if self.released is not None:
+            raise RuntimeError("the documents are let go once the reports are written")
         return (d for d in self.documents if d.counted)
+
+    def content_counts(self) -> tuple[int, int]:
+        """(documents counted for coverage, of which without a phase)."""
+        if self.released is not None:
+            return self.released[1], self.released[2]
+        counted = [d for d in self.documents if d.counted]
+        return len(counted), sum(1 for d in counted if not d.phases)
+
+    def release(self) -> None:
+        """Let the documents go, keeping their counts (:meth:`phase_counts`, …).
+
+        Once the reports and the map are written, the end of the build needs
+        only the counts (console, CI summary); the pages keep their own
+        ``page.journey`` and injected block. Dropping the rest before Pelican
+        renders the site keeps the plugin inside its memory budget (SPEC §9).
+        """
+        if self.released is not None:
+            return
+        self.released = (self.phase_counts(), *self.content_counts())
+        self.documents = []
+        self.by_key = {}
+        self.static = {}
+        self.urls = {}
+        self.analytics = None
+        self.theme = Theme(None)
+        self.links = Links([], {}, {}, {}, {})
 
     def in_phase(self, phase_id: str) -> list[Document]:
         return [d for d in self.counted() if any(p.id == phase_id for p in d.phases)]
 
     def phase_counts(self) -> dict[str, int]:
+        if self.released is not None:
+            return dict(self.released[0])
         counts = dict.fromkeys(self.config.model.ids, 0)
         for doc in self.counted():
             for phase in doc.phases:
