@@ -174,3 +174,24 @@ def test_map_links_lead_to_the_written_files_whatever_the_url_settings(site) -> 
     }
     for href in hrefs.values():
         assert (built.reports / href).resolve().is_file(), href
+
+
+def test_the_report_map_and_the_in_site_map_each_link_their_own_way(site) -> None:
+    built = site(
+        FILES,
+        JOURNEY_FAIL_ON="never",
+        JOURNEY_MAP_IN_SITE=True,
+        THEME="simple",
+        **SETTINGS,
+    )
+    report = lxml.html.fromstring(
+        (built.reports / "journey-map.html").read_text(encoding="utf-8")
+    )
+    in_site = lxml.html.fromstring(built.html("journey-map/index.html"))
+    report_links = [a.get("href") for a in report.xpath('//*[@id="jm-main"]//a')]
+    site_links = [a.get("href") for a in in_site.xpath('//*[@id="jm-main"]//a')]
+    assert report_links and len(report_links) == len(site_links)
+    for report_href, site_href in zip(report_links, site_links, strict=True):
+        assert report_href.startswith("../output/"), report_href
+        assert site_href == "../" + report_href.removeprefix("../output/")
+        assert (built.output / "journey-map" / site_href).resolve().is_file()

@@ -20,6 +20,7 @@ import functools
 import logging
 import os
 import posixpath
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -122,6 +123,8 @@ class MapView:
     labels: Mapping[str, str]
     site_findings_html: Markup = field(default_factory=Markup)
     html_labels: Mapping[str, str] = field(default_factory=dict)  # escaped
+    # every card with its document, for links from elsewhere (relinked)
+    documents: list[tuple[Document, Card]] = field(default_factory=list, repr=False)
 
     def cards_html(self, cards: Iterable[Card], phase_index: int) -> Iterator[Markup]:
         """The cards as HTML, made only when the template writes them.
@@ -218,6 +221,17 @@ def _touchpoint_label(word: str | None, lang: str) -> str | None:
     return text(key, lang) if key in MESSAGES else word
 
 
+def _href(doc: Document, link: Callable[[Document], str]) -> str | None:
+    """The card's link to the written page, if the page has an address."""
+    return link(doc) if doc.url or getattr(doc.content, "save_as", "") else None
+
+
+def _title_link(title: str, href: str | None) -> Markup:
+    if href:
+        return Markup(f'<a href="{_esc(href)}">{_esc(title)}</a>')
+    return Markup(_esc(title))
+
+
 def _card(
     doc: Document,
     analysis: Analysis,
@@ -243,15 +257,11 @@ def _card(
         if declared is not None:
             cta_target = declared.document.title if declared.document else declared.url
     title = doc.title or doc.source
-    href = link(doc) if doc.url or getattr(doc.content, "save_as", "") else None
+    href = _href(doc, link)
     return Card(
         title=title,
         href=href,
-        link=(
-            Markup(f'<a href="{_esc(href)}">{_esc(title)}</a>')
-            if href
-            else Markup(_esc(title))
-        ),
+        link=_title_link(title, href),
         kind=label(doc.kind, lang),
         touchpoint=_touchpoint_label(doc.tags.touchpoint, lang),
         cta_label=cta_label,
@@ -405,12 +415,15 @@ def build_view(analysis: Analysis, link: Callable[[Document], str]) -> MapView:
             site_findings.append(finding)
 
     made: dict[int, Card] = {}
+    documents: list[tuple[Document, Card]] = []
 
     def card_of(doc: Document) -> Card:
         """One card per document, wherever the map shows it."""
-        if id(doc) not in made:
-            made[id(doc)] = _card(doc, analysis, link, by_source)
-        return made[id(doc)]
+        card = made.get(id(doc))
+        if card is None:
+            card = made[id(doc)] = _card(doc, analysis, link, by_source)
+            documents.append((doc, card))
+        return card
 
     in_phase: dict[str, list[Document]] = {phase.id: [] for phase in model.phases}
     for doc in counted:
@@ -487,6 +500,7 @@ def build_view(analysis: Analysis, link: Callable[[Document], str]) -> MapView:
         labels=labels,
         site_findings_html=_findings_html(site_findings, escaped, show_source=True),
         html_labels=escaped,
+        documents=documents,
         funnel=_funnel(analysis),
         actions=plan_actions(analysis.findings, counted, model, lang),
     )
@@ -584,8 +598,37 @@ def render_map(analysis: Analysis, link: Callable[[Document], str]) -> Iterator[
 
 
 def map_file(analysis: Analysis, folder: Path) -> tuple[str, Iterator[str]]:
-    """The map as a (file name, chunks) pair for a report set in ``folder``."""
-    return MAP_FILE, render_map(analysis, _report_linker(analysis, Path(folder)))
+    """The map as a (file name, chunks) pair for a report set in ``folder``.
+
+    With ``JOURNEY_MAP_IN_SITE`` its view is kept for :func:`publish_in_site`
+    of the same analysis, which only gives the cards the site's links.
+    """
+    view = build_view(analysis, _report_linker(analysis, Path(folder)))
+    if analysis.config.map_in_site:
+        _FOR_SITE.clear()
+        _FOR_SITE[id(analysis)] = view
+        weakref.finalize(analysis, _FOR_SITE.pop, id(analysis), None)
+    template = _map_environment().get_template(MAP_FILE)
+    return MAP_FILE, template.generate(map=view, standalone=True)
+
+
+# The report map's view, by analysis, until the in-site map takes it.
+_FOR_SITE: dict[int, MapView] = {}
+
+
+def _site_view(analysis: Analysis) -> MapView:
+    """The view for the in-site map: the report map's, relinked, else a new one.
+
+    The report map is written by then (:func:`map_file`), so its cards can
+    take the site's links.
+    """
+    view = _FOR_SITE.pop(id(analysis), None)
+    if view is None:
+        return build_view(analysis, _site_linker)
+    for doc, card in view.documents:
+        card.href = _href(doc, _site_linker)
+        card.link = _title_link(card.title, card.href)
+    return view
 
 
 def write_map(analysis: Analysis, path: Path) -> Path:
@@ -648,7 +691,7 @@ def publish_in_site(analysis: Analysis, env: jinja2.Environment) -> Path:
     if not output.is_absolute():
         output = analysis.config.base_dir / output
     path = output / SITE_MAP_PATH
-    view = build_view(analysis, _site_linker)
+    view = _site_view(analysis)
     if context.get("RELATIVE_URLS"):
         context["SITEURL"] = ".."
     seen: list[bool] = []
