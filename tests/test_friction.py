@@ -8,6 +8,7 @@ full of near misses: none of the eleven fires.
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 from example_site import build_example
@@ -589,3 +590,21 @@ def test_the_quick_estimate_never_changes_the_verdict(prose, lang):
     assert verdict(quick) == verdict(exact)
     if not verdict(exact):  # a finding always carries the exact figures
         assert quick == exact
+
+
+def test_the_hyphenation_dictionary_is_let_go_after_the_page_pass(site):
+    """long-sentences loads pyphen's dictionary for pages near its limits;
+    the build lets it go once every page is read (memory budget, SPEC §9),
+    and a second build loads it again and finds the same."""
+    import pyphen
+
+    from pelican.plugins.journey.rules import copy
+
+    first = site(PROBLEMS, JOURNEY_FAIL_ON="never")
+    assert "long-sentences" in {f.rule for f in first.analysis.findings}
+    assert pyphen.hdcache == {}
+    assert copy._dictionary.cache_info().currsize == 0
+    assert copy._syllables.cache_info().currsize == 0
+    assert "pyphen" in sys.modules  # it was loaded: the finding needs it
+    second = site(PROBLEMS, JOURNEY_FAIL_ON="never")
+    assert [f.message for f in _eleven(second)] == [f.message for f in _eleven(first)]

@@ -295,3 +295,46 @@ def test_cta_and_next_links_count_unless_injection_is_off(site):
 )
 def test_hrefs_tokenizer_edge_cases(fragment, expected):
     assert list(hrefs(fragment)) == expected
+
+
+def test_a_frozen_graph_answers_as_it_did_while_built():
+    """The graph is packed once built (memory): every question gets the same
+    answer from the packed form, and no link can be added any more."""
+    from pelican.plugins.journey.site.graph import KINDS, LinkGraph
+
+    graph = LinkGraph()
+    nodes = [HOME, "a", "b", "c", "d"]
+    links = [
+        (HOME, "a", "menu"),
+        ("a", "b", "content"),
+        ("a", "b", "cta"),
+        ("b", "c", "next"),
+        ("a", "c", "content"),
+        ("c", "a", "translation"),
+        (HOME, "d", "page-menu"),
+    ]
+    for source, target, kind in links:
+        graph.add(source, target, kind)
+
+    def answers() -> list:
+        out = []
+        for node in nodes:
+            for kinds in (None, ("content",), ("cta", "next"), KINDS):
+                out.append(
+                    (
+                        graph.outgoing(node, kinds),
+                        graph.incoming(node, kinds),
+                        graph.targets(node, kinds),
+                        graph.sources(node, kinds),
+                    )
+                )
+            out.append(graph.clicks_from_home(node))
+        return out
+
+    before = answers()
+    graph._clicks = None
+    graph.freeze()
+    assert answers() == before
+    assert graph.clicks_from_home("c") == 2
+    with pytest.raises(RuntimeError):
+        graph.add("d", "a", "content")

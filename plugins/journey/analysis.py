@@ -103,10 +103,13 @@ def attach_page_data(
     config: JourneyConfig,
     views: Mapping[str, list[PhaseView]],
     attacher: Attacher,
+    ctas: dict[tuple[Any, ...], CtaView] | None = None,
 ) -> None:
     """Give the content object its ``.journey`` (every document gets one).
 
-    ``views`` holds the model's phase views per language, shared by all pages.
+    ``views`` holds the model's phase views per language, shared by all pages;
+    ``ctas`` the CTA views made so far: pages with the same call to action
+    (a site-wide or default one) share one (frozen) view.
     """
     lang = view_lang(doc.lang, config.lang)
     personas = [config.personas[p] for p in doc.tags.personas if p in config.personas]
@@ -120,13 +123,16 @@ def attach_page_data(
     )
     if doc.cta is not None:
         target = doc.cta.target
-        journey.cta = CtaView(
-            label=doc.cta.label,
-            url=target.url,
-            phase=views[lang][doc.cta.phase.index - 1],
-            external=target.external,
-            link=target.link,
-        )
+        phase = views[lang][doc.cta.phase.index - 1]
+        key = (doc.cta.label, target.url, id(phase), target.external, target.link)
+        view = ctas.get(key) if ctas is not None else None
+        if view is None:
+            view = CtaView(
+                doc.cta.label, target.url, phase, target.external, target.link
+            )
+            if ctas is not None:
+                ctas[key] = view
+        journey.cta = view
     journey.next = [
         s.content if isinstance(s, Document) else link_step(s) for s in doc.next_steps
     ]
@@ -194,8 +200,9 @@ def analyse(
     with timed(timings, "page-data"):
         views = {lang: model_views(config.model, lang) for lang in LANGS}
         attacher = Attacher()
+        ctas: dict[tuple[Any, ...], CtaView] = {}
         for doc in index.documents:
-            attach_page_data(doc, config, views, attacher)
+            attach_page_data(doc, config, views, attacher, ctas)
     with timed(timings, "graph"):
         graph = build_graph(index)  # after the CTAs: they are edges
     analysis = Analysis(config, index, graph, timings=timings)

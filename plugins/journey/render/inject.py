@@ -46,7 +46,7 @@ from markupsafe import escape
 
 from ..model.text import text
 from ..pelican_compat import SITEURL_MARK, set_block
-from ..site.index import Document
+from ..site.index import Document, plain_title
 from .views import LinkStep, link_step
 
 if TYPE_CHECKING:
@@ -221,16 +221,17 @@ def next_html(journey: PageJourney, steps: Iterable[Document | LinkStep]) -> str
 class BuiltinBlock:
     """A page's block from the plugin's own partials, rendered when asked.
 
-    Holds only what the block shows (the page's ``journey`` view and its
-    next steps as links), not the index: the block is rendered each time
-    Pelican asks for the content instead of being kept, rendered, for every
-    page until the build ends (memory budget, SPEC §9).
+    Holds only the page's ``journey`` view (which the page keeps anyway: its
+    ``next`` holds the next steps) and the page's key, not the index: the
+    block is rendered each time Pelican asks for the content instead of
+    being kept, rendered, for every page until the build ends (memory
+    budget, SPEC §9).
     """
 
     journey: PageJourney
     key: str
-    steps: tuple[LinkStep, ...] | None  # None: no next-step block wanted
     cta: bool
+    steps: bool
 
     @classmethod
     def of(cls, doc: Document, wanted: Iterable[str]) -> BuiltinBlock | None:
@@ -240,25 +241,27 @@ class BuiltinBlock:
         if journey.phase is None:
             return None
         cta = PARTIALS[0] in wanted and journey.cta is not None
-        steps = None
-        if PARTIALS[1] in wanted and doc.next_steps:
-            steps = tuple(
-                LinkStep(url=step.url, title=step.title)
-                if isinstance(step, Document)
-                else link_step(step)
-                for step in doc.next_steps
-            )
+        steps = PARTIALS[1] in wanted and bool(journey.next)
         if not cta and not steps:
             return None
-        return cls(journey, doc.key, steps, cta)
+        return cls(journey, doc.key, cta, steps)
 
     def __call__(self) -> str:
         parts = []
         if self.cta:
             parts.append(cta_html(self.journey, self.key))
         if self.steps:
-            parts.append(next_html(self.journey, self.steps))
+            parts.append(next_html(self.journey, map(_step, self.journey.next)))
         return "".join(parts).strip() + "\n"
+
+
+def _step(step: Any) -> LinkStep:
+    """A next step of ``journey.next`` (content, or a link) as a link."""
+    if isinstance(step, LinkStep):
+        return step
+    return LinkStep(
+        url=str(getattr(step, "url", "") or ""), title=plain_title(step.title)
+    )
 
 
 class Renderer:

@@ -21,6 +21,7 @@ from . import Hit, Option, RuleContext, rule
 from .coverage import expertise_phase
 from .friction import site_gap
 from .words import (
+    after_page_pass,
     find_phrases,
     page_check,
     page_hits,
@@ -121,7 +122,7 @@ _VOWEL_BYTES = bytes(
 # per sentence than the limit) is not scored exactly.
 ESTIMATE_MARGIN = 10
 _SILENT_E_RE = re.compile(r"[aeiouy][b-df-hj-km-np-tv-xz]*[b-df-hj-kmnp-tv-xz]e\b")
-_QUICK_ENDS = (". ", "! ", "? ", "\u2026 ")
+_STOPS = bytes.maketrans(b"!?", b"..")
 
 
 @functools.cache
@@ -151,6 +152,22 @@ class Syllables:
 @functools.cache
 def _syllables(lang: str) -> Syllables:
     return Syllables(lang)
+
+
+@after_page_pass
+def _release_dictionaries() -> None:
+    """Let the hyphenation dictionaries go once every page is read.
+
+    pyphen keeps each dictionary it loaded (its patterns, ~1.5 MiB a
+    language) for the life of the process; a build needs them only for its
+    page pass, and loads them again (~50 ms) if a later build needs them.
+    """
+    if _dictionary.cache_info().currsize:
+        import pyphen  # noqa: PLC0415 - loaded: the dictionary came from it
+
+        pyphen.hdcache.clear()
+    _dictionary.cache_clear()
+    _syllables.cache_clear()
 
 
 @functools.cache
@@ -225,18 +242,24 @@ def readability(
         # Fast: words are spaces + lines, every ". " ends a sentence (also
         # after an abbreviation), vowel groups stand in for syllables.
         words = prose.count(" ") + lines
-        quick_count = lines + sum(map(prose.count, _QUICK_ENDS))
-        # Vowels became spaces: a group starts where a space follows a letter.
-        groups = b"x" + folded.encode().translate(_VOWEL_BYTES)
-        vowel_groups = groups.count(b"x ")
-        if lang == "en":  # a silent final e ("bike", "there") is no syllable
-            vowel_groups -= len(_SILENT_E_RE.findall(folded))
-        estimate = _score(lang, words, quick_count, vowel_groups)
-        if (
-            words / quick_count <= passes[0] * 0.8
-            and estimate >= passes[1] + ESTIMATE_MARGIN
-        ):
-            return Readability(quick_count, words, vowel_groups, estimate)
+        # ". ", "! " and "? " counted at once: ! and ? become full stops.
+        quick_count = lines + prose.encode().translate(_STOPS).count(b". ")
+        if not prose.isascii():
+            quick_count += prose.count("\u2026 ")
+        if words / quick_count <= passes[0] * 0.8:
+            # Vowels became spaces: a group starts where a space follows a letter.
+            groups = b"x" + folded.encode().translate(_VOWEL_BYTES)
+            vowel_groups = groups.count(b"x ")
+            estimate = _score(lang, words, quick_count, vowel_groups)
+            limit = passes[1] + ESTIMATE_MARGIN
+            if lang == "en" and estimate < limit:
+                # A silent final e ("bike", "there") is no syllable: fewer
+                # syllables only raise the score, so they are counted only
+                # where the estimate without them falls short.
+                vowel_groups -= len(_SILENT_E_RE.findall(folded))
+                estimate = _score(lang, words, quick_count, vowel_groups)
+            if estimate >= limit:
+                return Readability(quick_count, words, vowel_groups, estimate)
     words = len(prose.split())
     count = lines + len(_SENTENCE_END_RE.findall(prose))
     abbreviation = _abbreviation_re(abbreviations)

@@ -20,7 +20,13 @@ from jinja2 import TemplateError
 
 from ..site.text import Form, PageText, extract
 from . import Hit, Option, RuleContext, phase_names, rule
-from .coverage import _EMAIL_RE, _PHONE_RE, _phone_like
+from .coverage import (
+    _EMAIL_RE,
+    _PHONE_MIN_DIGITS,
+    _PHONE_RE,
+    _phone_like,
+    has_digits,
+)
 from .graph import contact_pages
 from .words import find_phrases, page_check, page_hits, quote, quotes, words
 
@@ -169,12 +175,13 @@ _WEEKDAY_RE = re.compile(
 
 def says_when(page: PageText, extra: tuple[str, ...]) -> bool:
     """Whether the text says when a person can be reached."""
-    if _HOURS_RE.search(page.text):
-        return True
-    for match in _BARE_RANGE_RE.finditer(page.text):
-        before = page.text[max(0, match.start() - 40) : match.start()]
-        if _WEEKDAY_RE.search(before):
+    if has_digits(page.text, 2):  # both patterns need two digits
+        if _HOURS_RE.search(page.text):
             return True
+        for match in _BARE_RANGE_RE.finditer(page.text):
+            before = page.text[max(0, match.start() - 40) : match.start()]
+            if _WEEKDAY_RE.search(before):
+                return True
     phrases = (*words("reachability", "words"), *extra)
     return next(find_phrases(page, phrases), None) is not None
 
@@ -183,10 +190,11 @@ def contact_detail(page: PageText) -> str | None:
     """The first phone number or e-mail address a page shows, if any."""
     if page.mailto:
         return page.mailto[0]
-    for match in _PHONE_RE.finditer(page.text):
-        if _phone_like(match.group().strip()):
-            return match.group().strip()
-    email = _EMAIL_RE.search(page.text)
+    if has_digits(page.text, _PHONE_MIN_DIGITS):
+        for match in _PHONE_RE.finditer(page.text):
+            if _phone_like(match.group().strip()):
+                return match.group().strip()
+    email = _EMAIL_RE.search(page.text) if "@" in page.text else None
     return email.group() if email else None
 
 
@@ -391,8 +399,10 @@ def price_clarity(context: RuleContext) -> Iterator[Hit]:
 @page_check("price-clarity")
 def _price_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
     """A fact, not a finding: this purchase page shows an amount."""
+    if not _in_purchase(doc, context) or not has_digits(page.text):
+        return  # an amount has a digit
     currencies = tuple(context.options["currencies"])
-    if _in_purchase(doc, context) and _amount_re(currencies).search(page.text):
+    if _amount_re(currencies).search(page.text):
         yield Hit("price", {}, doc)
 
 

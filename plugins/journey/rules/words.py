@@ -55,14 +55,30 @@ def words(rule_id: str, key: str, langs: tuple[str, ...] = LANGS) -> tuple[str, 
     return tuple(out)
 
 
+# Up to this many different first characters, a phrase pattern is written so
+# that re can skip in C to where a match may start (see _phrase_re).
+_SKIP_TO_FIRST = 4
+
+
 @functools.lru_cache(maxsize=256)
 def _phrase_re(phrases: tuple[str, ...], prefix: bool) -> re.Pattern[str] | None:
     folded = sorted({fold(p) for p in phrases if p.strip()}, key=len, reverse=True)
     if not folded:
         return None
-    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in folded)
     end = "" if prefix else r"(?!\w)"
-    return re.compile(rf"(?<!\w)(?:{alternatives}){end}")
+    if len({p[0] for p in folded}) > _SKIP_TO_FIRST:
+        alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in folded)
+        return re.compile(rf"(?<!\w)(?:{alternatives}){end}")
+    # The same matches with "(?<!\w)" after the phrase's first character,
+    # as "(?<!\w.)": every alternative starts with a literal, so re skips in
+    # C to the few characters a match can start with, instead of trying the
+    # pattern at every position (with many first characters that skip stops
+    # everywhere, and the plain form, which fails at once inside a word, wins).
+    alternatives = "|".join(
+        re.escape(p[0]) + r"(?<!\w.)" + r"\s+".join(map(re.escape, p[1:].split(" ")))
+        for p in folded
+    )
+    return re.compile(rf"(?:{alternatives}){end}", re.S)
 
 
 @functools.lru_cache(maxsize=64)
@@ -132,6 +148,17 @@ def page_lang(doc: Document, index: SiteIndex) -> str:
 
 PageCheck = Callable[[PageText, "Document", RuleContext], Iterable[Hit]]
 PAGE_CHECKS: dict[str, PageCheck] = {}
+# Called once the pass over every page is done: a check lets go of what it
+# loaded for the pass (a hyphenation dictionary), before Pelican writes.
+AFTER_PASS: list[Callable[[], None]] = []
+
+
+def after_page_pass(release: Callable[[], None]) -> Callable[[], None]:
+    """Declare ``release`` to be called when a build's page pass is done."""
+    AFTER_PASS.append(release)
+    return release
+
+
 # The pass of each build, by index (held weakly: it goes with the build).
 _PASSES: dict[int, tuple[weakref.ref[SiteIndex], dict[str, list[Hit]]]] = {}
 
@@ -172,8 +199,12 @@ def _page_pass(context: RuleContext) -> dict[str, list[Hit]]:
         if rule_id in rules and rules[rule_id].severity != "off"
     ]
     found: dict[str, list[Hit]] = {rule_id: [] for rule_id, _, _ in checks}
-    for doc in readable(index):
-        page = extract(doc.html)
-        for rule_id, check, rule_context in checks:
-            found[rule_id].extend(check(page, doc, rule_context))
+    try:
+        for doc in readable(index):
+            page = extract(doc.html)
+            for rule_id, check, rule_context in checks:
+                found[rule_id].extend(check(page, doc, rule_context))
+    finally:
+        for release in AFTER_PASS:
+            release()
     return found

@@ -36,6 +36,7 @@ import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from .index import Document
@@ -82,6 +83,22 @@ class Edge:
     kind: str  # one of KINDS
 
 
+# A node's neighbours: {neighbour: mask} while built, then a flat tuple.
+Adjacent = dict[Node, int] | tuple[Any, ...]
+
+
+def _pairs(neighbours: Adjacent) -> Iterator[tuple[Node, int]]:
+    """(neighbour, mask) pairs of either form."""
+    if isinstance(neighbours, dict):
+        return iter(neighbours.items())
+    flat = iter(neighbours)
+    return zip(flat, flat, strict=True)
+
+
+def _nodes(neighbours: Adjacent) -> Iterable[Node]:
+    return neighbours if isinstance(neighbours, dict) else neighbours[::2]
+
+
 def _mask(kinds: Iterable[str] | None) -> int:
     if kinds is None:
         return (1 << len(KINDS)) - 1
@@ -92,35 +109,49 @@ def _mask(kinds: Iterable[str] | None) -> int:
 class LinkGraph:
     """Outgoing and incoming links per node, and the distances from home.
 
-    Stored compactly — node -> {neighbour: bit mask of link kinds} — because
-    a build keeps the graph until its reports are written; :class:`Edge`
-    objects are made only when asked for.
+    Stored compactly — node -> {neighbour: bit mask of link kinds} while it
+    is built, then (:meth:`freeze`) node -> (neighbour, mask, neighbour,
+    mask, …), a third of the memory — because a build keeps the graph until
+    its reports are written; :class:`Edge` objects are made only when asked
+    for.
     """
 
-    _out: dict[Node, dict[Node, int]] = field(default_factory=dict)
-    _into: dict[Node, dict[Node, int]] = field(default_factory=dict)
+    _out: dict[Node, Adjacent] = field(default_factory=dict)
+    _into: dict[Node, Adjacent] = field(default_factory=dict)
     home_doc: Document | None = None  # a page saved as the home page
     _clicks: dict[Node, int] | None = None
     _onward: dict[Document, list[Document]] = field(default_factory=dict)
     # CTA and next-step links a page shows to no page of the site (an
     # external shop, the archives): a way on, though not to a later phase.
     offsite: dict[Document, int] = field(default_factory=dict)
+    frozen: bool = False  # packed by :meth:`freeze`: no more links
 
     def add(self, source: Node, target: Node, kind: str) -> None:
         """Add one link; a repeated link of the same kind counts once."""
         if source is target:
             return
+        if self.frozen:
+            raise RuntimeError("the link graph is frozen: no link can be added")
         bit = _BIT[kind]
         targets = self._out.setdefault(source, {})
-        targets[target] = targets.get(target, 0) | bit
         sources = self._into.setdefault(target, {})
+        assert isinstance(targets, dict) and isinstance(sources, dict)  # not frozen
+        targets[target] = targets.get(target, 0) | bit
         sources[source] = sources.get(source, 0) | bit
+
+    def freeze(self) -> None:
+        """Pack the neighbours of each node into a tuple (no more :meth:`add`)."""
+        self.frozen = True
+        for links in (self._out, self._into):
+            for node, neighbours in links.items():
+                if isinstance(neighbours, dict):
+                    links[node] = tuple(chain.from_iterable(neighbours.items()))
 
     def outgoing(self, node: Node, kinds: Iterable[str] | None = None) -> list[Edge]:
         wanted = _mask(kinds)
         return [
             Edge(node, target, kind)
-            for target, bits in self._out.get(node, {}).items()
+            for target, bits in _pairs(self._out.get(node, ()))
             if bits & wanted
             for kind in KINDS
             if bits & wanted & _BIT[kind]
@@ -130,7 +161,7 @@ class LinkGraph:
         wanted = _mask(kinds)
         return [
             Edge(source, node, kind)
-            for source, bits in self._into.get(node, {}).items()
+            for source, bits in _pairs(self._into.get(node, ()))
             if bits & wanted
             for kind in KINDS
             if bits & wanted & _BIT[kind]
@@ -139,12 +170,12 @@ class LinkGraph:
     def targets(self, node: Node, kinds: Iterable[str] | None = None) -> list[Node]:
         """Distinct nodes ``node`` links to through links of ``kinds``."""
         wanted = _mask(kinds)
-        return [t for t, bits in self._out.get(node, {}).items() if bits & wanted]
+        return [t for t, bits in _pairs(self._out.get(node, ())) if bits & wanted]
 
     def sources(self, node: Node, kinds: Iterable[str] | None = None) -> list[Node]:
         """Distinct nodes that link to ``node`` through links of ``kinds``."""
         wanted = _mask(kinds)
-        return [s for s, bits in self._into.get(node, {}).items() if bits & wanted]
+        return [s for s, bits in _pairs(self._into.get(node, ())) if bits & wanted]
 
     def linked_documents(self, doc: Document, kinds: Iterable[str]) -> list[Document]:
         """Distinct documents ``doc`` links to through edges of ``kinds``."""
@@ -185,7 +216,7 @@ class LinkGraph:
         while queue:
             node = queue.popleft()
             distance = clicks[node] + 1
-            for target in self._out.get(node, ()):
+            for target in _nodes(self._out.get(node, ())):
                 if target not in clicks:
                     clicks[target] = distance
                     queue.append(target)
@@ -193,9 +224,9 @@ class LinkGraph:
 
     def orphans(self, documents: Iterable[Document]) -> list[Document]:
         """Counted, tagged documents nothing sends a visitor to (module doc)."""
-        direct = {id(t) for t in self._out.get(HOME, ())}
+        direct = {id(t) for t in _nodes(self._out.get(HOME, ()))}
         if self.home_doc is not None:
-            direct |= {id(t) for t in self._out.get(self.home_doc, ())}
+            direct |= {id(t) for t in _nodes(self._out.get(self.home_doc, ()))}
             direct.add(id(self.home_doc))
         result = []
         for doc in documents:
@@ -337,4 +368,5 @@ def build_graph(index: SiteIndex) -> LinkGraph:
     if graph.home_doc is not None:
         for edge in graph.outgoing(graph.home_doc):
             graph.add(HOME, edge.target, edge.kind)
+    graph.freeze()
     return graph

@@ -1,11 +1,13 @@
 """The text of a document as a visitor reads it, extracted once per build.
 
 The text rules (SPEC §5) read the content as written, not its markup: the
-fragment Pelican already rendered (``Document.html``) is parsed once with lxml
-and reduced to a :class:`PageText`: the visible text without code, preformatted
-blocks, quotes of other people (``<blockquote>``, ``<q>``) and scripts; the
-prose (paragraphs, list items) for sentence statistics; and what the markup says
-about friction: ``mailto:`` addresses, forms and their fields, scripts.
+fragment Pelican already rendered (``Document.html``) is reduced once to a
+:class:`PageText`: the visible text without code, preformatted blocks, quotes
+of other people (``<blockquote>``, ``<q>``) and scripts; the prose (paragraphs,
+list items) for sentence statistics; and what the markup says about friction:
+``mailto:`` addresses, forms and their fields, scripts. The few fragments with
+markup facts are parsed with the standard library's :class:`HTMLParser` into a
+small tree (lxml would cost the build 4 MiB of memory for a handful of pages).
 The rules read each page once, in one pass shared by all of them
 (``rules/words.py``).
 """
@@ -16,8 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html import unescape
-
-from lxml import etree
+from html.parser import HTMLParser
 
 # Elements whose text is not the page's own prose.
 SKIPPED = (
@@ -115,19 +116,15 @@ class PageText:
     forms: tuple[Form, ...]
     scripts: tuple[str, ...]  # script URLs: src, and URLs inside inline scripts
     plain: str  # ``folded`` on one line, punctuation as spaces, " " around
-    words: tuple[str, ...]  # the words of ``plain``, in order
-
-    @property
-    def folded(self) -> str:
-        """``text`` in lower case, for phrase matching."""
-        return self.text.casefold()
+    words: frozenset[str]  # the words of ``plain``
+    folded: str  # ``text`` in lower case, for phrase matching
 
     def has_any(self, words: frozenset[str]) -> bool:
         """Whether the text has one of ``words`` (folded, no punctuation)."""
         return not words.isdisjoint(self.words)
 
 
-EMPTY = PageText("", "", (), (), (), " ", ())
+EMPTY = PageText("", "", (), (), (), " ", frozenset(), "")
 # Bytes of ASCII punctuation (not "-", "/", "@") to spaces: a fast translation
 # of UTF-8 text that leaves every other character intact.
 _PUNCTUATION = bytes.maketrans(b".,;:!?()[]{}\"'", b" " * 14)
@@ -142,12 +139,12 @@ def fold(text: str) -> str:
 def extract(fragment: str) -> PageText:
     """The :class:`PageText` of a rendered content fragment.
 
-    The markup facts (scripts, ``mailto:`` links, forms) come from lxml, and
-    only for a fragment that has them. The text comes from the fragment with
-    string work in C: Pelican's readers write well-formed HTML, so the
-    elements left out are cut as wholes (nested quotes innermost first), a
-    new line goes before each block tag, the remaining tags are dropped and
-    entities decoded.
+    The markup facts (scripts, ``mailto:`` links, forms) come from a parse
+    (:class:`_TreeBuilder`), and only for a fragment that has them. The text
+    comes from the fragment with string work in C: Pelican's readers write
+    well-formed HTML, so the elements left out are cut as wholes (nested
+    quotes innermost first), a new line goes before each block tag, the
+    remaining tags are dropped and entities decoded.
     """
     if not fragment.strip():
         return EMPTY
@@ -155,26 +152,33 @@ def extract(fragment: str) -> PageText:
     mailto: tuple[str, ...] = ()
     forms: tuple[Form, ...] = ()
     if "<script" in fragment or "mailto:" in fragment or "<form" in fragment:
-        root = etree.HTML(fragment)
-        if root is not None:
-            scripts = tuple(_scripts(root))
-            mailto = tuple(_mailto(root))
-            forms = tuple(map(_form, root.iter("form")))
-    html = _COMMENT_RE.sub(" ", fragment.replace("\n", " "))
+        root = _parse(fragment)
+        scripts = tuple(_scripts(root))
+        mailto = tuple(_mailto(root))
+        forms = tuple(map(_form, root.iter("form")))
+    html = fragment.replace("\n", " ")
+    if "<!--" in html:
+        html = _COMMENT_RE.sub(" ", html)
     html = _SKIPPED_RE.sub(" ", html)
-    for _ in range(8):  # quotes in quotes: innermost first
-        html, found = _QUOTE_RE.subn(" ", html)
-        if not found:
-            break
+    # A quote starts "<b" or "<q" (no other character matches b or q in re.I).
+    if "<b" in html or "<q" in html or "<B" in html or "<Q" in html:
+        for _ in range(8):  # quotes in quotes: innermost first
+            html, found = _QUOTE_RE.subn(" ", html)
+            if not found:
+                break
     html = _BLOCK_TAG_RE.sub("\n<", html)
     text = _lines(html)
     prose = _lines(_ASIDE_RE.sub("\n", html)) if _ASIDE_START_RE.search(html) else text
-    plain = f" {text.casefold()} ".replace("\n", " ")
+    folded = text.casefold()
+    plain = f" {folded} ".replace("\n", " ")
     for mark in _UNICODE_PUNCTUATION:
         if mark in plain:
             plain = plain.replace(mark, " ")
     plain = plain.encode().translate(_PUNCTUATION).decode()
-    return PageText(text, prose, mailto, forms, scripts, plain, tuple(plain.split()))
+    # A set: each rule asks which of a few words a page has (a few lookups),
+    # never the page which of its words are in a list (hundreds).
+    words = frozenset(plain.split())
+    return PageText(text, prose, mailto, forms, scripts, plain, words, folded)
 
 
 def _lines(html: str) -> str:
@@ -185,7 +189,150 @@ def _lines(html: str) -> str:
     return "\n".join(filter(None, map(str.strip, text.split("\n"))))
 
 
-def _scripts(root: etree._Element) -> Iterator[str]:
+# Elements without content (no end tag), and elements a new start tag closes
+# when still open (an unclosed <p>, <li>, <option> …), as a browser does.
+_VOID = frozenset(
+    (
+        *("area", "base", "br", "col", "embed", "hr", "img", "input", "keygen"),
+        *("link", "meta", "param", "source", "track", "wbr"),
+    )
+)
+_CLOSES_P = frozenset(
+    (
+        *("address", "article", "aside", "blockquote", "details", "div", "dl"),
+        *("fieldset", "figcaption", "figure", "footer", "form", "header", "hr"),
+        *("h1", "h2", "h3", "h4", "h5", "h6", "main", "menu", "nav", "ol", "p"),
+        *("pre", "section", "table", "ul"),
+    )
+)
+_IMPLIED_END: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    # new tag: (open tags it closes, tags that stop the search)
+    "li": (frozenset({"li"}), frozenset({"ul", "ol", "menu"})),
+    "dt": (frozenset({"dt", "dd"}), frozenset({"dl"})),
+    "dd": (frozenset({"dt", "dd"}), frozenset({"dl"})),
+    "option": (frozenset({"option"}), frozenset({"select", "datalist"})),
+    "form": (frozenset({"form"}), frozenset()),  # forms do not nest
+    "optgroup": (frozenset({"option", "optgroup"}), frozenset({"select"})),
+    "tr": (frozenset({"tr", "td", "th"}), frozenset({"table"})),
+    "td": (frozenset({"td", "th"}), frozenset({"tr", "table"})),
+    "th": (frozenset({"td", "th"}), frozenset({"tr", "table"})),
+}
+# A <p> is closed only within these (a <div> in a <form> leaves a <p> outside).
+_P = frozenset({"p"})
+_P_SCOPE = frozenset({"button", "form", "table", "div", "section", "article"})
+
+
+class _Element:
+    """An element of the small tree :class:`_TreeBuilder` makes."""
+
+    __slots__ = ("attrs", "children", "parent", "tag")
+
+    def __init__(
+        self, tag: str, attrs: dict[str, str], parent: _Element | None
+    ) -> None:
+        self.tag = tag
+        self.attrs = attrs
+        self.parent = parent
+        self.children: list[_Element | str] = []
+
+    def get(self, name: str) -> str | None:
+        return self.attrs.get(name)
+
+    @property
+    def text(self) -> str:
+        """The text before the first child element (a script's code)."""
+        parts: list[str] = []
+        for child in self.children:
+            if not isinstance(child, str):
+                break
+            parts.append(child)
+        return "".join(parts)
+
+    def iter(self, *tags: str) -> Iterator[_Element]:
+        """The element and its descendants named ``tags``, in document order."""
+        if self.tag in tags:
+            yield self
+        for child in self.children:
+            if not isinstance(child, str):
+                yield from child.iter(*tags)
+
+    def itertext(self) -> Iterator[str]:
+        for child in self.children:
+            if isinstance(child, str):
+                yield child
+            else:
+                yield from child.itertext()
+
+
+class _TreeBuilder(HTMLParser):
+    """A tolerant parse of an HTML fragment into :class:`_Element` nodes.
+
+    Void elements never take content, a new block closes an open ``<p>``, a
+    new ``<li>``/``<option>``/``<td>`` … an open one of its kind, and an end
+    tag closes the innermost open element of its name (a stray one is
+    ignored): enough of a browser's rules for forms, links and scripts.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = _Element("#root", {}, None)
+        self._open: list[_Element] = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs)
+        if tag == "textarea":  # its content is text up to its end tag
+            self.set_cdata_mode(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs)
+        if tag not in _VOID and self._open[-1].tag == tag:
+            self._open.pop()  # <div/>: taken as written, an empty element
+
+    def _start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._close_implied(tag)
+        values: dict[str, str] = {}
+        for name, value in attrs:
+            values.setdefault(name, value if value is not None else "")
+        parent = self._open[-1]
+        element = _Element(tag, values, parent)
+        parent.children.append(element)
+        if tag not in _VOID:
+            self._open.append(element)
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self._open) - 1, 0, -1):
+            if self._open[depth].tag == tag:
+                del self._open[depth:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self._open[-1].children.append(data)
+
+    def _close_implied(self, tag: str) -> None:
+        if tag in _CLOSES_P:
+            self._close_within(_P, _P_SCOPE)
+        implied = _IMPLIED_END.get(tag)
+        if implied is not None:
+            self._close_within(*implied)
+
+    def _close_within(self, names: frozenset[str], stop: frozenset[str]) -> None:
+        for depth in range(len(self._open) - 1, 0, -1):
+            name = self._open[depth].tag
+            if name in names:
+                del self._open[depth:]
+                return
+            if name in stop:
+                return
+
+
+def _parse(fragment: str) -> _Element:
+    builder = _TreeBuilder()
+    builder.feed(fragment)
+    builder.close()
+    return builder.root
+
+
+def _scripts(root: _Element) -> Iterator[str]:
     for script in root.iter("script"):
         kind = (script.get("type") or "").strip().lower()
         if kind and kind != "module" and "javascript" not in kind:
@@ -197,7 +344,7 @@ def _scripts(root: etree._Element) -> Iterator[str]:
             yield from (m.group(1) for m in _INLINE_URL_RE.finditer(script.text))
 
 
-def _mailto(root: etree._Element) -> Iterator[str]:
+def _mailto(root: _Element) -> Iterator[str]:
     for link in root.iter("a"):
         href = (link.get("href") or "").strip()
         if href[:7].lower() == "mailto:":
@@ -205,9 +352,9 @@ def _mailto(root: etree._Element) -> Iterator[str]:
             yield from (a.strip() for a in addresses.split(",") if a.strip())
 
 
-def _hidden(element: etree._Element, form: etree._Element) -> bool:
+def _hidden(element: _Element, form: _Element) -> bool:
     """Whether the field is hidden from the visitor (a honeypot, say)."""
-    node: etree._Element | None = element
+    node: _Element | None = element
     while node is not None and node is not form:
         if (
             node.get("hidden") is not None
@@ -215,20 +362,21 @@ def _hidden(element: etree._Element, form: etree._Element) -> bool:
             or _HIDDEN_STYLE_RE.search(node.get("style") or "")
         ):
             return True
-        node = node.getparent()
+        node = node.parent
     return False
 
 
-def _label(element: etree._Element) -> str:
+def _label(element: _Element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
-def _field_name(field: etree._Element, labels: dict[str, str]) -> str:
-    label = labels.get(field.get("id") or "")
+def _field_name(field: _Element, labels: dict[str, str]) -> str:
+    ident = (field.get("id") or "").strip()
+    label = labels.get(ident) if ident else None
     if not label:
-        node = field.getparent()
+        node = field.parent
         while node is not None and node.tag not in ("label", "form"):
-            node = node.getparent()
+            node = node.parent
         if node is not None and node.tag == "label":
             label = _label(node)
     for candidate in (
@@ -243,8 +391,14 @@ def _field_name(field: etree._Element, labels: dict[str, str]) -> str:
     return field.tag
 
 
-def _form(form: etree._Element) -> Form:
-    labels = {label.get("for") or "": _label(label) for label in form.iter("label")}
+def _form(form: _Element) -> Form:
+    # Only a label's ``for`` ties it to a field elsewhere (a field without an
+    # id is not named by some label that has no ``for``).
+    labels = {
+        target: _label(label)
+        for label in form.iter("label")
+        if (target := (label.get("for") or "").strip())
+    }
     fields: list[str] = []
     groups: set[str] = set()
     for field in form.iter("input", "select", "textarea"):

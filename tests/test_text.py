@@ -1,0 +1,185 @@
+"""The text of a page: the markup facts read without lxml, tolerant as a browser.
+
+``site/text.py`` parses the few fragments with a form, a script or a
+``mailto:`` link with the standard library's HTML parser; a build must not
+load lxml at all (it costs 4 MiB of memory), and the parse must take the
+HTML people write by hand in Markdown: void elements, unclosed ``<p>``,
+``<li>`` and ``<option>``, stray end tags.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import write_files
+
+from pelican.plugins.journey.rules.coverage import shows_contact
+from pelican.plugins.journey.site.text import extract
+
+SETTINGS = """
+SITENAME = "Zonder lxml"
+PATH = "content"
+TIMEZONE = "Europe/Amsterdam"
+DEFAULT_LANG = "nl"
+PLUGINS = ["journey"]
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+JOURNEY_FAIL_ON = "never"
+"""
+
+CONTENT = {
+    "pages/contact.md": """
+        Title: Contact
+        Phase: nazorg
+        Touchpoint: contact
+
+        Mail [noreply@fietsen.example](mailto:noreply@fietsen.example) of bel
+        010-1234567, ma-vr 9-17.
+    """,
+    "pages/offerte.md": """
+        Title: Offerte
+        Phase: overweging
+
+        <form action="/offerte" method="post">
+        <p><label>Naam <input name="naam"></label>
+        <p><input name="email" placeholder="E-mail">
+        <p><input name="telefoon" placeholder="Telefoon">
+        <ul><li><input name="straat" placeholder="Straat">
+        <li><input name="postcode" placeholder="Postcode"></ul>
+        <input name="plaats" placeholder="Plaats">
+        <select name="merk"><option>Gazelle<option>Batavus</select>
+        </form>
+    """,
+    "pages/winkel.md": """
+        Title: Winkel
+        Phase: overweging
+
+        Kom kijken.
+
+        <script async src="https://www.googletagmanager.com/gtag/js?id=G-X"></script>
+    """,
+}
+
+# Build in a fresh interpreter (the test process has lxml from other tests),
+# then say which of the heavy modules the build loaded.
+PROBE = """
+import sys
+from pelican import main
+sys.argv = ["pelican", "content", "-s", "pelicanconf.py"]
+try:
+    main()
+except SystemExit:
+    pass
+print("LOADED", [m for m in ("lxml", "lxml.etree") if m in sys.modules])
+"""
+
+
+def test_a_build_reads_forms_scripts_and_mailto_without_loading_lxml(tmp_path):
+    write_files(tmp_path / "content", CONTENT)
+    (tmp_path / "pelicanconf.py").write_text(SETTINGS, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    report = json.loads((tmp_path / "journey-report" / "report.json").read_text())
+    found = {(f["rule"], f["source"]) for f in report["findings"]}
+    # The markup facts were read: each of the three fires where it should.
+    assert ("noreply-contact", "content/pages/contact.md") in found
+    assert ("long-form", "content/pages/offerte.md") in found
+    assert ("tracking-scripts", "content/pages/winkel.md") in found
+    assert "LOADED []" in done.stdout, done.stdout + done.stderr
+
+
+def test_unclosed_paragraphs_items_and_options_close_like_a_browser():
+    page = extract(
+        """<form action="/a"><p><label for="n">Naam</label> <input id="n">
+        <p>Los <input name="los">
+        <ul><li><input name="s" placeholder="Straat"><li>Huisnummer <input name="h">
+        </ul><select name="kleur"><option>rood<option>blauw</select>
+        <textarea name="t"><input name="niet-echt"></textarea>
+        <br><hr><img src="x.png"><input name="laatste"></span></div></form>
+        <input name="buiten">"""
+    )
+    (form,) = page.forms
+    assert form.action == "/a"
+    # The <input> in the <textarea> is its text, not a field; the stray end
+    # tags change nothing; the field after the form is not the form's.
+    assert form.fields == ("Naam", "los", "Straat", "h", "kleur", "t", "laatste")
+
+
+def test_a_hidden_block_ends_where_a_browser_ends_it():
+    page = extract(
+        "<form><p hidden><input name='honing'><p><input name='m'>"
+        "<div style='display: none'><p><input name='pot'></div>"
+        "<ul aria-hidden='true'><li><input name='weg'><li><input name='ook'></ul>"
+        "<input name='z'></form>"
+    )
+    (form,) = page.forms
+    assert form.fields == ("m", "z")
+
+
+def test_forms_do_not_nest_and_void_elements_take_no_content():
+    page = extract(
+        "<form action='/1'><input name='a'><form action='/2'>"
+        "<input name='b' aria-hidden='true'><input name='c'>"
+        "<input name='d' style='display:none'/><input name='e'></form>"
+        "<p>Tekst <input name='f'> na</p>"
+    )
+    assert [(f.action, f.fields) for f in page.forms] == [
+        ("/1", ("a",)),
+        ("/2", ("c", "e")),
+    ]
+
+
+def test_scripts_and_mailto_links_as_written():
+    page = extract(
+        "<p><a href=' MAILTO:a@x.nl,b@x.nl?subject=hoi '>mail</a>"
+        "<a href='mailto:'>leeg</a><a>geen</a></p>"
+        "<!-- <script src='https://commentaar.example/x.js'></script> -->"
+        "<script src='/lokaal.js'></script>"
+        '<script type=\'application/ld+json\'>{"u": "https://ld.example/"}</script>'
+        "<script>var s = '<p>geen tag</p>'; load('//cdn.example.org/a.js');</script>"
+    )
+    assert page.mailto == ("a@x.nl", "b@x.nl")
+    assert page.scripts == ("/lokaal.js", "//cdn.example.org/a.js")
+    assert "geen tag" not in page.text
+
+
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [
+        ('<p><a href="TEL:0101234567">bel</a></p>', True),
+        ('<p><a href="MA\u0130LTO:info@fietsen.example">mail</a></p>', True),
+        ("<p>Mail info&#64;fietsen.example</p>", True),
+        ("<p>Bel &#48;10-1234567</p>", True),
+        # Digits of another script are digits to re: the quick test lets them by.
+        ("<p>+\u0663\u0661\u0666\u0661\u0662\u0663\u0664\u0665\u0666\u0667</p>", True),
+        ("<p>Caf\u00e9 sinds 1998, open 9-17</p>", False),
+        ("<p>Geen @ en geen nummer</p>", False),
+        ('<p><a href="/tel:0101234567">geen link</a></p>', False),
+    ],
+)
+def test_the_quick_tests_before_the_contact_patterns_miss_nothing(fragment, expected):
+    assert shows_contact(fragment) is expected
+
+
+def test_a_field_without_an_id_is_not_named_by_an_unrelated_label():
+    """Only a label's ``for`` names a field elsewhere in the form; a field
+    with no id is named by the label around it, else its own attributes."""
+    page = extract(
+        '<form action="/x">'
+        '<label>Nieuwsbrief</label><input type="checkbox" name="brief">'
+        '<input name="postcode" placeholder="Postcode">'
+        '<label for="tel">Telefoon</label><input id="tel" name="t">'
+        "<label>E-mail <input name=mail></label>"
+        "</form>"
+    )
+    (form,) = page.forms
+    assert form.fields == ("brief", "Postcode", "Telefoon", "E-mail")
