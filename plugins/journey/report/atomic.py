@@ -75,13 +75,27 @@ def _temp_name(name: str) -> str:
     return f".{name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
 
 
+_WRITE_SIZE = 1 << 14  # characters gathered from small chunks before a write
+
+
 def _write_chunks(path: Path, text: Chunks) -> None:
     with open(path, "x", encoding="utf-8", newline="\n") as handle:
         if isinstance(text, str):
             handle.write(printable(text))
-        else:
-            for chunk in text:
-                handle.write(printable(chunk))
+            return
+        # A template yields a chunk per expression: gather them, so the
+        # surrogate check and the write run once per 16k characters.
+        gathered: list[str] = []
+        size = 0
+        for chunk in text:
+            gathered.append(chunk)
+            size += len(chunk)
+            if size >= _WRITE_SIZE:
+                handle.write(printable("".join(gathered)))
+                gathered.clear()
+                size = 0
+        if gathered:
+            handle.write(printable("".join(gathered)))
 
 
 def write_atomic(path: Path, text: Chunks) -> None:

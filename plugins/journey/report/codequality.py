@@ -10,10 +10,11 @@ not turn its old findings into "new" ones.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from .ci import Locator, fingerprints
+from .jsontext import json_chunks, json_text
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -51,4 +52,9 @@ def code_quality(analysis: Analysis) -> list[dict[str, Any]]:
 
 
 def code_quality_json(analysis: Analysis) -> str:
-    return json.dumps(code_quality(analysis), indent=2, ensure_ascii=False) + "\n"
+    return json_text(code_quality(analysis))
+
+
+def code_quality_chunks(analysis: Analysis) -> Iterator[str]:
+    """``gl-code-quality.json`` in chunks, made while they are written."""
+    yield from json_chunks(code_quality(analysis))

@@ -16,9 +16,11 @@ self-contained page.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import posixpath
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +29,7 @@ from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup, escape
+from pelican.contents import Content
 
 from ..model.text import MESSAGES, text
 from ..rules.graph import dead_ends, nearest_contact
@@ -46,12 +49,14 @@ MAP_FILE = "journey-map.html"
 SITE_MAP_PATH = "journey-map/index.html"
 MARKER = 'id="journey-map"'
 
+_CARDS_A_CHUNK = 32
 LABEL_PREFIX = "map-"  # the map's labels in model/text.py
 LABELS = tuple(
     key.removeprefix(LABEL_PREFIX) for key in MESSAGES if key.startswith(LABEL_PREFIX)
 )
 
 
+@functools.cache
 def label(key: str, lang: str) -> str:
     return text(LABEL_PREFIX + key, lang)
 
@@ -60,6 +65,7 @@ def label(key: str, lang: str) -> str:
 class Card:
     title: str
     href: str | None
+    link: Markup  # the title, a link to the page where it has one (HTML)
     kind: str
     touchpoint: str | None
     cta_label: str | None
@@ -84,6 +90,7 @@ class PhaseColumn:
     question: str
     cards: list[Card]
     findings: list[Finding]
+    findings_html: Markup = field(default_factory=Markup)
 
     @property
     def gap(self) -> bool:
@@ -114,6 +121,34 @@ class MapView:
     contact_exists: bool
     site_findings: list[Finding]
     labels: Mapping[str, str]
+    site_findings_html: Markup = field(default_factory=Markup)
+    html_labels: Mapping[str, str] = field(default_factory=dict)  # escaped
+    # every card with its document, for links from elsewhere (relinked)
+    documents: list[tuple[Document, Card]] = field(default_factory=list, repr=False)
+
+    def cards_html(self, cards: Iterable[Card], phase_index: int) -> Iterator[Markup]:
+        """The cards as HTML, made only when the template writes them.
+
+        Made a few at a time, the map's largest part is never in memory at once.
+        """
+        count = len(self.phases)
+        personas_on = bool(self.personas)
+        batch: list[str] = []
+        for card in cards:
+            batch.append(
+                _card_html(card, phase_index, count, self.html_labels, personas_on)
+            )
+            if len(batch) == _CARDS_A_CHUNK:
+                yield Markup("".join(batch))
+                batch.clear()
+        if batch:
+            yield Markup("".join(batch))
+
+    @staticmethod
+    def links(cards: Iterable[Card]) -> Markup:
+        """The cards' title links, comma-separated."""
+        return Markup(", ".join(card.link for card in cards))  # links are Markup
+
     funnel: dict[str, Any] | None = None  # real visits per phase (analytics)
     actions: list[Action] = field(default_factory=list)  # what to do first
 
@@ -128,12 +163,45 @@ def _report_linker(analysis: Analysis, folder: Path) -> Callable[[Document], str
     prefix = Path(os.path.relpath(output, folder)).as_posix()
 
     def link(doc: Document) -> str:
-        save_as = str(getattr(doc.content, "save_as", "") or doc.url)
+        save_as = _save_as(doc) or doc.url
         if not save_as or save_as.endswith("/"):
             save_as += "index.html"
         return quote(posixpath.normpath(posixpath.join(prefix, save_as)))
 
     return link
+
+
+# Pelican's own properties: a content class that has its own is asked.
+_PELICAN_URL = getattr(Content, "url", None)
+_PELICAN_SAVE_AS = getattr(Content, "save_as", None)
+
+
+def _save_as(doc: Document) -> str:
+    """Where Pelican writes the page: its ``save_as``, relative to ``OUTPUT_PATH``.
+
+    Pelican formats ``save_as`` from the content's metadata on every read
+    (``url_format``: a copy of the metadata, a relative source path). Where
+    the site's ``*_SAVE_AS`` setting is its ``*_URL`` setting (Pelican's
+    defaults: ``{slug}.html``, ``pages/{slug}.html``) and the content sets
+    neither, it is the URL the index already holds.
+    """
+    content = doc.content
+    kind = type(content)
+    if (
+        getattr(kind, "url", None) is _PELICAN_URL
+        and getattr(kind, "save_as", None) is _PELICAN_SAVE_AS
+        and not hasattr(content, "override_url")
+        and not hasattr(content, "override_save_as")
+    ):
+        settings = getattr(content, "settings", None)
+        in_default_lang = getattr(content, "in_default_lang", None)
+        if isinstance(settings, Mapping) and isinstance(in_default_lang, bool):
+            lang = "" if in_default_lang else "LANG_"
+            klass = kind.__name__.upper()
+            url = settings.get(f"{klass}_{lang}URL")
+            if url is not None and url == settings.get(f"{klass}_{lang}SAVE_AS"):
+                return doc.url
+    return str(getattr(content, "save_as", "") or "")
 
 
 def _site_linker(doc: Document) -> str:
@@ -144,12 +212,24 @@ def _site_linker(doc: Document) -> str:
     return quote(posixpath.join("..", url))
 
 
+@functools.cache
 def _touchpoint_label(word: str | None, lang: str) -> str | None:
     """The touchpoint as words; a site's own touchpoint word as it is."""
     if word is None:
         return None
     key = f"touchpoint-{word}"
     return text(key, lang) if key in MESSAGES else word
+
+
+def _href(doc: Document, link: Callable[[Document], str]) -> str | None:
+    """The card's link to the written page, if the page has an address."""
+    return link(doc) if doc.url or getattr(doc.content, "save_as", "") else None
+
+
+def _title_link(title: str, href: str | None) -> Markup:
+    if href:
+        return Markup(f'<a href="{_esc(href)}">{_esc(title)}</a>')
+    return Markup(_esc(title))
 
 
 def _card(
@@ -176,9 +256,12 @@ def _card(
         cta_target = doc.tags.cta.target
         if declared is not None:
             cta_target = declared.document.title if declared.document else declared.url
+    title = doc.title or doc.source
+    href = _href(doc, link)
     return Card(
-        title=doc.title or doc.source,
-        href=link(doc) if doc.url or getattr(doc.content, "save_as", "") else None,
+        title=title,
+        href=href,
+        link=_title_link(title, href),
         kind=label(doc.kind, lang),
         touchpoint=_touchpoint_label(doc.tags.touchpoint, lang),
         cta_label=cta_label,
@@ -197,6 +280,116 @@ def _card(
             if analysis.index.analytics is not None
             else None
         ),
+    )
+
+
+# -- the cards and finding lists as HTML ---------------------------------------
+# A 1,000-page map has over a thousand cards: written here, once per card,
+# rather than as a template macro called per card (ten times the CPU). The
+# markup is exactly what journey-map-body.html had in its macros.
+
+
+def _esc(value: object) -> str:
+    """``markupsafe.escape`` as text, without a Markup object per string."""
+    if type(value) is not str:  # Markup (kept as it is), or anything else
+        return str(escape(value))
+    return (
+        value.replace("&", "&amp;")
+        .replace(">", "&gt;")
+        .replace("<", "&lt;")
+        .replace("'", "&#39;")
+        .replace('"', "&#34;")
+    )
+
+
+def _findings_html(
+    findings: Iterable[Finding], labels: Mapping[str, str], show_source: bool = False
+) -> Markup:
+    """A finding list (``jm-findings``); nothing when there are none."""
+    items = []
+    for f in findings:
+        severity = _esc(f.severity)
+        baselined = f", {labels['baselined']}" if f.baselined else ""
+        source = (
+            f' <span class="jm-source">({_esc(f.source)})</span>'
+            if f.source and show_source
+            else ""
+        )
+        items.append(
+            f'  <li class="jm-finding jm-finding--{severity}"><span class="jm-sev">'
+            f"{labels[f.severity]}{baselined}</span> <code>{_esc(f.rule)}</code> "
+            f"{_esc(f.message)}{source}</li>\n"
+        )
+    if not items:
+        return Markup()
+    return Markup(f'<ul class="jm-findings">\n{"".join(items)}</ul>\n')
+
+
+def _card_html(
+    card: Card,
+    phase_index: int,
+    phase_count: int,
+    labels: Mapping[str, str],
+    personas_on: bool,
+) -> str:
+    """One card (``jm-card``) in a phase column (``phase_index`` 0: untagged)."""
+    L = labels
+    meta = f'<span class="jm-tag">{_esc(card.kind)}</span>'
+    if card.touchpoint:
+        meta += (
+            f' <span class="jm-tag jm-tag--touch">{L["touchpoint"]}: '
+            f"{_esc(card.touchpoint)}</span>"
+        )
+    if not card.tagged:
+        meta += f' <span class="jm-tag">{L["untagged"]}</span>'
+    elif card.mapped:
+        meta += f' <span class="jm-tag">{L["mapped"]}</span>'
+    if card.content_unseen:
+        meta += f' <span class="jm-tag jm-tag--unseen">{L["content-unseen"]}</span>'
+    if card.cta_label:
+        cta = f"{_esc(card.cta_label)} → {_esc(card.cta_target)}"
+    else:
+        cta = f'<span class="jm-muted">{L["no-cta"]}</span>'
+    if phase_index and phase_index == phase_count:
+        onward = "<dd>\u2013</dd>"  # an en dash: no next phase
+    elif not card.onward and phase_index:
+        onward = f'<dd class="jm-bad">{card.onward}</dd>'
+    else:
+        onward = f"<dd>{card.onward}</dd>"
+    if card.clicks is None:
+        clicks = f'<span class="jm-bad">{L["unreachable"]}</span>'
+    else:
+        clicks = str(card.clicks)
+    extra = ""
+    if card.views is not None:
+        extra += (
+            f'<div class="jm-views"><dt>{L["views"]}</dt><dd>{card.views}</dd></div>'
+        )
+    if card.persona_labels:
+        extra += (
+            f"<div><dt>{L['personas']}</dt>"
+            f"<dd>{', '.join(map(_esc, card.persona_labels))}</dd></div>"
+        )
+    elif personas_on:
+        extra += f"<div><dt>{L['personas']}</dt><dd>{L['for-all']}</dd></div>"
+    if card.phases:
+        extra += (
+            f"<div><dt>{L['all-phases']}</dt>"
+            f"<dd>{', '.join(map(_esc, card.phases))}</dd></div>"
+        )
+    flagged = " jm-card--flagged" if card.findings else ""
+    return (
+        f'<li class="jm-card{flagged}" '
+        f'data-personas="{" ".join(map(_esc, card.personas))}">\n'
+        f'  <h4 class="jm-card__title">{card.link}</h4>\n'
+        f'  <p class="jm-card__meta">{meta}</p>\n'
+        '  <dl class="jm-facts">\n'
+        f"    <div><dt>{L['cta']}</dt><dd>{cta}</dd></div>\n"
+        f"    <div><dt>{L['onward']}</dt>{onward}</div>\n"
+        f"    <div><dt>{L['clicks']}</dt><dd>{clicks}</dd></div>\n"
+        f"{extra}  </dl>\n"
+        f"  {_findings_html(card.findings, L)}\n"
+        "</li>\n"
     )
 
 
@@ -222,16 +415,23 @@ def build_view(analysis: Analysis, link: Callable[[Document], str]) -> MapView:
             site_findings.append(finding)
 
     made: dict[int, Card] = {}
+    documents: list[tuple[Document, Card]] = []
 
     def card_of(doc: Document) -> Card:
         """One card per document, wherever the map shows it."""
-        if id(doc) not in made:
-            made[id(doc)] = _card(doc, analysis, link, by_source)
-        return made[id(doc)]
+        card = made.get(id(doc))
+        if card is None:
+            card = made[id(doc)] = _card(doc, analysis, link, by_source)
+            documents.append((doc, card))
+        return card
 
+    in_phase: dict[str, list[Document]] = {phase.id: [] for phase in model.phases}
+    for doc in counted:
+        for phase_id in dict.fromkeys(p.id for p in doc.phases):
+            in_phase[phase_id].append(doc)
     columns = []
     for phase in model.phases:
-        docs = [d for d in counted if any(p.id == phase.id for p in d.phases)]
+        docs = in_phase[phase.id]
         docs.sort(key=lambda d: (d.phase is not phase, d.kind != "page", d.title))
         columns.append(
             PhaseColumn(
@@ -244,6 +444,10 @@ def build_view(analysis: Analysis, link: Callable[[Document], str]) -> MapView:
             )
         )
     untagged = [card_of(d) for d in counted if not d.phases]
+    labels = {key: label(key, lang) for key in LABELS}
+    escaped = {key: str(escape(value)) for key, value in labels.items()}
+    for column in columns:
+        column.findings_html = _findings_html(column.findings, escaped)
 
     personas = []
     for persona in config.personas.values():
@@ -293,7 +497,10 @@ def build_view(analysis: Analysis, link: Callable[[Document], str]) -> MapView:
         contact=contact,
         contact_exists=nearest is not None,
         site_findings=site_findings,
-        labels={key: label(key, lang) for key in LABELS},
+        labels=labels,
+        site_findings_html=_findings_html(site_findings, escaped, show_source=True),
+        html_labels=escaped,
+        documents=documents,
         funnel=_funnel(analysis),
         actions=plan_actions(analysis.findings, counted, model, lang),
     )
@@ -391,8 +598,37 @@ def render_map(analysis: Analysis, link: Callable[[Document], str]) -> Iterator[
 
 
 def map_file(analysis: Analysis, folder: Path) -> tuple[str, Iterator[str]]:
-    """The map as a (file name, chunks) pair for a report set in ``folder``."""
-    return MAP_FILE, render_map(analysis, _report_linker(analysis, Path(folder)))
+    """The map as a (file name, chunks) pair for a report set in ``folder``.
+
+    With ``JOURNEY_MAP_IN_SITE`` its view is kept for :func:`publish_in_site`
+    of the same analysis, which only gives the cards the site's links.
+    """
+    view = build_view(analysis, _report_linker(analysis, Path(folder)))
+    if analysis.config.map_in_site:
+        _FOR_SITE.clear()
+        _FOR_SITE[id(analysis)] = view
+        weakref.finalize(analysis, _FOR_SITE.pop, id(analysis), None)
+    template = _map_environment().get_template(MAP_FILE)
+    return MAP_FILE, template.generate(map=view, standalone=True)
+
+
+# The report map's view, by analysis, until the in-site map takes it.
+_FOR_SITE: dict[int, MapView] = {}
+
+
+def _site_view(analysis: Analysis) -> MapView:
+    """The view for the in-site map: the report map's, relinked, else a new one.
+
+    The report map is written by then (:func:`map_file`), so its cards can
+    take the site's links.
+    """
+    view = _FOR_SITE.pop(id(analysis), None)
+    if view is None:
+        return build_view(analysis, _site_linker)
+    for doc, card in view.documents:
+        card.href = _href(doc, _site_linker)
+        card.link = _title_link(card.title, card.href)
+    return view
 
 
 def write_map(analysis: Analysis, path: Path) -> Path:
@@ -455,7 +691,7 @@ def publish_in_site(analysis: Analysis, env: jinja2.Environment) -> Path:
     if not output.is_absolute():
         output = analysis.config.base_dir / output
     path = output / SITE_MAP_PATH
-    view = build_view(analysis, _site_linker)
+    view = _site_view(analysis)
     if context.get("RELATIVE_URLS"):
         context["SITEURL"] = ".."
     seen: list[bool] = []

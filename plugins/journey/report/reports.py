@@ -8,13 +8,12 @@ crash never leaves half a report, or a mix of two builds, for CI to read.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -22,9 +21,10 @@ from ..model.text import coverage_line, text
 from ..rules import REGISTRY
 from .atomic import Chunks, printable, write_together
 from .ci import Locator
-from .codequality import CODE_QUALITY_NAME, code_quality_json
+from .codequality import CODE_QUALITY_NAME, code_quality_chunks
 from .journey_map import MAP_FILE
-from .sarif import SARIF_NAME, sarif_json
+from .jsontext import json_chunks, json_text
+from .sarif import SARIF_NAME, sarif_chunks
 from .step_summary import ENV as STEP_SUMMARY_ENV
 from .step_summary import append_step_summary
 
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
     from ..analysis import Analysis
     from ..model.findings import Finding
+    from ..model.phases import Phase
     from ..site.index import Document
 
 REPORT_VERSION = 1
@@ -53,35 +54,49 @@ _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 def report_data(analysis: Analysis) -> dict[str, Any]:
     """``report.json`` as a dict, exactly in the shape of SPEC §7."""
+    data = _report_value(analysis)
+    data["phases"] = list(data["phases"])
+    return data
+
+
+def _report_value(analysis: Analysis) -> dict[str, Any]:
+    """:func:`report_data` with the phases an iterator, each made when written.
+
+    The content entries of one phase at a time are in memory, not all of them.
+    """
     config = analysis.config
     index = analysis.index
-    phases = []
-    for phase in config.model.phases:
-        docs = sorted(index.in_phase(phase.id), key=lambda d: (d.source, d.url))
-        phases.append(
-            {
-                "id": phase.id,
-                "label": phase.label(config.lang),
-                "count": len(docs),
-                "content": [
-                    {
-                        "title": d.title,
-                        "url": d.url,
-                        "source": d.source,
-                        "kind": d.kind,
-                        "mapped": d.mapped,
-                        "touchpoint": d.touchpoint,
-                        "touchpoint_inferred": d.touchpoint_inferred,
-                        "cta": _cta_entry(d),
-                    }
-                    for d in docs
-                ],
-            }
-        )
+
+    in_phase: dict[str, list[Document]] = {p.id: [] for p in config.model.phases}
+    for doc in index.counted():  # index.in_phase for every phase, in one pass
+        for phase_id in dict.fromkeys(p.id for p in doc.phases):
+            in_phase.setdefault(phase_id, []).append(doc)
+
+    def phase_entry(phase: Phase) -> dict[str, Any]:
+        docs = sorted(in_phase[phase.id], key=lambda d: (d.source, d.url))
+        return {
+            "id": phase.id,
+            "label": phase.label(config.lang),
+            "count": len(docs),
+            "content": [
+                {
+                    "title": d.title,
+                    "url": d.url,
+                    "source": d.source,
+                    "kind": d.kind,
+                    "mapped": d.mapped,
+                    "touchpoint": d.touchpoint,
+                    "touchpoint_inferred": d.touchpoint_inferred,
+                    "cta": _cta_entry(d),
+                }
+                for d in docs
+            ],
+        }
+
     data = {
         "version": REPORT_VERSION,
         "model": config.model.id,
-        "phases": phases,
+        "phases": map(phase_entry, config.model.phases),
         "findings": [f.as_dict() for f in analysis.findings],
         "summary": analysis.summary(),
     }
@@ -99,7 +114,12 @@ def _cta_entry(doc: Document) -> dict[str, str] | None:
 
 
 def report_json(analysis: Analysis) -> str:
-    return json.dumps(report_data(analysis), indent=2, ensure_ascii=False) + "\n"
+    return json_text(_report_value(analysis))
+
+
+def report_json_chunks(analysis: Analysis) -> Iterator[str]:
+    """``report.json`` in chunks, made while they are written."""
+    return json_chunks(_report_value(analysis))
 
 
 # -- junit.xml ---------------------------------------------------------------
@@ -176,12 +196,16 @@ def junit_xml(analysis: Analysis) -> str:
 
 
 def report_files(analysis: Analysis) -> list[tuple[str, Chunks]]:
-    """The report files of a build as (file name, text) pairs, not yet written."""
+    """The report files of a build as (file name, text) pairs, not yet written.
+
+    The JSON files come as chunks made while they are written (the findings
+    can no longer change by then): a report's text is never whole in memory.
+    """
     return [
-        (JSON_NAME, report_json(analysis)),
+        (JSON_NAME, report_json_chunks(analysis)),
         (JUNIT_NAME, junit_xml(analysis)),
-        (SARIF_NAME, sarif_json(analysis)),
-        (CODE_QUALITY_NAME, code_quality_json(analysis)),
+        (SARIF_NAME, sarif_chunks(analysis)),
+        (CODE_QUALITY_NAME, code_quality_chunks(analysis)),
     ]
 
 

@@ -10,7 +10,7 @@ scanning shows them as dismissed rather than losing them.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from importlib import metadata
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from ..rules import REGISTRY
 from .ci import Locator, fingerprints
+from .jsontext import json_chunks, json_text
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -157,4 +158,9 @@ def sarif_log(analysis: Analysis) -> dict[str, Any]:
 
 
 def sarif_json(analysis: Analysis) -> str:
-    return json.dumps(sarif_log(analysis), indent=2, ensure_ascii=False) + "\n"
+    return json_text(sarif_log(analysis))
+
+
+def sarif_chunks(analysis: Analysis) -> Iterator[str]:
+    """``report.sarif`` in chunks, made while they are written."""
+    yield from json_chunks(sarif_log(analysis))
