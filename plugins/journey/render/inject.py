@@ -46,7 +46,7 @@ from markupsafe import escape
 
 from ..model.text import text
 from ..pelican_compat import SITEURL_MARK, set_block
-from ..site.index import Document, plain_title
+from ..site.index import Document
 from .views import LinkStep, link_step
 
 if TYPE_CHECKING:
@@ -221,17 +221,18 @@ def next_html(journey: PageJourney, steps: Iterable[Document | LinkStep]) -> str
 class BuiltinBlock:
     """A page's block from the plugin's own partials, rendered when asked.
 
-    Holds only the page's ``journey`` view (which the page keeps anyway: its
-    ``next`` holds the next steps) and the page's key, not the index: the
+    Holds only what the block shows (the page's ``journey`` view, which the
+    page keeps anyway, and its next steps as links), not the index: the
     block is rendered each time Pelican asks for the content instead of
     being kept, rendered, for every page until the build ends (memory
-    budget, SPEC §9).
+    budget, SPEC §9). The steps' URLs are the index's: asking a Pelican
+    content object for its ``url`` computes it again each time.
     """
 
     journey: PageJourney
     key: str
     cta: bool
-    steps: bool
+    steps: tuple[LinkStep, ...]
 
     @classmethod
     def of(cls, doc: Document, wanted: Iterable[str]) -> BuiltinBlock | None:
@@ -241,7 +242,14 @@ class BuiltinBlock:
         if journey.phase is None:
             return None
         cta = PARTIALS[0] in wanted and journey.cta is not None
-        steps = PARTIALS[1] in wanted and bool(journey.next)
+        steps: tuple[LinkStep, ...] = ()
+        if PARTIALS[1] in wanted:
+            steps = tuple(
+                LinkStep(url=step.url, title=step.title)
+                if isinstance(step, Document)
+                else link_step(step)
+                for step in doc.next_steps
+            )
         if not cta and not steps:
             return None
         return cls(journey, doc.key, cta, steps)
@@ -251,17 +259,8 @@ class BuiltinBlock:
         if self.cta:
             parts.append(cta_html(self.journey, self.key))
         if self.steps:
-            parts.append(next_html(self.journey, map(_step, self.journey.next)))
+            parts.append(next_html(self.journey, self.steps))
         return "".join(parts).strip() + "\n"
-
-
-def _step(step: Any) -> LinkStep:
-    """A next step of ``journey.next`` (content, or a link) as a link."""
-    if isinstance(step, LinkStep):
-        return step
-    return LinkStep(
-        url=str(getattr(step, "url", "") or ""), title=plain_title(step.title)
-    )
 
 
 class Renderer:
