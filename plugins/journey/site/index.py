@@ -7,6 +7,7 @@ read the index; only :func:`build_index` touches Pelican's generators.
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 import posixpath
@@ -246,20 +247,45 @@ def _iter_content(generators: Iterable[Any]) -> Iterator[tuple[Any, str, bool]]:
                 yield obj, kind, attribute.endswith("translations")
 
 
-def is_error_page(obj: Any, kind: str) -> bool:
-    """A page Pelican writes as an error page: ``Template: 404``, ``404.html``."""
+def is_error_page(obj: Any, kind: str, url: str | None = None) -> bool:
+    """A page Pelican writes as an error page: ``Template: 404``, ``404.html``.
+
+    ``url``: the page's URL when the caller has it (Pelican computes it
+    again on every access).
+    """
     if kind != "page":
         return False
     names = (
         getattr(obj, "template", None),
         getattr(obj, "save_as", None),
-        getattr(obj, "url", None),
+        getattr(obj, "url", None) if url is None else url,
     )
     return any(
         _ERROR_PAGE_RE.fullmatch(posixpath.basename(str(name).rstrip("/")))
         for name in names
         if name
     )
+
+
+@functools.lru_cache(maxsize=8)
+def _content_prefix(root: str) -> str:
+    return os.path.join(os.path.abspath(root), "")
+
+
+def relative_key(obj: Any, source_path: str) -> str:
+    """``obj.get_relative_source_path()``, computed cheaply where it can be.
+
+    Pelican's takes two ``abspath`` and a ``relpath`` per document; a source
+    that is a normalised absolute path inside ``PATH`` (what Pelican's
+    readers give) is the part after ``PATH``.
+    """
+    root = (getattr(obj, "settings", None) or {}).get("PATH")
+    if root and os.path.isabs(source_path):
+        prefix = _content_prefix(str(root))
+        normal = os.path.normpath(source_path) == source_path
+        if normal and source_path.startswith(prefix):
+            return source_path[len(prefix) :].replace(os.sep, "/")
+    return str(obj.get_relative_source_path())
 
 
 def _document(
@@ -275,20 +301,21 @@ def _document(
     )
     category = getattr(obj, "category", None)
     source_path = getattr(obj, "source_path", "") or ""
+    url = str(getattr(obj, "url", "") or "")
     return Document(
         content=obj,
         kind=kind,
-        key=obj.get_relative_source_path() if source_path else "",
+        key=relative_key(obj, source_path) if source_path else "",
         source=site_path(source_path, base_dir, content_dir) if source_path else "",
         title=plain_title(getattr(obj, "title", "")),
-        url=str(getattr(obj, "url", "") or ""),
+        url=url,
         lang=str(getattr(obj, "lang", "") or ""),
         status=str(getattr(obj, "status", "published") or "published"),
         category=str(category) if category is not None else None,
         date=getattr(obj, "date", None),
         tags=tags,
         phases=tags.phases,
-        error_page=is_error_page(obj, kind),
+        error_page=is_error_page(obj, kind, url),
     )
 
 
