@@ -103,7 +103,7 @@ def attach_page_data(
     config: JourneyConfig,
     views: Mapping[str, list[PhaseView]],
     attacher: Attacher,
-    ctas: dict[tuple[Any, ...], CtaView] | None = None,
+    ctas: dict[tuple[Any, ...], CtaView],
 ) -> None:
     """Give the content object its ``.journey`` (every document gets one).
 
@@ -125,13 +125,11 @@ def attach_page_data(
         target = doc.cta.target
         phase = views[lang][doc.cta.phase.index - 1]
         key = (doc.cta.label, target.url, id(phase), target.external, target.link)
-        view = ctas.get(key) if ctas is not None else None
+        view = ctas.get(key)
         if view is None:
-            view = CtaView(
+            view = ctas[key] = CtaView(
                 doc.cta.label, target.url, phase, target.external, target.link
             )
-            if ctas is not None:
-                ctas[key] = view
         journey.cta = view
     journey.next = [
         s.content if isinstance(s, Document) else link_step(s) for s in doc.next_steps

@@ -217,6 +217,16 @@ def next_html(journey: PageJourney, steps: Iterable[Document | LinkStep]) -> str
     )
 
 
+def next_links(doc: Document) -> tuple[LinkStep, ...]:
+    """A page's next steps as links, with the index's URLs and plain titles."""
+    return tuple(
+        LinkStep(url=step.url, title=step.title)
+        if isinstance(step, Document)
+        else link_step(step)
+        for step in doc.next_steps
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class BuiltinBlock:
     """A page's block from the plugin's own partials, rendered when asked.
@@ -242,14 +252,7 @@ class BuiltinBlock:
         if journey.phase is None:
             return None
         cta = PARTIALS[0] in wanted and journey.cta is not None
-        steps: tuple[LinkStep, ...] = ()
-        if PARTIALS[1] in wanted:
-            steps = tuple(
-                LinkStep(url=step.url, title=step.title)
-                if isinstance(step, Document)
-                else link_step(step)
-                for step in doc.next_steps
-            )
+        steps = next_links(doc) if PARTIALS[1] in wanted else ()
         if not cta and not steps:
             return None
         return cls(journey, doc.key, cta, steps)
@@ -286,11 +289,7 @@ class Renderer:
             elif partial == PARTIALS[0]:
                 parts.append(cta_html(doc.content.journey, doc.key))
             else:
-                steps = [
-                    step if isinstance(step, Document) else link_step(step)
-                    for step in doc.next_steps
-                ]
-                parts.append(next_html(doc.content.journey, steps))
+                parts.append(next_html(doc.content.journey, next_links(doc)))
         return "".join(parts).strip()
 
 
