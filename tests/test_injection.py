@@ -404,7 +404,8 @@ def test_injected_block_reads_as_content_in_a_third_party_theme(site, browser):
 def test_the_plugins_own_block_is_rendered_when_asked_not_kept(site):
     """With the plugin's own partials, a page keeps what its block shows, not
     the rendered block (memory budget, SPEC §9): the block is the same each
-    time it is asked for, and is what the written page has."""
+    time it is asked for, and is what the written page has. Pages with the
+    same next steps share one block, rendered for each page."""
     from pelican.plugins.journey.pelican_compat import JourneyContent
 
     built = site(SITE, THEME="simple", JOURNEY_INJECT="content")
@@ -413,12 +414,15 @@ def test_the_plugins_own_block_is_rendered_when_asked_not_kept(site):
         d.content
         for d in built.analysis.index.documents
         if isinstance(d.content, JourneyContent)
-        and type(d.content)._journey_states[id(d.content)].block
+        and type(d.content)._journey_build.blocks.get(id(d.content))
     ]
     assert pages
+    blocks = {id(type(p)._journey_build.blocks[id(p)]) for p in pages}
+    assert len(blocks) < len(pages)  # shared
     for page in pages:
-        block = type(page)._journey_states[id(page)].block
+        block = type(page)._journey_build.blocks[id(page)]
         assert callable(block) and not isinstance(block, str)
-        assert block() == block() and block().startswith('<div class="journey-')
+        assert block(page) == block(page)
+        assert block(page).startswith('<div class="journey-')
         written = (built.output / page.save_as).read_text("utf-8")
-        assert block().splitlines()[0] in written  # the block's opening tag
+        assert block(page).splitlines()[0] in written  # the block's opening tag

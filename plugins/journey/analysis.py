@@ -20,11 +20,9 @@ from .pelican_compat import Attacher
 from .render.inject import mark_unseen
 from .render.views import (
     CtaView,
-    PhaseView,
+    SharedViews,
     SiteJourney,
     link_step,
-    model_views,
-    page_journey,
     site_journey,
 )
 from .report.baseline import apply as apply_baseline
@@ -99,41 +97,36 @@ class Analysis:
 
 
 def attach_page_data(
-    doc: Document,
-    config: JourneyConfig,
-    views: Mapping[str, list[PhaseView]],
-    attacher: Attacher,
-    ctas: dict[tuple[Any, ...], CtaView],
+    doc: Document, config: JourneyConfig, views: SharedViews, attacher: Attacher
 ) -> None:
     """Give the content object its ``.journey`` (every document gets one).
 
-    ``views`` holds the model's phase views per language, shared by all pages;
-    ``ctas`` the CTA views made so far: pages with the same call to action
-    (a site-wide or default one) share one (frozen) view.
+    ``views`` makes each distinct part of a page's view once for the build:
+    pages with the same phases, call to action, next steps … share them.
     """
     lang = view_lang(doc.lang, config.lang)
-    personas = [config.personas[p] for p in doc.tags.personas if p in config.personas]
-    journey = page_journey(
-        doc.phases,
-        all_phases=views[lang],
-        lang=lang,
-        mapped=doc.mapped,
-        personas=personas,
-        touchpoint=doc.touchpoint,
-    )
+    phases = views.phases(lang, doc.phases)
+    cta: CtaView | None = None
     if doc.cta is not None:
         target = doc.cta.target
-        phase = views[lang][doc.cta.phase.index - 1]
-        key = (doc.cta.label, target.url, id(phase), target.external, target.link)
-        view = ctas.get(key)
-        if view is None:
-            view = ctas[key] = CtaView(
-                doc.cta.label, target.url, phase, target.external, target.link
-            )
-        journey.cta = view
-    journey.next = [
-        s.content if isinstance(s, Document) else link_step(s) for s in doc.next_steps
+        phase = views.model_views[lang][doc.cta.phase.index - 1]
+        cta = views.cta(doc.cta.label, target.url, phase, target.external, target.link)
+    steps = [
+        (id(s.content), (lambda s=s: s.content))
+        if isinstance(s, Document)
+        else ((s.url, s.external), (lambda s=s: link_step(s)))
+        for s in doc.next_steps
     ]
+    personas = [config.personas[p] for p in doc.tags.personas if p in config.personas]
+    journey = views.journey(
+        lang=lang,
+        phases=phases,
+        mapped=doc.mapped,
+        cta=cta,
+        next=views.next(steps),
+        personas=views.personas(lang, personas),
+        touchpoint=doc.touchpoint,
+    )
     attacher.attach(doc.content, journey)
 
 
@@ -196,11 +189,11 @@ def analyse(
     with timed(timings, "cta"):
         cta.assign(index)
     with timed(timings, "page-data"):
-        views = {lang: model_views(config.model, lang) for lang in LANGS}
+        views = SharedViews(config.model, LANGS)
         attacher = Attacher()
-        ctas: dict[tuple[Any, ...], CtaView] = {}
         for doc in index.documents:
-            attach_page_data(doc, config, views, attacher, ctas)
+            attach_page_data(doc, config, views, attacher)
+        del views
     with timed(timings, "graph"):
         graph = build_graph(index)  # after the CTAs: they are edges
     analysis = Analysis(config, index, graph, timings=timings)

@@ -45,7 +45,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -135,15 +135,24 @@ def allow_repeated_warnings(logger: logging.Logger) -> None:
 SITEURL_MARK = "\x1fjourney-siteurl\x1f"
 
 
-@dataclass(slots=True)
-class State:
-    """One content object's journey data and injected block, for one build."""
+# A page's injected block: the HTML (with SITEURL_MARK for the site URL), or
+# what renders it for the content object each time the content is asked for.
+Block = str | Callable[[Any], str]
 
-    journey: PageJourney
-    # with SITEURL_MARK for the site URL; or what renders it when asked
-    block: str | Callable[[], str] = ""
-    style: str = ""  # the shared <style> element put before the block, if any
-    summarising: bool = False
+
+@dataclass(slots=True)
+class BuildState:
+    """The journey data and injected blocks of one build's content objects.
+
+    Keyed by ``id()`` of the content object, in two flat tables rather than an
+    object per page: a large site keeps them to the end of its build, and the
+    values (journeys, built-in blocks) are mostly shared between pages.
+    """
+
+    journeys: dict[int, PageJourney] = field(default_factory=dict)
+    blocks: dict[int, Block] = field(default_factory=dict)
+    style: str = ""  # the shared <style> element put before every block, if any
+    summarising: set[int] = field(default_factory=set)  # get_summary under way
 
 
 def with_siteurl(html: str, siteurl: str) -> str:
@@ -160,31 +169,34 @@ def with_siteurl(html: str, siteurl: str) -> str:
 class JourneyContent:
     """Mixin put in front of a content object's class for one build."""
 
-    _journey_states: ClassVar[dict[int, State]] = {}
+    _journey_build: ClassVar[BuildState] = BuildState()
 
     @property
     def journey(self) -> PageJourney:
-        return type(self)._journey_states[id(self)].journey
+        return type(self)._journey_build.journeys[id(self)]
 
     def get_content(self, siteurl: str) -> str:
         content = super().get_content(siteurl)  # type: ignore[misc]
-        state = type(self)._journey_states.get(id(self))
-        if state is None or not state.block or state.summarising:
+        build = type(self)._journey_build
+        key = id(self)
+        block = build.blocks.get(key)
+        if not block or key in build.summarising:
             return content
         # Rendered when asked (once per written page, mostly), not kept per
         # page until the build ends: the memory budget (SPEC §9).
-        block = state.block if isinstance(state.block, str) else state.block()
-        return content + state.style + with_siteurl(block, siteurl)
+        html = block if isinstance(block, str) else block(self)
+        return content + build.style + with_siteurl(html, siteurl)
 
     def get_summary(self, siteurl: str) -> str:
-        state = type(self)._journey_states.get(id(self))
-        if state is None:
+        build = type(self)._journey_build
+        key = id(self)
+        if key not in build.blocks:
             return super().get_summary(siteurl)  # type: ignore[misc]
-        state.summarising = True
+        build.summarising.add(key)
         try:
             return super().get_summary(siteurl)  # type: ignore[misc]
         finally:
-            state.summarising = False
+            build.summarising.discard(key)
 
     def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
         return (_plain, (plain_class(type(self)), dict(self.__dict__)))
@@ -209,7 +221,7 @@ class Attacher:
     """Gives the content objects of one build their journey state."""
 
     def __init__(self) -> None:
-        self.states: dict[int, State] = {}
+        self.build = BuildState()
         self._classes: dict[type, type] = {}
 
     def _class_for(self, cls: type) -> type:
@@ -222,25 +234,29 @@ class Attacher:
                 {
                     "__module__": base.__module__,
                     "__qualname__": base.__qualname__,
-                    "_journey_states": self.states,
+                    "_journey_build": self.build,
                 },
             )
             self._classes[base] = sub
         return sub
 
     def attach(self, obj: Any, journey: PageJourney) -> None:
-        """Give ``obj`` its ``.journey`` for this build."""
+        """Give ``obj`` its ``.journey`` for this build (no block yet)."""
         obj.__class__ = self._class_for(type(obj))
-        self.states[id(obj)] = State(journey)
+        key = id(obj)
+        self.build.journeys[key] = journey
+        self.build.blocks.pop(key, None)
 
 
-def set_block(obj: Any, html: str | Callable[[], str], style: str = "") -> None:
+def set_block(obj: Any, html: Block, style: str = "") -> None:
     """Make ``obj``'s content end with ``style`` and ``html``.
 
-    ``html`` is the block, or a function that renders it (never empty)
-    each time the content is asked for. Replaces any earlier block.
-    ``style`` is one string shared by all pages (not copied into each block:
-    a build keeps every block to its end).
+    ``html`` is the block, or a function that renders it for ``obj`` (never
+    empty) each time the content is asked for; one such function may serve
+    many pages. Replaces any earlier block. ``style`` is one string shared by
+    all pages of the build (not copied into each block: a build keeps every
+    block to its end).
     """
-    state = type(obj)._journey_states[id(obj)]
-    state.block, state.style = html, style
+    build = type(obj)._journey_build
+    build.blocks[id(obj)] = html
+    build.style = style

@@ -46,7 +46,7 @@ from markupsafe import escape
 
 from ..model.text import text
 from ..pelican_compat import SITEURL_MARK, set_block
-from ..site.index import Document
+from ..site.index import Document, content_key
 from .views import LinkStep, link_step
 
 if TYPE_CHECKING:
@@ -229,41 +229,67 @@ def next_links(doc: Document) -> tuple[LinkStep, ...]:
 
 @dataclass(frozen=True, slots=True)
 class BuiltinBlock:
-    """A page's block from the plugin's own partials, rendered when asked.
+    """A block from the plugin's own partials, rendered when asked.
 
-    Holds only what the block shows (the page's ``journey`` view, which the
-    page keeps anyway, and its next steps as links), not the index: the
-    block is rendered each time Pelican asks for the content instead of
-    being kept, rendered, for every page until the build ends (memory
-    budget, SPEC §9). The steps' URLs are the index's: asking a Pelican
+    Holds only what the block shows besides the page's own ``journey`` view
+    (whether it has the CTA, and the next steps as links), not the index:
+    the block is rendered each time Pelican asks for a page's content instead
+    of being kept, rendered, for every page until the build ends (memory
+    budget, SPEC §9). Pages with the same next steps share one block
+    (:class:`Blocks`). The steps' URLs are the index's: asking a Pelican
     content object for its ``url`` computes it again each time.
     """
 
-    journey: PageJourney
-    key: str
     cta: bool
     steps: tuple[LinkStep, ...]
 
-    @classmethod
-    def of(cls, doc: Document, wanted: Iterable[str]) -> BuiltinBlock | None:
+    def __call__(self, content: Any) -> str:
+        """The block of the content object ``content`` (which has ``journey``)."""
+        journey = content.journey
+        parts = []
+        if self.cta:
+            parts.append(cta_html(journey, content_key(content)))
+        if self.steps:
+            parts.append(next_html(journey, self.steps))
+        return "".join(parts).strip() + "\n"
+
+
+class Blocks:
+    """The built-in blocks of one build: each distinct one made once."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[Any, ...], Any] = {}
+
+    def _one(self, key: tuple[Any, ...], make: Any) -> Any:
+        found = self._made.get(key)
+        if found is None:
+            found = self._made[key] = make()
+        return found
+
+    def of(self, doc: Document, wanted: Iterable[str]) -> BuiltinBlock | None:
         """The block of ``doc``; ``None`` when it would be empty."""
         wanted = tuple(wanted)
         journey = doc.content.journey
         if journey.phase is None:
             return None
         cta = PARTIALS[0] in wanted and journey.cta is not None
-        steps = next_links(doc) if PARTIALS[1] in wanted else ()
+        steps: tuple[LinkStep, ...] = ()
+        if PARTIALS[1] in wanted:
+            steps = tuple(
+                self._one(
+                    ("page", step.url, step.title),
+                    lambda step=step: LinkStep(url=step.url, title=step.title),
+                )
+                if isinstance(step, Document)
+                else self._one(
+                    ("link", step.url, step.external), lambda step=step: link_step(step)
+                )
+                for step in doc.next_steps
+            )
+            steps = self._one(("steps", *map(id, steps)), lambda: steps)
         if not cta and not steps:
             return None
-        return cls(journey, doc.key, cta, steps)
-
-    def __call__(self) -> str:
-        parts = []
-        if self.cta:
-            parts.append(cta_html(self.journey, self.key))
-        if self.steps:
-            parts.append(next_html(self.journey, self.steps))
-        return "".join(parts).strip() + "\n"
+        return self._one(("block", cta, id(steps)), lambda: BuiltinBlock(cta, steps))
 
 
 class Renderer:
@@ -355,6 +381,7 @@ def inject(generators: Iterable[Any], analysis: Analysis) -> None:
             )
         return
     renderer = Renderer(generator, use, analysis)
+    blocks = Blocks()
     # One string for every page: a newline, then the stylesheet if wanted.
     lead = "\n" + style_html() if analysis.config.inject_style else "\n"
     for doc in analysis.index.documents:
@@ -373,6 +400,6 @@ def inject(generators: Iterable[Any], analysis: Analysis) -> None:
             if html:
                 set_block(doc.content, html + "\n", lead)
             continue
-        block = BuiltinBlock.of(doc, wanted)
+        block = blocks.of(doc, wanted)
         if block is not None:
             set_block(doc.content, block, lead)

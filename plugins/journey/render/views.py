@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, cast
 from urllib.parse import unquote, urlsplit
 
 from ..model.phases import Model, Phase
 from ..model.settings import Persona
 from ..model.text import text as message
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +144,93 @@ def page_journey(
         lang=lang,
         model_phases=all_phases,
     )
+
+
+class SharedViews:
+    """Makes the pages' ``journey`` views of one build, each distinct one once.
+
+    Most pages of a site have the same phases, call to action, next steps and
+    personas as many others, and a build keeps every page's view to its end:
+    equal values (phase and persona lists, CTA views, next-step lists, whole
+    :class:`PageJourney` objects) are made once and shared between pages
+    (memory budget, SPEC §9). Shared values are read-only: templates only
+    read them, and nothing changes a page's view once it is made.
+    """
+
+    def __init__(self, model: Model, langs: Iterable[str]) -> None:
+        self.model_views = {lang: model_views(model, lang) for lang in langs}
+        self._made: dict[tuple[Any, ...], Any] = {}
+
+    def one(self, key: tuple[Any, ...], make: Callable[[], _T]) -> _T:
+        """The value made for ``key``, made by ``make`` the first time."""
+        found = self._made.get(key)
+        if found is None:
+            found = self._made[key] = make()
+        return cast("_T", found)
+
+    def phases(self, lang: str, phases: Sequence[Phase]) -> list[PhaseView]:
+        views = self.model_views[lang]
+        key = ("phases", lang, *(p.index for p in phases))
+        return self.one(key, lambda: [views[p.index - 1] for p in phases])
+
+    def personas(self, lang: str, personas: Sequence[Persona]) -> list[PersonaView]:
+        return self.one(
+            ("personas", lang, *(p.id for p in personas)),
+            lambda: [PersonaView(p.id, p.label(lang), p.description) for p in personas],
+        )
+
+    def cta(
+        self, label: str, url: str, phase: PhaseView, external: bool, link: str
+    ) -> CtaView:
+        return self.one(
+            ("cta", label, url, id(phase), external, link),
+            lambda: CtaView(label, url, phase, external, link),
+        )
+
+    def next(self, steps: Sequence[tuple[Hashable, Callable[[], Any]]]) -> list[Any]:
+        """A next-step list: ``steps`` are (identity, what makes the item)."""
+        items = [self.one(("step", key), make) for key, make in steps]
+        return self.one(("next", *(id(item) for item in items)), lambda: items)
+
+    def journey(
+        self,
+        *,
+        lang: str,
+        phases: list[PhaseView],
+        mapped: bool,
+        cta: CtaView | None,
+        next: list[Any],
+        personas: list[PersonaView],
+        touchpoint: str | None,
+    ) -> PageJourney:
+        """The page view of these (shared) parts."""
+        lang = self.one(("lang", lang), lambda: lang)
+        if touchpoint is not None:
+            touchpoint = self.one(("touchpoint", touchpoint), lambda: touchpoint)
+        key = (
+            "journey",
+            lang,
+            id(phases),
+            mapped,
+            id(cta),
+            id(next),
+            id(personas),
+            touchpoint,
+        )
+        return self.one(
+            key,
+            lambda: PageJourney(
+                phase=phases[0] if phases else None,
+                phases=phases,
+                mapped=mapped,
+                cta=cta,
+                next=next,
+                personas=personas,
+                touchpoint=touchpoint,
+                lang=lang,
+                model_phases=self.model_views[lang],
+            ),
+        )
 
 
 def site_journey(

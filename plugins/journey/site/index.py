@@ -288,6 +288,12 @@ def relative_key(obj: Any, source_path: str) -> str:
     return str(obj.get_relative_source_path())
 
 
+def content_key(obj: Any) -> str:
+    """The key of a content object: :attr:`Document.key` (``""`` without a source)."""
+    source_path = getattr(obj, "source_path", "") or ""
+    return relative_key(obj, source_path) if source_path else ""
+
+
 def _document(
     obj: Any, kind: str, config: JourneyConfig, base_dir: Path, content_dir: Path
 ) -> Document:
@@ -305,7 +311,7 @@ def _document(
     return Document(
         content=obj,
         kind=kind,
-        key=relative_key(obj, source_path) if source_path else "",
+        key=content_key(obj),
         source=site_path(source_path, base_dir, content_dir) if source_path else "",
         title=plain_title(getattr(obj, "title", "")),
         url=url,
