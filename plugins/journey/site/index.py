@@ -64,7 +64,8 @@ def plain_title(value: Any) -> str:
     text = str(value or "")
     if "<" in text or "&" in text:
         text = html.unescape(_TAG_RE.sub("", text))
-    return " ".join(text.split())
+    plain = " ".join(text.split())
+    return text if plain == text else plain  # Pelican's own string if plain
 
 
 @dataclass(eq=False, slots=True)
@@ -294,8 +295,34 @@ def content_key(obj: Any) -> str:
     return relative_key(obj, source_path) if source_path else ""
 
 
+def _shared_tags(tags: Tags, shared: dict[tuple[Any, ...], Tags]) -> Tags:
+    """An equal :class:`Tags` read earlier in this build, else ``tags``.
+
+    Most pages carry the same few phase, touchpoint and persona values, and
+    the index keeps every page's tags until its reports are written.
+    """
+    key = (
+        tuple(map(id, tags.phases)),
+        tags.unknown_phases,
+        tags.touchpoint,
+        tags.unknown_touchpoint,
+        tags.personas,
+        tags.unknown_personas,
+        tags.cta,
+        tags.cta_problem,
+        tags.next,
+        tags.has_phase_key,
+    )
+    return shared.setdefault(key, tags)
+
+
 def _document(
-    obj: Any, kind: str, config: JourneyConfig, base_dir: Path, content_dir: Path
+    obj: Any,
+    kind: str,
+    config: JourneyConfig,
+    base_dir: Path,
+    content_dir: Path,
+    shared: dict[tuple[Any, ...], Tags],
 ) -> Document:
     metadata = getattr(obj, "metadata", {}) or {}
     tags = read_tags(
@@ -305,6 +332,7 @@ def _document(
         config.personas.keys(),
         config.metadata_keys,
     )
+    tags = _shared_tags(tags, shared)
     category = getattr(obj, "category", None)
     source_path = getattr(obj, "source_path", "") or ""
     url = str(getattr(obj, "url", "") or "")
@@ -387,10 +415,15 @@ def build_index(
     """Index every article and page the generators hold."""
     generators = list(generators)
     content_dir = Path(str(context.get("PATH", "."))).resolve()
+    shared: dict[tuple[Any, ...], Tags] = {}
     entries = [
-        (_document(obj, kind, config, config.base_dir, content_dir), is_translation)
+        (
+            _document(obj, kind, config, config.base_dir, content_dir, shared),
+            is_translation,
+        )
         for obj, kind, is_translation in _iter_content(generators)
     ]
+    del shared
     documents = [doc for doc, _ in entries]
 
     # Pelican lists each original's translations on it; link them, and let

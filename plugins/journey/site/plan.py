@@ -34,6 +34,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Any
 
 from ..model.labels import cta_label
 from ..model.phases import Phase, view_lang
@@ -83,6 +84,11 @@ class Planner:
             p.id: self._rank_preferred(p, published) for p in self.model.phases
         }
         self._best = {p.id: self._rank_phase(p) for p in self.model.phases}
+        # Default CTAs and next-step lists are the same for many pages: each
+        # distinct one is made once and shared (frozen values, lists nobody
+        # changes), as the build keeps them until its reports are written.
+        self._defaults: dict[tuple[int, int, str], Cta | None] = {}
+        self._lists: dict[tuple[int, ...], list[Any]] = {}
         self._site: dict[str, Target | None] = {
             phase_id: resolve(setting.target, index, None)
             for phase_id, setting in self.config.ctas.items()
@@ -202,10 +208,19 @@ class Planner:
         if best is None:
             return None
         target_doc = self.in_lang(best, doc.lang)
-        label = self.label(phase, target_doc, lang)
-        if not label:
-            return None
-        return Cta(label, content_target(target_doc), phase, "default")
+        key = (id(phase), id(target_doc), lang)
+        if key not in self._defaults:
+            label = self.label(phase, target_doc, lang)
+            self._defaults[key] = (
+                Cta(label, content_target(target_doc), phase, "default")
+                if label
+                else None
+            )
+        return self._defaults[key]
+
+    def shared(self, items: list[Any]) -> list[Any]:
+        """An equal list made earlier (same items, in order), else ``items``."""
+        return self._lists.setdefault(tuple(map(id, items)), items)
 
     def default_target(self, doc: Document, phase: Phase) -> Document | None:
         """The page the default CTA of ``doc`` (at step ``phase``) leads to."""
@@ -297,8 +312,11 @@ def assign(index: SiteIndex) -> None:
     planner = Planner(index)
     for doc in index.documents:
         if not doc.phases or doc.status == "draft":
-            doc.cta, doc.next, doc.next_steps = None, [], []
+            doc.cta, doc.next = None, planner.shared([])
+            doc.next_steps = planner.shared([])  # the same empty list
             continue
         doc.cta = planner.cta(doc)
-        doc.next_steps = planner.next(doc)
-        doc.next = [s for s in doc.next_steps if isinstance(s, Document)]
+        doc.next_steps = planner.shared(planner.next(doc))
+        doc.next = planner.shared(
+            [s for s in doc.next_steps if isinstance(s, Document)]
+        )
