@@ -87,6 +87,14 @@ class Edge:
 Adjacent = dict[Node, int] | tuple[Any, ...]
 
 
+_NO_DOCUMENTS: list[Document] = []  # shared, never changed (onward copies)
+
+
+def _pack(neighbours: dict[Node, int]) -> tuple[Any, ...]:
+    """(neighbour, mask, neighbour, mask, …): a third of a dict's memory."""
+    return tuple(chain.from_iterable(neighbours.items()))
+
+
 def _pairs(neighbours: Adjacent) -> Iterator[tuple[Node, int]]:
     """(neighbour, mask) pairs of either form."""
     if isinstance(neighbours, dict):
@@ -117,7 +125,9 @@ class LinkGraph:
     """
 
     _out: dict[Node, Adjacent] = field(default_factory=dict)
-    _into: dict[Node, Adjacent] = field(default_factory=dict)
+    # The incoming links, inverted from ``_out`` when first asked for: the
+    # rules and the map never ask (orphans are found from ``_out``).
+    _into_cache: dict[Node, Adjacent] | None = None
     home_doc: Document | None = None  # a page saved as the home page
     _clicks: dict[Node, int] | None = None
     _onward: dict[Document, list[Document]] = field(default_factory=dict)
@@ -134,18 +144,31 @@ class LinkGraph:
             raise RuntimeError("the link graph is frozen: no link can be added")
         bit = _BIT[kind]
         targets = self._out.setdefault(source, {})
-        sources = self._into.setdefault(target, {})
-        assert isinstance(targets, dict) and isinstance(sources, dict)  # not frozen
+        assert isinstance(targets, dict)  # not frozen
         targets[target] = targets.get(target, 0) | bit
-        sources[source] = sources.get(source, 0) | bit
+        self._into_cache = None
+
+    @property
+    def _into(self) -> dict[Node, Adjacent]:
+        """Each node's sources and masks, as ``_out`` holds its targets."""
+        if self._into_cache is None:
+            into: dict[Node, dict[Node, int]] = {}
+            for source, neighbours in self._out.items():
+                for target, bits in _pairs(neighbours):
+                    into.setdefault(target, {})[source] = bits
+            self._into_cache = {
+                node: _pack(sources) if self.frozen else sources
+                for node, sources in into.items()
+            }
+        return self._into_cache
 
     def freeze(self) -> None:
         """Pack the neighbours of each node into a tuple (no more :meth:`add`)."""
         self.frozen = True
-        for links in (self._out, self._into):
-            for node, neighbours in links.items():
-                if isinstance(neighbours, dict):
-                    links[node] = tuple(chain.from_iterable(neighbours.items()))
+        self._into_cache = None
+        for node, neighbours in self._out.items():
+            if isinstance(neighbours, dict):
+                self._out[node] = _pack(neighbours)
 
     def outgoing(self, node: Node, kinds: Iterable[str] | None = None) -> list[Edge]:
         wanted = _mask(kinds)
@@ -191,7 +214,7 @@ class LinkGraph:
                 for t in self.linked_documents(doc, JOURNEY_KINDS)
                 if level and phase_level(t) > level
             ]
-            self._onward[doc] = found
+            self._onward[doc] = found or _NO_DOCUMENTS  # most: one shared list
         return list(found)
 
     def ways_on(self, doc: Document) -> int:
@@ -228,16 +251,17 @@ class LinkGraph:
         if self.home_doc is not None:
             direct |= {id(t) for t in _nodes(self._out.get(self.home_doc, ()))}
             direct.add(id(self.home_doc))
-        result = []
-        for doc in documents:
-            if not (doc.counted and doc.phases) or id(doc) in direct:
-                continue
-            sources = [
-                s for s in self.sources(doc, JOURNEY_KINDS) if isinstance(s, Document)
-            ]
-            if not sources:
-                result.append(doc)
-        return result
+        journey = _mask(JOURNEY_KINDS)
+        linked: set[Node] = set()  # what a document links to (content, CTA, next)
+        for source, neighbours in self._out.items():
+            if isinstance(source, Document):
+                linked.update(t for t, bits in _pairs(neighbours) if bits & journey)
+        return [
+            doc
+            for doc in documents
+            if doc.counted and doc.phases and id(doc) not in direct
+            if doc not in linked
+        ]
 
     def phase_flows(self) -> dict[tuple[str, str], int]:
         """Links (distinct document pairs) from each primary phase to another."""
