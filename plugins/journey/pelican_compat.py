@@ -190,7 +190,7 @@ class JourneyContent:
     def get_summary(self, siteurl: str) -> str:
         build = type(self)._journey_build
         key = id(self)
-        if key not in build.blocks:
+        if not build.blocks.get(key):
             return super().get_summary(siteurl)  # type: ignore[misc]
         build.summarising.add(key)
         try:
@@ -243,9 +243,9 @@ class Attacher:
     def attach(self, obj: Any, journey: PageJourney) -> None:
         """Give ``obj`` its ``.journey`` for this build (no block yet)."""
         obj.__class__ = self._class_for(type(obj))
-        key = id(obj)
+        key = id(obj)  # one int for both tables: set_block keeps this key
         self.build.journeys[key] = journey
-        self.build.blocks.pop(key, None)
+        self.build.blocks[key] = ""
 
 
 def set_block(obj: Any, html: Block, style: str = "") -> None:
