@@ -20,6 +20,7 @@ from .pelican_compat import Attacher
 from .render.inject import mark_unseen
 from .render.views import (
     CtaView,
+    PageJourney,
     SharedViews,
     SiteJourney,
     link_step,
@@ -30,7 +31,13 @@ from .rules import run_rules
 from .rules.coverage import shows_contact
 from .site import plan as cta
 from .site.graph import LinkGraph, build_graph
-from .site.index import Document, SiteIndex, build_index, infer_touchpoints
+from .site.index import (
+    Document,
+    SiteIndex,
+    build_index,
+    infer_touchpoints,
+    iter_content,
+)
 from .site.lines import add_lines
 
 if TYPE_CHECKING:
@@ -179,6 +186,25 @@ def analyse(
     """Index the build, attach template data, run the rules."""
     timings: dict[str, float] = {}
     generators = list(generators)
+    # Every page's state is made first: it lives to the end of the build.
+    attacher = Attacher()
+    objects = [obj for obj, _kind, _translation in iter_content(generators)]
+    stand_in = PageJourney()
+    attacher.prepare(objects, stand_in)
+    try:
+        return _analyse(generators, config, context, attacher, timings)
+    except BaseException:
+        attacher.detach(objects, stand_in)  # no page keeps a view never made
+        raise
+
+
+def _analyse(
+    generators: list[Any],
+    config: JourneyConfig,
+    context: Mapping[str, Any],
+    attacher: Attacher,
+    timings: dict[str, float],
+) -> Analysis:
     with timed(timings, "index"):
         index = build_index(generators, config, context)
         mark_unseen(generators, index)
@@ -190,7 +216,6 @@ def analyse(
         cta.assign(index)
     with timed(timings, "page-data"):
         views = SharedViews(config.model, LANGS)
-        attacher = Attacher()
         for doc in index.documents:
             attach_page_data(doc, config, views, attacher)
         del views

@@ -234,7 +234,7 @@ def site_path(path: str | os.PathLike[str], base_dir: Path, content_dir: Path) -
     return absolute.as_posix()
 
 
-def _iter_content(generators: Iterable[Any]) -> Iterator[tuple[Any, str, bool]]:
+def iter_content(generators: Iterable[Any]) -> Iterator[tuple[Any, str, bool]]:
     """(content object, kind, is_translation) for every article and page."""
     for generator in generators:
         if hasattr(generator, "articles"):
@@ -421,7 +421,7 @@ def build_index(
             _document(obj, kind, config, config.base_dir, content_dir, shared),
             is_translation,
         )
-        for obj, kind, is_translation in _iter_content(generators)
+        for obj, kind, is_translation in iter_content(generators)
     ]
     del shared
     documents = [doc for doc, _ in entries]
