@@ -68,6 +68,13 @@ def plain_title(value: Any) -> str:
     return text if plain == text else plain  # Pelican's own string if plain
 
 
+_NO_STEPS: list[Any] = []  # shared by every page without next steps: never changed
+
+
+def _no_steps() -> list[Any]:
+    return _NO_STEPS
+
+
 @dataclass(eq=False, slots=True)
 class Document:
     """One article or page as the journey sees it."""
@@ -86,14 +93,15 @@ class Document:
     phases: tuple[Phase, ...] = ()
     mapped: bool = False
     original: Document | None = None  # set on translations
-    translations: list[Document] = field(default_factory=list)
+    translations: tuple[Document, ...] = ()
     cta: Cta | None = None  # the call to action chosen for this page
-    next: list[Document] = field(default_factory=list)  # next-step pages
+    # next-step pages; lists are shared between pages (plan.py): never changed
+    next: list[Document] = field(default_factory=_no_steps)
     touchpoint: str | None = None  # declared, else inferred (see infer_touchpoint)
     touchpoint_inferred: bool = False
     # every next step in the order written: the pages and, from ``Next:``,
     # targets that are no content (an external URL, the archives page)
-    next_steps: list[Document | Target] = field(default_factory=list)
+    next_steps: list[Document | Target] = field(default_factory=_no_steps)
     # What the page's template never shows: "content" (its links are not on
     # the written page), "journey/cta.html", "journey/next.html".
     unseen: frozenset[str] = frozenset()
@@ -439,7 +447,7 @@ def build_index(
         if original is None:
             continue
         doc.original = original
-        original.translations.append(doc)
+        original.translations += (doc,)
         if not doc.phases and not doc.tags.has_phase_key:
             doc.phases = original.phases
     for doc in documents:
