@@ -204,18 +204,23 @@ def _reference(fragment: str) -> tuple[str, str]:
 @pytest.mark.parametrize(
     "fragment",
     [
-        "<h2>Kop</h2><p>Een zin &amp; nog een.</p><table><tr><td>cel</td></tr>"
-        "</table><p>Slot.</p>",
+        (
+            "<h2>Kop</h2><p>Een zin &amp; nog een.</p><table><tr><td>cel</td></tr>"
+            "</table><p>Slot.</p>"
+        ),
         "<p>Tekst <H3 class='x'>Kop</H3> na de kop</p><FIGCAPTION>onder</FIGCAPTION>",
         "<p>a < b <h2>Kop</h2> c</p>",  # a stray "<" takes the heading's tag
         "<p>x &no<h2>tin;</h2> y &amp</p><h4>&lt;kop&gt;</h4>z",
         "<p>merk\x02teken</p><h2>Kop</h2><p>tekst\x03</p>",  # mark characters
         "<h2>Open kop<p>tekst zonder eind</p>",
         "<nav><a href='/'>Home</a></nav><dl><dt>term</dt><dd>uitleg</dd></dl>",
-        "<pre>code</pre><blockquote><p>citaat <q>in <q>citaat</q></q></p>"
-        "</blockquote><p>eigen <code>x</code> tekst</p><!-- <h2>weg</h2> -->",
+        (
+            "<pre>code</pre><blockquote><p>citaat <q>in <q>citaat</q></q></p>"
+            "</blockquote><p>eigen <code>x</code> tekst</p><!-- <h2>weg</h2> -->"
+        ),
         "<p>Geen kop, <strong>vet</strong> en <a href='#'>link</a>.</p>",
-        "<ſection>lang s</ſection><p>K</p><section><p>in sectie</p></section>",
+        # a long s and a Kelvin sign: case-blind, re takes them for s and k
+        "<\u017fection>lang s</\u017fection><p>\u212a</p><section><p>in</p></section>",
     ],
 )
 def test_text_and_prose_are_those_of_every_pass(fragment):
@@ -235,7 +240,7 @@ def test_the_block_tags_are_found_where_the_list_of_blocks_says():
         for case in (str.lower, str.upper, str.title)
         for end in (">", " a='1'>", "/>", "\t>", "x>")
     )
-    html += "<ſection><ſummary><P><Li>"
+    html += "<\u017fection><\u017fummary><P><Li>"
     marked = t._BLOCK_TAG_FAST_RE.sub("\n<", html)
     assert marked == t._BLOCK_TAG_RE.sub("\n<", html)
     assert marked.count("\n") > 300

@@ -80,8 +80,11 @@ _NESTING = ("blockquote", "q")
 
 
 def _first(names: tuple[str, ...]) -> str:
-    """A lookahead for the first letters of ``names``: re tries the names
-    only at a "<" followed by one of them (most tags are let go at once)."""
+    """A lookahead for the first letters of ``names``.
+
+    re tries the names only at a "<" followed by one of them: most tags are
+    let go at once.
+    """
     return "(?=[" + "".join(sorted({n[0] for n in names})) + "])"
 
 
@@ -214,9 +217,9 @@ def _marked(match: re.Match[str]) -> str:
 
 
 def _text_and_prose(html: str) -> tuple[str, str]:
-    """The text of ``html`` and its prose (without headings, tables …).
+    r"""The text of ``html`` and its prose (without headings, tables …).
 
-    The same as ``_lines(html)`` and ``_lines(_ASIDE_RE.sub("\\n", html))``
+    The same as ``_lines(html)`` and ``_lines(_ASIDE_RE.sub("\n", html))``
     with the tags taken out once: the left-out elements are put between
     marks, the tags dropped, and the prose is the text with each marked
     stretch as a line break. Should a tag have taken a mark with it (a
