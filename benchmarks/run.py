@@ -26,6 +26,13 @@ memory) carries over between builds. Caches are off, output goes to a
 temporary folder. ``--scale`` repeats this at N = 250, 1,000 and 4,000 and
 prints the plugin's own time per document at each (linear cost = constant).
 
+``--instructions`` counts instead of timing: one off and one on build under
+``valgrind --tool=callgrind``, whose instruction counts are the same on every
+run whatever else the machine does (CPU seconds on a shared machine spread by
+10-20%). With a C compiler and valgrind's headers the counts are split at the
+build's signals (start-up, plugin import and settings, reading, the plugin's
+analysis, writing, the end); without them only totals are printed.
+
 The plugin is loaded from this working tree (``plugins/journey``), not from
 what is installed, so the benchmark always measures the code it sits next
 to; ``--installed`` measures the installed ``pelican.plugins.journey``.
@@ -97,6 +104,48 @@ def _timed_receivers(register: Any, totals: dict[str, float]) -> Any:
     return timed_register
 
 
+MARKS_C = """#include <valgrind/callgrind.h>
+void journey_bench_dump(const char *name) { CALLGRIND_DUMP_STATS_AT(name); }
+"""
+# Where a build's instruction counts are split (see _instruction_marks):
+# each segment ends at the mark named here.
+SEGMENTS = (
+    ("startup", "Python start-up, Pelican's imports"),
+    ("plugin-import-settings", "the plugin's import, settings"),
+    ("read", "Pelican's init (plugin: initialized) and reading"),
+    ("analysis", "all_generators_finalized (plugin: the analysis)"),
+    ("write", "writing (plugin: injected blocks, in-site map)"),
+    ("end", "finalized (plugin: log, console), exit"),
+)
+
+
+def _instruction_marks(library: str | None) -> Any:
+    """A function that ends a callgrind segment, connected to Pelican's signals.
+
+    The receivers are connected before Pelican loads any plugin, so each runs
+    before the plugin's own receiver of the same signal. Without ``library``
+    (not under ``--instructions``), a function that does nothing.
+    """
+    if not library:
+        return lambda name: None
+    import ctypes
+
+    from pelican import signals
+
+    lib = ctypes.CDLL(library)
+
+    def dump(name: str) -> None:
+        lib.journey_bench_dump(name.encode())
+
+    for signal, name in (
+        (signals.all_generators_finalized, "read"),
+        (signals.get_writer, "analysis"),
+        (signals.finalized, "write"),
+    ):
+        signal.connect(lambda *a, _n=name, **k: dump(_n), weak=False)
+    return dump
+
+
 def child(spec_file: Path) -> int:
     """Build one site as the spec says; write the results next to the spec."""
     spec = json.loads(spec_file.read_text(encoding="utf-8"))
@@ -109,6 +158,8 @@ def child(spec_file: Path) -> int:
     from pelican.plugins import _utils
     from pelican.settings import read_settings
 
+    dump = _instruction_marks(spec.get("marks"))
+    dump("startup")
     # Pelican imports every installed namespace plugin on each build, even
     # when PLUGINS lists module objects; that would charge an installed
     # pelican-journey to the "off" build. Both builds skip the discovery.
@@ -147,6 +198,7 @@ def child(spec_file: Path) -> int:
         full[journey_plugin.STATS_KEY] = stats  # not a capture: that keeps it all
     exit_code = 0
     os.chdir(root)
+    dump("plugin-import-settings")
     try:
         Pelican(full).run()
     except SystemExit as exit_:
@@ -186,11 +238,20 @@ class BuildFailed(RuntimeError):
 
 
 def build(
-    site: Path, work: Path, *, plugin: bool, installed: bool, check: bool = False
+    site: Path,
+    work: Path,
+    *,
+    plugin: bool,
+    installed: bool,
+    check: bool = False,
+    callgrind: Path | None = None,
+    marks: Path | None = None,
 ) -> Build:
     """One build of ``site`` in a fresh process; its CPU time and peak memory.
 
     ``check``: what ``pelican-journey check`` does instead of a build.
+    ``callgrind``: run it under ``valgrind --tool=callgrind``, its counts
+    written to this file (with ``marks``, the library that splits them).
     """
     label = "check" if check else "on" if plugin else "off"
     output = work / f"output-{label}"
@@ -206,6 +267,7 @@ def build(
         "installed": installed,
         "check": check,
         "result": str(result_file),
+        "marks": str(marks) if marks else None,
     }
     spec_file.write_text(json.dumps(spec), encoding="utf-8")
     summary = work / "step-summary.md"
@@ -235,8 +297,17 @@ def build(
         (os.POSIX_SPAWN_DUP2, 1, 2),
     ]
     argv = [sys.executable, str(Path(__file__).resolve()), "--child", str(spec_file)]
+    program = sys.executable
+    if callgrind is not None:
+        program = shutil.which("valgrind") or "valgrind"
+        argv = [
+            program,
+            "--tool=callgrind",
+            f"--callgrind-out-file={callgrind}",
+            *argv,
+        ]
     start = time.perf_counter()
-    pid = os.posix_spawn(sys.executable, argv, env, file_actions=actions)
+    pid = os.posix_spawn(program, argv, env, file_actions=actions)
     _, status, usage = os.wait4(pid, 0)
     wall = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
@@ -405,6 +476,98 @@ def measure(
     return Series(n, documents, off, on, checks)
 
 
+def _marks_library(work: Path) -> Path | None:
+    """Compile the segment marks (a C compiler and valgrind's headers), or None."""
+    compiler = shutil.which("cc") or shutil.which("gcc")
+    if compiler is None:
+        return None
+    source, library = work / "marks.c", work / "marks.so"
+    source.write_text(MARKS_C, encoding="utf-8")
+    done = subprocess.run(
+        [compiler, "-O2", "-shared", "-fPIC", "-o", str(library), str(source)],
+        capture_output=True,
+        check=False,
+    )
+    return library if done.returncode == 0 else None
+
+
+def read_callgrind(out: Path) -> dict[str, int]:
+    """Instructions per segment from callgrind's files ``out``, ``out.1``, ….
+
+    Each file holds the instructions since the one before; its trigger names
+    the mark that ended it (a client request's name, or program termination,
+    which ends the last segment).
+    """
+    counts: dict[str, int] = {}
+    for file in sorted(out.parent.glob(out.name + "*")):
+        name, total = "", 0
+        for line in file.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith("desc: Trigger:"):
+                trigger = line.split(":", 2)[2].strip()
+                name = (
+                    trigger.removeprefix("Client Request:").strip()
+                    if trigger.startswith("Client Request:")
+                    else "end"
+                )
+            elif line.startswith(("summary:", "totals:")) and not total:
+                total = int(line.split()[1])
+        counts[name or "end"] = counts.get(name or "end", 0) + total
+    return counts
+
+
+def count_instructions(n: int, work: Path, seed: int, installed: bool) -> bool:
+    """``--instructions``: one off and one on build of N documents under callgrind."""
+    sys.path.insert(0, str(HERE))
+    from generate import generate
+
+    site = work / f"site-{n}"
+    docs = generate(site, n, seed)
+    print(f"\nN = {n}: generated {len(docs)} documents at {site}", flush=True)
+    marks = _marks_library(work)
+    if marks is None:
+        print("  (no C compiler or valgrind headers: totals only, not per segment)")
+    counts = {}
+    for plugin in (False, True):
+        build(site, work, plugin=plugin, installed=installed)  # warm-up: .pyc files
+        out = work / f"callgrind-{n}-{'on' if plugin else 'off'}.out"
+        start = time.perf_counter()
+        counted = build(
+            site, work, plugin=plugin, installed=installed, callgrind=out, marks=marks
+        )
+        counts[plugin] = read_callgrind(out)
+        print(
+            f"  {'on ' if plugin else 'off'} under callgrind:"
+            f" {sum(counts[plugin].values()) / 1e9:.3f} G instructions"
+            f" ({time.perf_counter() - start:.0f} s,"
+            f" {counted.result.get('documents', 0)}"
+            " documents indexed)",
+            flush=True,
+        )
+    off, on = counts[False], counts[True]
+    print(f"\nInstructions, N = {n} (millions; identical on every run):")
+    print(f"  {'segment':<24} {'off':>10} {'on':>10} {'on - off':>10}")
+    names = [name for name, _ in SEGMENTS if name in off or name in on]
+    names += [name for name in {**off, **on} if name not in names]
+    described = dict(SEGMENTS)
+    for name in names:
+        a, b = off.get(name, 0), on.get(name, 0)
+        print(
+            f"  {name:<24} {a / 1e6:10.1f} {b / 1e6:10.1f} {(b - a) / 1e6:10.1f}"
+            f"   {described.get(name, '')}"
+        )
+    total_off, total_on = sum(off.values()), sum(on.values())
+    ratio = total_on / total_off
+    print(
+        f"  {'total':<24} {total_off / 1e6:10.1f} {total_on / 1e6:10.1f}"
+        f" {(total_on - total_off) / 1e6:10.1f}"
+    )
+    print(
+        f"  instruction ratio {ratio:.3f}  budget {CPU_BUDGET} (for CPU time)"
+        f"  {'OK' if ratio <= CPU_BUDGET else 'OVER'}"
+    )
+    return ratio <= CPU_BUDGET
+
+
 def report(series: Series) -> bool:
     """Print one size's figures; whether they are within budget."""
     med = statistics.median
@@ -479,6 +642,12 @@ def main(argv: list[str] | None = None) -> int:
         help=f"run N = {', '.join(map(str, SCALE_SIZES))} (3 pairs each unless --runs)",
     )
     parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count instructions under valgrind's callgrind instead of timing"
+        " (one off and one on build per size; deterministic)",
+    )
     parser.add_argument("--installed", action="store_true", help=plugin_source(True))
     parser.add_argument("--keep", action="store_true", help="keep the temp folder")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
@@ -496,6 +665,25 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="journey-bench-"))
     started = time.perf_counter()
     all_series: list[Series] = []
+    if args.instructions:
+        if shutil.which("valgrind") is None:
+            print("--instructions needs valgrind (Debian: apt install valgrind)")
+            return 2
+        try:
+            results = [
+                count_instructions(n, work, args.seed, args.installed) for n in sizes
+            ]
+            ok = all(results)
+        except BuildFailed as error:
+            print(f"\n{error}", file=sys.stderr)
+            return 2
+        finally:
+            if args.keep:
+                print(f"\nkept {work}")
+            else:
+                shutil.rmtree(work, ignore_errors=True)
+        print(f"\ntotal benchmark time {time.perf_counter() - started:.0f} s")
+        return 0 if ok else 1
     try:
         for n in sizes:
             series = measure(n, runs, work, args.seed, args.installed, verbose=True)

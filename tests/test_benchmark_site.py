@@ -84,3 +84,31 @@ def test_generated_site_has_links_and_is_deterministic(tmp_path: Path) -> None:
             continue
         links = re.findall(r"\]\(\{filename\}[^)]+\)", text)
         assert 3 <= len(links) <= 7, (path, links)
+
+
+def test_callgrind_counts_are_read_per_segment(tmp_path: Path) -> None:
+    """``run.py --instructions`` reads callgrind's dump files (format 1)."""
+    spec = importlib.util.spec_from_file_location(
+        "bench_run", ROOT / "benchmarks" / "run.py"
+    )
+    assert spec is not None and spec.loader is not None
+    run = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = run
+    spec.loader.exec_module(run)
+
+    def dump(name: str, trigger: str, total: int) -> None:
+        (tmp_path / name).write_text(
+            "# callgrind format\nversion: 1\ncreator: callgrind-3.19.0\n"
+            f"desc: Trigger: {trigger}\n\npositions: line\nevents: Ir\n"
+            f"summary: {total}\n\nfn=(1) main\n0 {total}\n\ntotals: {total}\n",
+            encoding="utf-8",
+        )
+
+    dump("cg.out.1", "Client Request: startup", 700)
+    dump("cg.out.2", "Client Request: read", 5000)
+    dump("cg.out.10", "Client Request: write", 4000)
+    dump("cg.out", "Program termination", 90)
+    dump("other.out", "Client Request: read", 1)  # another build's file
+    counts = run.read_callgrind(tmp_path / "cg.out")
+    assert counts == {"startup": 700, "read": 5000, "write": 4000, "end": 90}
+    assert [name for name, _ in run.SEGMENTS][-1] == "end"
