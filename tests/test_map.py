@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+import tempfile
 from pathlib import Path
 
+import jinja2
 import lxml.html
+
+from pelican.plugins.journey.report import journey_map as journey_map_module
 
 PERSONAS = {
     "forens": {"label": "Forens", "description": "Fietst elke dag naar het werk."},
@@ -233,3 +237,40 @@ def test_map_of_an_empty_site_with_another_model(site):
     assert all("jm-phase--gap" in c.get("class") for c in columns)
     assert "No page links to a later phase." in tree.text_content()
     assert "no contact page in the final phase" in tree.text_content()
+
+
+MAP_TEMPLATES = sorted(
+    p.name
+    for p in (Path(journey_map_module.__file__).parent / "templates").iterdir()
+    if p.name.startswith("journey-map")
+)
+
+
+def test_map_templates_are_compiled_once_then_loaded_from_jinjas_cache(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    first = journey_map_module._environment()
+    for name in MAP_TEMPLATES:
+        first.get_template(name)
+    cached = list(tmp_path.glob("_jinja2-cache-*/*.cache"))
+    assert len(cached) == len(MAP_TEMPLATES) >= 7
+
+    # A new environment (the next build's process) compiles nothing.
+    def no_compile(*args, **kwargs):
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(jinja2.Environment, "compile", no_compile)
+    second = journey_map_module._environment()
+    for name in MAP_TEMPLATES:
+        assert second.get_template(name).root_render_func is not None
+
+
+def test_map_templates_compile_without_a_usable_cache_folder(tmp_path, monkeypatch):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("", encoding="utf-8")  # Jinja cannot make its folder here
+    monkeypatch.setattr(tempfile, "tempdir", str(blocked))
+    env = journey_map_module._environment()
+    assert env.bytecode_cache is None
+    for name in MAP_TEMPLATES:
+        assert env.get_template(name).root_render_func is not None

@@ -183,3 +183,64 @@ def test_a_field_without_an_id_is_not_named_by_an_unrelated_label():
     )
     (form,) = page.forms
     assert form.fields == ("brief", "Postcode", "Telefoon", "E-mail")
+
+
+# The text and prose made the straightforward way: every pass over every
+# fragment, the prose with its own tag pass. extract() skips passes that
+# cannot match and strips the tags once; it must give exactly this.
+def _reference(fragment: str) -> tuple[str, str]:
+    from pelican.plugins.journey.site import text as t
+
+    html = t._COMMENT_RE.sub(" ", fragment.replace("\n", " "))
+    html = t._SKIPPED_RE.sub(" ", html)
+    for _ in range(8):
+        html, found = t._QUOTE_RE.subn(" ", html)
+        if not found:
+            break
+    html = t._BLOCK_TAG_RE.sub("\n<", html)
+    return t._lines(html), t._lines(t._ASIDE_RE.sub("\n", html))
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        (
+            "<h2>Kop</h2><p>Een zin &amp; nog een.</p><table><tr><td>cel</td></tr>"
+            "</table><p>Slot.</p>"
+        ),
+        "<p>Tekst <H3 class='x'>Kop</H3> na de kop</p><FIGCAPTION>onder</FIGCAPTION>",
+        "<p>a < b <h2>Kop</h2> c</p>",  # a stray "<" takes the heading's tag
+        "<p>x &no<h2>tin;</h2> y &amp</p><h4>&lt;kop&gt;</h4>z",
+        "<p>merk\x02teken</p><h2>Kop</h2><p>tekst\x03</p>",  # mark characters
+        "<h2>Open kop<p>tekst zonder eind</p>",
+        "<nav><a href='/'>Home</a></nav><dl><dt>term</dt><dd>uitleg</dd></dl>",
+        (
+            "<pre>code</pre><blockquote><p>citaat <q>in <q>citaat</q></q></p>"
+            "</blockquote><p>eigen <code>x</code> tekst</p><!-- <h2>weg</h2> -->"
+        ),
+        "<p>Geen kop, <strong>vet</strong> en <a href='#'>link</a>.</p>",
+        # a long s and a Kelvin sign: case-blind, re takes them for s and k
+        "<\u017fection>lang s</\u017fection><p>\u212a</p><section><p>in</p></section>",
+    ],
+)
+def test_text_and_prose_are_those_of_every_pass(fragment):
+    page = extract(fragment)
+    assert (page.text, page.prose) == _reference(fragment)
+
+
+def test_the_block_tags_are_found_where_the_list_of_blocks_says():
+    from pelican.plugins.journey.site import text as t
+
+    names = [n for n in t.BLOCKS if n != "h[1-6]"] + [f"h{i}" for i in range(1, 8)]
+    near = ["pa", "head", "thead", "span", "lis", "d", "t", "h", "bdo", "detail"]
+    html = "".join(
+        f"<{slash}{case(name)}{end}x"
+        for name in names + near
+        for slash in ("", "/")
+        for case in (str.lower, str.upper, str.title)
+        for end in (">", " a='1'>", "/>", "\t>", "x>")
+    )
+    html += "<\u017fection><\u017fummary><P><Li>"
+    marked = t._BLOCK_TAG_FAST_RE.sub("\n<", html)
+    assert marked == t._BLOCK_TAG_RE.sub("\n<", html)
+    assert marked.count("\n") > 300

@@ -54,6 +54,7 @@ class Clock:
 
     def __init__(self) -> None:
         self._days: dict[str, int] = {}
+        self._zones: dict[str, int] = {}
 
     def epoch(self, value: str) -> float:
         if len(value) < 26 or value[2] != "/" or value[11] != ":":
@@ -67,11 +68,14 @@ class Clock:
             self._days[day] = base
         seconds = int(value[12:14]) * 3600 + int(value[15:17]) * 60 + int(value[18:20])
         zone = value[21:26]
-        offset = int(zone[1:3]) * 3600 + int(zone[3:5]) * 60
-        if zone[0] == "-":
-            offset = -offset
-        elif zone[0] != "+":
-            raise ValueError(value)
+        offset = self._zones.get(zone)
+        if offset is None:  # a log has one or two zones (summer and winter time)
+            offset = int(zone[1:3]) * 3600 + int(zone[3:5]) * 60
+            if zone[0] == "-":
+                offset = -offset
+            elif zone[0] != "+":
+                raise ValueError(value)
+            self._zones[zone] = offset
         return base + seconds - offset
 
 

@@ -6,7 +6,6 @@ dicts in ``JOURNEY_MODEL``) is validated by :func:`model_from_setting`.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -100,6 +99,8 @@ class Model:
         key = normalize(name)
         if not key:
             return None
+        import difflib  # noqa: PLC0415 - only to name what was meant
+
         close = difflib.get_close_matches(key, list(self._lookup), n=1, cutoff=0.6)
         return (close[0], self._lookup[close[0]]) if close else None
 

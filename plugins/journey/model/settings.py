@@ -7,7 +7,6 @@ names the setting, the value and what is allowed.
 
 from __future__ import annotations
 
-import difflib
 import math
 import os
 import re
@@ -166,6 +165,8 @@ def _check_rules(
     mapping = _check_mapping("JOURNEY_RULES", value)
     for rule_id in mapping:
         if rule_id not in registry:
+            import difflib  # noqa: PLC0415 - only to name what was meant
+
             close = difflib.get_close_matches(str(rule_id), list(registry), n=1)
             hint = f" (did you mean {show(close[0])}?)" if close else ""
             raise _fail(
@@ -633,6 +634,8 @@ SETTINGS: Mapping[str, Setting] = {
 def _unknown_setting(settings: Mapping[str, Any]) -> None:
     for key in settings:
         if isinstance(key, str) and key.startswith("JOURNEY_") and key not in SETTINGS:
+            import difflib  # noqa: PLC0415 - only to name what was meant
+
             close = difflib.get_close_matches(key, list(SETTINGS), n=1)
             hint = f"did you mean {close[0]}? " if close else ""
             raise SettingsError(

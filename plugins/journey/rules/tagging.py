@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -13,6 +12,8 @@ if TYPE_CHECKING:
 
 
 def _closest(value: str, names: Iterable[str]) -> str | None:
+    import difflib  # noqa: PLC0415 - only to name what was meant
+
     close = difflib.get_close_matches(value.lower(), list(names), n=1, cutoff=0.6)
     return close[0] if close else None
 
