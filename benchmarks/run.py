@@ -662,33 +662,21 @@ def main(argv: list[str] | None = None) -> int:
     sizes = SCALE_SIZES if args.scale else (args.n,)
     runs = args.runs if given or not args.scale else 3
     print(f"builds:  {runs} off/on pairs per size after one warm-up each, simple theme")
+    if args.instructions and shutil.which("valgrind") is None:
+        print("--instructions needs valgrind (Debian: apt install valgrind)")
+        return 2
     work = Path(tempfile.mkdtemp(prefix="journey-bench-"))
     started = time.perf_counter()
     all_series: list[Series] = []
-    if args.instructions:
-        if shutil.which("valgrind") is None:
-            print("--instructions needs valgrind (Debian: apt install valgrind)")
-            return 2
-        try:
-            results = [
-                count_instructions(n, work, args.seed, args.installed) for n in sizes
-            ]
-            ok = all(results)
-        except BuildFailed as error:
-            print(f"\n{error}", file=sys.stderr)
-            return 2
-        finally:
-            if args.keep:
-                print(f"\nkept {work}")
-            else:
-                shutil.rmtree(work, ignore_errors=True)
-        print(f"\ntotal benchmark time {time.perf_counter() - started:.0f} s")
-        return 0 if ok else 1
+    counted: list[bool] = []
     try:
         for n in sizes:
+            if args.instructions:
+                counted.append(count_instructions(n, work, args.seed, args.installed))
+                continue
             series = measure(n, runs, work, args.seed, args.installed, verbose=True)
             all_series.append(series)
-            ok = report(series)
+            report(series)
     except BuildFailed as error:
         print(f"\n{error}", file=sys.stderr)
         return 2
@@ -697,6 +685,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\nkept {work}")
         else:
             shutil.rmtree(work, ignore_errors=True)
+    if args.instructions:
+        print(f"\ntotal benchmark time {time.perf_counter() - started:.0f} s")
+        return 0 if all(counted) else 1
     ok = all(
         s.cpu_ratio() <= CPU_BUDGET
         and s.memory_ratio() <= MEMORY_BUDGET
