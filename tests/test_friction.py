@@ -608,3 +608,76 @@ def test_the_hyphenation_dictionary_is_let_go_after_the_page_pass(site):
     assert "pyphen" in sys.modules  # it was loaded: the finding needs it
     second = site(PROBLEMS, JOURNEY_FAIL_ON="never")
     assert [f.message for f in _eleven(second)] == [f.message for f in _eleven(first)]
+
+
+WORDS = {
+    "nl": ["lettergrepen", "fietsenmaker", "onderhoudsbeurt", "aanbieding", "zadel"],
+    "en": ["hyphenation", "bicycle", "maintenance", "warranty", "saddle"],
+}
+
+
+def _fresh_dictionaries(monkeypatch, folder):
+    import tempfile
+
+    import pyphen
+
+    from pelican.plugins.journey.rules import copy
+
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    pyphen.hdcache.clear()
+    copy._dictionary.cache_clear()
+    return {
+        lang: list(map(copy._dictionary(lang).positions, WORDS[lang])) for lang in WORDS
+    }
+
+
+def test_hyphenation_patterns_are_parsed_once_then_loaded_from_the_cache(
+    tmp_path, monkeypatch
+):
+    """Parsing pyphen's dictionaries costs ~150 ms a language at every build:
+    the parsed patterns are kept in Jinja's per-user cache folder and the next
+    build (process) loads them without parsing, with identical results."""
+    import pyphen
+
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    plain = {
+        lang: list(
+            map(pyphen.Pyphen(lang=code, left=1, right=1).positions, WORDS[lang])
+        )
+        for lang, code in (("nl", "nl_NL"), ("en", "en_US"))
+    }
+    first = _fresh_dictionaries(monkeypatch, tmp_path)
+    cached = list(
+        tmp_path.glob("_jinja2-cache-*/pelican-journey-hyphenation-*.marshal")
+    )
+    assert len(cached) == 2
+    assert first == plain
+
+    def no_parsing(self, path):
+        raise AssertionError(f"parsed {path} again")
+
+    monkeypatch.setattr(pyphen.HyphDict, "__init__", no_parsing)
+    assert _fresh_dictionaries(monkeypatch, tmp_path) == plain
+
+
+def test_a_damaged_or_unusable_hyphenation_cache_means_parsing_again(
+    tmp_path, monkeypatch
+):
+    import pyphen
+
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    expected = _fresh_dictionaries(monkeypatch, tmp_path)
+    for file in tmp_path.glob("_jinja2-cache-*/pelican-journey-hyphenation-*"):
+        file.write_bytes(file.read_bytes()[:1000])  # cut short
+    assert _fresh_dictionaries(monkeypatch, tmp_path) == expected
+    for file in tmp_path.glob("_jinja2-cache-*/pelican-journey-hyphenation-*"):
+        file.write_bytes(b"\x00not marshal")
+    assert _fresh_dictionaries(monkeypatch, tmp_path) == expected
+    # Mended: the next load reads the rewritten file.
+    assert all(
+        len(f.read_bytes()) > 100_000
+        for f in tmp_path.glob("_jinja2-cache-*/pelican-journey-hyphenation-*")
+    )
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("", encoding="utf-8")  # Jinja cannot make its folder here
+    assert _fresh_dictionaries(monkeypatch, blocked) == expected

@@ -37,12 +37,12 @@ import functools
 import logging
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, TemplateError
-from markupsafe import escape
+from markupsafe import escape as _markup_escape
 
 from ..model.text import text
 from ..pelican_compat import SITEURL_MARK, set_block
@@ -162,6 +162,16 @@ CONTENT = "content"  # marks a template (chain) that prints the content
 # (e.g. reflex fixes every <aside> to the left edge of the screen and hides
 # text in <main nav>).
 _ID_RE = re.compile(r"[^A-Za-z0-9_-]+")
+_SPECIAL_RE = re.compile(r"[&<>\"']")
+
+
+def escape(value: str) -> str:
+    """``markupsafe.escape`` as a plain string, at C speed for plain text.
+
+    A block is rendered each time Pelican asks for a page's content, and
+    most of what it escapes (titles, labels, URLs) has nothing to escape.
+    """
+    return str(_markup_escape(value)) if _SPECIAL_RE.search(value) else value
 
 
 def cta_html(journey: PageJourney, key: str) -> str:
@@ -170,27 +180,39 @@ def cta_html(journey: PageJourney, key: str) -> str:
     ``key`` (the source path) makes the heading id unique on pages that show
     the full content of several articles.
     """
+    parts = cta_parts(journey)
+    return cta_ident(key).join(parts) if parts else ""
+
+
+def cta_ident(key: str) -> str:
+    """The id of a page's CTA question, from its key (the source path)."""
+    return "journey-cta-title-" + _ID_RE.sub("-", key)
+
+
+def cta_parts(journey: PageJourney) -> tuple[str, str, str] | None:
+    """The CTA block of :func:`cta_html` around its two ids (``None``: none)."""
     cta, phase = journey.cta, journey.phase
     if cta is None or phase is None:
-        return ""
+        return None
     external = cta.external or cta.url.startswith("#")
     href = cta.url if external else f"{SITEURL_MARK}/{cta.url}"
     question = phase.question or text("cta-title", journey.lang)
-    ident = "journey-cta-title-" + _ID_RE.sub("-", key)
-    return (
+    first = (
         f'<div class="journey-cta" role="complementary" '
-        f'data-journey-phase="{phase.id}" aria-labelledby="{ident}">\n'
-        f'  <p class="journey-cta__question" id="{ident}">'
-        f"{escape(question)}</p>\n"
+        f'data-journey-phase="{phase.id}" aria-labelledby="'
+    )
+    last = (
+        f'">{escape(question)}</p>\n'
         f'  <a class="journey-cta__link" href="{escape(href)}">'
         f"{escape(cta.label)}</a>\n"
         "</div>\n"
     )
+    return first, '">\n  <p class="journey-cta__question" id="', last
 
 
 def _step_href(step: Any) -> str:
     if getattr(step, "external", False):
-        return str(escape(step.url))
+        return escape(step.url)
     return f"{SITEURL_MARK}/{escape(step.url)}"
 
 
@@ -233,25 +255,43 @@ class BuiltinBlock:
 
     Holds only what the block shows besides the page's own ``journey`` view
     (whether it has the CTA, and the next steps as links), not the index:
-    the block is rendered each time Pelican asks for a page's content instead
-    of being kept, rendered, for every page until the build ends (memory
+    the block is made each time Pelican asks for a page's content instead
+    of being kept, made, for every page until the build ends (memory
     budget, SPEC §9). Pages with the same next steps share one block
-    (:class:`Blocks`). The steps' URLs are the index's: asking a Pelican
-    content object for its ``url`` computes it again each time.
+    (:class:`Blocks`), and pages share their ``journey`` views, so the
+    block's text is written once per view it meets (``_parts``: a site of
+    1,000 pages has ~130 blocks) and each page only puts in its own CTA id:
+    Pelican asks for a page's content two or three times (the page, its
+    feeds). The steps' URLs are the index's: asking a Pelican content object
+    for its ``url`` computes it again each time.
     """
 
     cta: bool
     steps: tuple[LinkStep, ...]
+    # The block's text around the page's CTA id, by id() of the page's
+    # journey view (views live as long as the build's blocks).
+    _parts: dict[int, tuple[str, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def __call__(self, content: Any) -> str:
         """The block of the content object ``content`` (which has ``journey``)."""
         journey = content.journey
-        parts = []
-        if self.cta:
-            parts.append(cta_html(journey, content_key(content)))
-        if self.steps:
-            parts.append(next_html(journey, self.steps))
-        return "".join(parts).strip() + "\n"
+        parts = self._parts.get(id(journey))
+        if parts is None:
+            parts = self._parts[id(journey)] = self._text(journey)
+        if len(parts) == 1:
+            return parts[0]
+        return cta_ident(content_key(content)).join(parts)
+
+    def _text(self, journey: PageJourney) -> tuple[str, ...]:
+        """The block's text (its parts, stripped, one line end) split at the ids."""
+        cta = cta_parts(journey) if self.cta else None
+        steps = next_html(journey, self.steps) if self.steps else ""
+        if cta is None:
+            return (steps.strip() + "\n",)
+        first, middle, last = cta
+        return first.lstrip(), middle, (last + steps).rstrip() + "\n"
 
 
 class Blocks:

@@ -9,12 +9,21 @@ quotes of other people.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
+import marshal
+import os
 import re
+import sys
+import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import jinja2
 
 from ..site.text import PageText, fold
 from . import Hit, Option, RuleContext, rule
@@ -128,9 +137,92 @@ _STOPS = bytes.maketrans(b"!?", b"..")
 @functools.cache
 def _dictionary(lang: str) -> Any:
     """The hyphenation dictionary (imported and loaded only when needed)."""
-    import pyphen  # noqa: PLC0415 - 50 ms at import: only for pages near the limits
+    import pyphen  # noqa: PLC0415 - only for pages near the limits
 
-    return pyphen.Pyphen(lang=HYPHENATION[lang], left=1, right=1)
+    name = HYPHENATION[lang]
+    path = pyphen.LANGUAGES[name]
+    if path not in pyphen.hdcache:
+        cached = _cached_patterns(pyphen, path)
+        if cached is not None:
+            pyphen.hdcache[path] = cached
+    return pyphen.Pyphen(lang=name, left=1, right=1)
+
+
+# Parsing a pyphen dictionary costs 120-150 ms a language at every build
+# (16,000 Dutch patterns, each through a few regular expressions), for the
+# same file each time. Its parsed patterns are kept, as Python keeps
+# ``__pycache__``, in Jinja's per-user cache folder (the one the map's
+# compiled templates use), keyed by pyphen's version, the dictionary file's
+# path, size and modification time and Python's version; loading them back
+# takes 8-15 ms. Anything unexpected (another pyphen whose dictionary object
+# holds more than its patterns, patterns that are not plain numbers, a
+# folder that cannot be used, a damaged file) means parsing as before.
+_PATTERNS_FORMAT = 1
+_HYPHDICT_FIELDS = frozenset({"patterns", "cache", "maxlen"})
+
+
+def _patterns_file(pyphen: Any, path: Any) -> tuple[Path, str] | None:
+    try:
+        folder = jinja2.FileSystemBytecodeCache().directory
+        stat = Path(path).stat()
+    except (OSError, RuntimeError, TypeError):
+        return None
+    key = "|".join(
+        map(
+            str,
+            (
+                _PATTERNS_FORMAT,
+                getattr(pyphen, "__version__", "?"),
+                path,
+                stat.st_size,
+                stat.st_mtime_ns,
+                sys.version_info[:3],
+                marshal.version,
+            ),
+        )
+    )
+    digest = hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest()[:20]
+    return Path(folder) / f"pelican-journey-hyphenation-{digest}.marshal", key
+
+
+def _cached_patterns(pyphen: Any, path: Any) -> Any | None:
+    """The parsed dictionary at ``path``: from the cache, or parsed and cached.
+
+    ``None`` when there is no cache folder (pyphen then parses it itself).
+    """
+    where = _patterns_file(pyphen, path)
+    if where is None:
+        return None
+    file, key = where
+    try:
+        stored_key, patterns, maxlen = marshal.loads(file.read_bytes())
+        if stored_key == key and isinstance(patterns, dict) and type(maxlen) is int:
+            hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
+            hd.patterns, hd.maxlen, hd.cache = patterns, maxlen, {}
+            return hd
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    hd = pyphen.HyphDict(path)
+    if set(vars(hd)) == _HYPHDICT_FIELDS:
+        try:
+            data = marshal.dumps((key, hd.patterns, hd.maxlen))
+        except ValueError:  # patterns with nonstandard hyphenation: not plain
+            return hd
+        _write_atomically(file, data)
+    return hd
+
+
+def _write_atomically(file: Path, data: bytes) -> None:
+    with contextlib.suppress(OSError):
+        fd, name = tempfile.mkstemp(dir=file.parent, prefix=".tmp-", suffix=".marshal")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(name, file)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(name)
+            raise
 
 
 class Syllables:
