@@ -422,8 +422,8 @@ def inject(generators: Iterable[Any], analysis: Analysis) -> None:
         return
     renderer = Renderer(generator, use, analysis)
     blocks = Blocks()
-    # One string for every page: a newline, then the stylesheet if wanted.
-    lead = "\n" + style_html() if analysis.config.inject_style else "\n"
+    # Shared by every page: a newline, then the stylesheet if wanted.
+    style = style_html() if analysis.config.inject_style else ""
     for doc in analysis.index.documents:
         if not doc.phases or doc.status == "draft":
             continue
@@ -438,8 +438,8 @@ def inject(generators: Iterable[Any], analysis: Analysis) -> None:
         if renderer.templates:  # the theme's own partials: render them now
             html = renderer.render(doc, wanted)
             if html:
-                set_block(doc.content, html + "\n", lead)
+                set_block(doc.content, html + "\n", "\n", style)
             continue
         block = blocks.of(doc, wanted)
         if block is not None:
-            set_block(doc.content, block, lead)
+            set_block(doc.content, block, "\n", style)
