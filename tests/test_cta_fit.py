@@ -466,7 +466,6 @@ def test_injected_block_carries_one_scoped_stylesheet(site):
     assert len(blocks(parse(built.output / "eerste.html"), "journey-cta")) == 1
 
 
-
 def test_feeds_carry_the_block_without_the_stylesheet(site):
     """Pelican's feed writer asks get_content() itself: each entry has the
     CTA, but not the 1.6 KB stylesheet (feed readers drop <style>), while

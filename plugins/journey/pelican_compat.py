@@ -137,7 +137,9 @@ SITEURL_MARK = "\x1fjourney-siteurl\x1f"
 
 # A page's injected block: the HTML (with SITEURL_MARK for the site URL), or
 # what renders it for the content object each time the content is asked for.
-Block = str | Callable[[Any], str]
+# A block: its HTML (with SITEURL_MARK), or a function of the content object
+# and the rendering's site URL that gives the final HTML.
+Block = str | Callable[[Any, str], str]
 
 
 @dataclass(slots=True)
@@ -198,9 +200,12 @@ class JourneyContent:
             return content
         # Rendered when asked (once per written page, mostly), not kept per
         # page until the build ends: the memory budget (SPEC §9).
-        html = block if isinstance(block, str) else block(self)
+        if isinstance(block, str):
+            html = with_siteurl(block, siteurl)
+        else:
+            html = block(self, siteurl)
         style = build.style if styled else ""
-        return content + build.lead + style + with_siteurl(html, siteurl)
+        return content + build.lead + style + html
 
     def get_summary(self, siteurl: str) -> str:
         build = type(self)._journey_build
@@ -292,12 +297,12 @@ class Attacher:
 def set_block(obj: Any, html: Block, lead: str = "", style: str = "") -> None:
     """Make ``obj``'s content end with ``lead``, ``style`` and ``html``.
 
-    ``html`` is the block, or a function that renders it for ``obj`` (never
-    empty) each time the content is asked for; one such function may serve
-    many pages. Replaces any earlier block. ``lead`` and ``style`` (the
-    block's stylesheet, left out of feeds: see ``JourneyContent.content``)
-    are shared by all pages of the build (not copied into each block: a
-    build keeps every block to its end).
+    ``html`` is the block, or a function that renders it for ``obj`` and a
+    site URL (never empty) each time the content is asked for; one such
+    function may serve many pages. Replaces any earlier block. ``lead`` and
+    ``style`` (the block's stylesheet, left out of feeds: see
+    ``JourneyContent.content``) are shared by all pages of the build (not
+    copied into each block: a build keeps every block to its end).
     """
     build = type(obj)._journey_build
     build.blocks[id(obj)] = html
