@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .links import Links, static_url, url_key
-from .tagger import Tags, is_none, read_tags
+from .tagger import TagReader, Tags, is_none, read_tags
 
 if TYPE_CHECKING:
     from ..analytics.figures import Analytics
@@ -327,20 +327,11 @@ def _shared_tags(tags: Tags, shared: dict[tuple[Any, ...], Tags]) -> Tags:
 def _document(
     obj: Any,
     kind: str,
-    config: JourneyConfig,
     base_dir: Path,
     content_dir: Path,
-    shared: dict[tuple[Any, ...], Tags],
+    tags_of: TagReader,
 ) -> Document:
-    metadata = getattr(obj, "metadata", {}) or {}
-    tags = read_tags(
-        metadata,
-        config.model,
-        config.touchpoints,
-        config.personas.keys(),
-        config.metadata_keys,
-    )
-    tags = _shared_tags(tags, shared)
+    tags = tags_of(getattr(obj, "metadata", {}) or {})
     category = getattr(obj, "category", None)
     source_path = getattr(obj, "source_path", "") or ""
     url = str(getattr(obj, "url", "") or "")
@@ -424,14 +415,18 @@ def build_index(
     generators = list(generators)
     content_dir = Path(str(context.get("PATH", "."))).resolve()
     shared: dict[tuple[Any, ...], Tags] = {}
+    tags_of = TagReader(
+        config.model,
+        config.touchpoints,
+        config.personas.keys(),
+        config.metadata_keys,
+        share=functools.partial(_shared_tags, shared=shared),
+    )
     entries = [
-        (
-            _document(obj, kind, config, config.base_dir, content_dir, shared),
-            is_translation,
-        )
+        (_document(obj, kind, config.base_dir, content_dir, tags_of), is_translation)
         for obj, kind, is_translation in iter_content(generators)
     ]
-    del shared
+    del shared, tags_of
     documents = [doc for doc, _ in entries]
 
     # Pelican lists each original's translations on it; link them, and let

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
@@ -230,6 +230,33 @@ class Links:
             return None
         return target.node if target.node is not None else target.document
 
+    def content_nodes(
+        self, hrefs: Iterable[str], origin: Document
+    ) -> Iterator[Document | str]:
+        """:meth:`node` of each ``href`` of ``origin``'s content that leads somewhere.
+
+        The usual content link, ``{filename}path``, is looked up without
+        making its :class:`Target`: its node is the document it names.
+        """
+        folder: str | None = None  # the linking document's folder, when needed
+        for href in hrefs:
+            raw = href.strip()
+            if (
+                raw[9:10] in ("|", "}")
+                and raw[1:9] == "filename"
+                and raw[:1] in ("{", "|")
+            ):
+                if folder is None:
+                    folder = posixpath.dirname(origin.key)
+                key = _source_key(raw[10:], folder)
+                doc = self.by_key.get(key) if key is not None else None
+                if doc is not None and doc.status != "draft":
+                    yield doc
+                continue
+            found = self.node(raw, origin)
+            if found is not None:
+                yield found
+
     def _resolve(
         self, raw: str, origin: Document | None, in_content: bool
     ) -> Target | None:
@@ -252,14 +279,10 @@ class Links:
         self, raw: str, what: str, path: str, origin: Document | None
     ) -> Target | None:
         if what in _SOURCE_LINKS:
-            source_path = unquote(split_url(path)[0])
-            if not source_path.strip():
+            base = posixpath.dirname(origin.key) if origin is not None else ""
+            key = _source_key(path, base)
+            if key is None:
                 return None
-            if source_path.startswith("/"):
-                key = posixpath.normpath(source_path.lstrip("/"))
-            else:
-                base = posixpath.dirname(origin.key) if origin is not None else ""
-                key = posixpath.normpath(posixpath.join(base, source_path))
             if what == "filename":
                 doc = self.by_key.get(key)
                 if doc is not None and doc.status != "draft":
@@ -315,6 +338,16 @@ class Links:
                 return Target(raw, doc.url + rest, False, link, doc, node)
             return Target(raw, candidate + rest, False, raw, None, node)
         return None
+
+
+def _source_key(path: str, folder: str) -> str | None:
+    """The source key a ``{filename}``/``{static}`` path names, from ``folder``."""
+    source_path = unquote(split_url(path)[0])
+    if not source_path.strip():
+        return None
+    if source_path.startswith("/"):
+        return posixpath.normpath(source_path.lstrip("/"))
+    return posixpath.normpath(posixpath.join(folder, source_path))
 
 
 def resolve(
