@@ -221,11 +221,13 @@ class TagReader:
         found = self._tags.get(raw) if _plain(raw) else None
         if found is not None:
             return found
-        parts = [
+        phases, touchpoint, personas, cta, next_ = (
             self._value(value, read, done)
             for value, read, done in zip(raw, self._readers, self._read, strict=True)
-        ]
-        tags = self.share(_tags(*parts, has_phase_key=raw[0] is not None))
+        )
+        tags = self.share(
+            _tags(phases, touchpoint, personas, cta, next_, raw[0] is not None)
+        )
         if _plain(raw):
             self._tags[raw] = tags
         return tags
