@@ -109,8 +109,30 @@ def attach_page_data(
     """Give the content object its ``.journey`` (every document gets one).
 
     ``views`` makes each distinct part of a page's view once for the build:
-    pages with the same phases, call to action, next steps … share them.
+    pages with the same phases, call to action, next steps … share them, and
+    a page whose parts are all those of a page before it gets that page's
+    view without making it again. (The call to action and the next steps
+    are told apart by identity: each document holds its own, and the plan
+    already shares equal ones between pages.)
     """
+    key = (
+        "page",
+        doc.lang,
+        doc.mapped,
+        doc.touchpoint,
+        id(doc.cta),
+        id(doc.next_steps),
+        doc.tags.personas,
+        *(p.index for p in doc.phases),
+    )
+    journey = views.one(key, lambda: page_journey(doc, config, views))
+    attacher.attach(doc.content, journey)
+
+
+def page_journey(
+    doc: Document, config: JourneyConfig, views: SharedViews
+) -> PageJourney:
+    """The ``.journey`` of one document, made of ``views``' shared parts."""
     lang = view_lang(doc.lang, config.lang)
     phases = views.phases(lang, doc.phases)
     cta: CtaView | None = None
@@ -125,7 +147,7 @@ def attach_page_data(
         for s in doc.next_steps
     ]
     personas = [config.personas[p] for p in doc.tags.personas if p in config.personas]
-    journey = views.journey(
+    return views.journey(
         lang=lang,
         phases=phases,
         mapped=doc.mapped,
@@ -134,7 +156,6 @@ def attach_page_data(
         personas=views.personas(lang, personas),
         touchpoint=doc.touchpoint,
     )
-    attacher.attach(doc.content, journey)
 
 
 # What follows from "nothing is tagged yet": on a site that has not started,
