@@ -324,13 +324,21 @@ def _shared_tags(tags: Tags, shared: dict[tuple[Any, ...], Tags]) -> Tags:
     return shared.setdefault(key, tags)
 
 
-def _document(
-    obj: Any,
-    kind: str,
-    base_dir: Path,
-    content_dir: Path,
-    tags_of: TagReader,
-) -> Document:
+class _Sources:
+    """Where one build's sources are: :func:`site_path` with its prefixes made once."""
+
+    def __init__(self, base_dir: Path, content_dir: Path) -> None:
+        self.roots = (base_dir, content_dir)
+        self.prefixes = tuple(os.path.join(os.fspath(r), "") for r in self.roots)
+
+    def site_path(self, text: str) -> str:
+        for prefix in self.prefixes:
+            if text.startswith(prefix):  # the usual case, as in site_path
+                return text[len(prefix) :].replace(os.sep, "/")
+        return site_path(text, *self.roots)
+
+
+def _document(obj: Any, kind: str, sources: _Sources, tags_of: TagReader) -> Document:
     tags = tags_of(getattr(obj, "metadata", {}) or {})
     category = getattr(obj, "category", None)
     source_path = getattr(obj, "source_path", "") or ""
@@ -338,8 +346,8 @@ def _document(
     return Document(
         content=obj,
         kind=kind,
-        key=content_key(obj),
-        source=site_path(source_path, base_dir, content_dir) if source_path else "",
+        key=relative_key(obj, source_path) if source_path else "",  # content_key
+        source=sources.site_path(os.fspath(source_path)) if source_path else "",
         title=plain_title(getattr(obj, "title", "")),
         url=url,
         lang=str(getattr(obj, "lang", "") or ""),
@@ -414,6 +422,7 @@ def build_index(
     """Index every article and page the generators hold."""
     generators = list(generators)
     content_dir = Path(str(context.get("PATH", "."))).resolve()
+    sources = _Sources(config.base_dir, content_dir)
     shared: dict[tuple[Any, ...], Tags] = {}
     tags_of = TagReader(
         config.model,
@@ -423,10 +432,10 @@ def build_index(
         share=functools.partial(_shared_tags, shared=shared),
     )
     entries = [
-        (_document(obj, kind, config.base_dir, content_dir, tags_of), is_translation)
+        (_document(obj, kind, sources, tags_of), is_translation)
         for obj, kind, is_translation in iter_content(generators)
     ]
-    del shared, tags_of
+    del shared, tags_of, sources
     documents = [doc for doc, _ in entries]
 
     # Pelican lists each original's translations on it; link them, and let

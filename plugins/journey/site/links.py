@@ -342,12 +342,20 @@ class Links:
 
 def _source_key(path: str, folder: str) -> str | None:
     """The source key a ``{filename}``/``{static}`` path names, from ``folder``."""
-    source_path = unquote(split_url(path)[0])
+    if "?" in path or "#" in path or "%" in path:
+        source_path = unquote(split_url(path)[0])
+    else:
+        source_path = path  # the usual link: nothing to cut off or decode
     if not source_path.strip():
         return None
     if source_path.startswith("/"):
         return posixpath.normpath(source_path.lstrip("/"))
-    return posixpath.normpath(posixpath.join(folder, source_path))
+    # posixpath.join(folder, source_path), which does not start with "/"
+    if folder and not folder.endswith("/"):
+        source_path = folder + "/" + source_path
+    else:
+        source_path = folder + source_path
+    return posixpath.normpath(source_path)
 
 
 def resolve(
