@@ -217,34 +217,51 @@ class TagReader:
         self._tags: dict[tuple[Any, ...], Tags] = {}
 
     def __call__(self, metadata: Mapping[str, Any]) -> Tags:
-        raw = tuple(_first(metadata, names) for names in self._keys)
-        found = self._tags.get(raw) if _plain(raw) else None
-        if found is not None:
-            return found
-        phases, touchpoint, personas, cta, next_ = (
-            self._value(value, read, done)
-            for value, read, done in zip(raw, self._readers, self._read, strict=True)
+        keys = self._keys
+        raw = (
+            _first(metadata, keys[0]),
+            _first(metadata, keys[1]),
+            _first(metadata, keys[2]),
+            _first(metadata, keys[3]),
+            _first(metadata, keys[4]),
         )
+        # Only plain strings are looked up: other values (lists, Markup …)
+        # are read each time, as they are.
+        plain = True
+        for value in raw:
+            if value is not None and type(value) is not str:
+                plain = False
+                break
+        if plain:
+            found = self._tags.get(raw)
+            if found is not None:
+                return found
         tags = self.share(
-            _tags(phases, touchpoint, personas, cta, next_, raw[0] is not None)
+            _tags(
+                self._part(0, raw[0]),
+                self._part(1, raw[1]),
+                self._part(2, raw[2]),
+                self._part(3, raw[3]),
+                self._part(4, raw[4]),
+                raw[0] is not None,
+            )
         )
-        if _plain(raw):
+        if plain:
             self._tags[raw] = tags
         return tags
 
-    @staticmethod
-    def _value(value: Any, read: Callable[[Any], Any], done: dict[Any, Any]) -> Any:
-        """``read(value)``, once per build for a plain string (or ``None``)."""
+    def _part(self, field: int, value: Any) -> Any:
+        """What ``value`` of ``field`` says, read once per build if a plain string."""
         if value is not None and type(value) is not str:
-            return read(value)  # a list, Markup …: read as it is, each time
-        if value not in done:
-            done[value] = read(value)
-        return done[value]
+            return self._readers[field](value)  # a list, Markup …: read each time
+        done = self._read[field]
+        found = done.get(value, _MISSING)
+        if found is _MISSING:
+            found = done[value] = self._readers[field](value)
+        return found
 
 
-def _plain(values: tuple[Any, ...]) -> bool:
-    """Whether every value is a plain string or ``None`` (a safe lookup key)."""
-    return all(v is None or type(v) is str for v in values)
+_MISSING: Any = object()
 
 
 def _first(metadata: Mapping[str, Any], names: tuple[str, ...]) -> Any:
