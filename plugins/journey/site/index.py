@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import functools
 import html
+import inspect
 import os
 import posixpath
 import re
+import string
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -242,6 +244,111 @@ def site_path(path: str | os.PathLike[str], base_dir: Path, content_dir: Path) -
     return absolute.as_posix()
 
 
+# Pelican's own URL machinery, as ``Content`` and its subclasses define it;
+# :func:`content_url` takes the short way only for objects that use it as is.
+_CONTENT_ATTRIBUTES = ("url", "save_as", "get_url_setting", "url_format")
+_FORMATTER = string.Formatter()
+
+
+@functools.lru_cache(maxsize=64)
+def _format_fields(pattern: str) -> frozenset[str] | None:
+    """The names a URL setting formats (``{date:%Y}`` is ``date``); None: odd."""
+    try:
+        parsed = list(_FORMATTER.parse(pattern))
+    except ValueError:
+        return None
+    names = set()
+    for _text, name, spec, _conversion in parsed:
+        if name is None:
+            continue
+        base = re.split(r"[.\[]", name, maxsplit=1)[0]
+        if not base or base.isdigit() or (spec and "{" in spec):
+            return None  # positional or nested fields: let Pelican format it
+        names.add(base)
+    return frozenset(names)
+
+
+@functools.lru_cache(maxsize=16)
+def _stock_url_machinery(cls: type) -> bool:
+    """Whether ``cls`` computes its URLs with Pelican's own, unchanged methods."""
+    from pelican import contents  # noqa: PLC0415 - only to compare methods
+
+    if issubclass(cls, contents.Article):
+        own = contents.Article
+    elif issubclass(cls, contents.Page):
+        own = contents.Page
+    else:
+        return False
+    return all(
+        inspect.getattr_static(cls, name, None)
+        is inspect.getattr_static(contents.Content, name, None)
+        for name in (*_CONTENT_ATTRIBUTES, "get_relative_source_path")
+    ) and inspect.getattr_static(cls, "_expand_settings", None) is vars(own).get(
+        "_expand_settings"
+    )
+
+
+def content_url(obj: Any, key: str = "url", default: Any = "") -> Any:
+    """``getattr(obj, key, default)`` for ``key`` ``"url"`` or ``"save_as"``.
+
+    Pelican formats the ``*_URL`` (``*_SAVE_AS``) setting with
+    ``url_format`` every time it is asked: a copy of the metadata, the
+    source path relative to ``PATH`` (two ``abspath`` and a ``relpath``),
+    slug, language, date, author and category. For an article or page that
+    uses Pelican's own methods, this formats the same setting with the same
+    values, computing only the names the setting uses (the source path
+    never: a setting that uses ``{path}`` is left to Pelican, as is
+    anything unusual).
+    """
+    if _stock_url_machinery(obj.__class__):
+        try:
+            found = _formatted(obj, key)
+        except Exception:  # noqa: BLE001 - Pelican decides what it raises
+            found = None
+        if found is not None:
+            return found
+    return getattr(obj, key, default)
+
+
+def _formatted(obj: Any, key: str) -> Any:
+    """Pelican's ``get_url_setting(key)``; ``None``: ask Pelican itself."""
+    from pelican import contents  # noqa: PLC0415 - loaded: obj is one of them
+
+    if hasattr(obj, "override_" + key):
+        return getattr(obj, "override_" + key)
+    draft = obj.status == "draft"
+    if isinstance(obj, contents.Article):
+        klass = "draft" if draft else "article"
+    else:
+        klass = "draft_page" if draft else type(obj).__name__
+    setting = key if obj.in_default_lang else f"lang_{key}"
+    pattern = str(obj.settings[f"{klass}_{setting}".upper()])
+    names = _format_fields(pattern)
+    if names is None or "path" in names:
+        return None
+    # What url_format puts over the metadata, evaluated as Pelican does.
+    fixed = {
+        "slug": getattr(obj, "slug", ""),
+        "lang": getattr(obj, "lang", "en"),
+        "author": obj.author.slug if hasattr(obj, "author") else "",
+        "category": obj.category.slug if hasattr(obj, "category") else "",
+    }
+    if hasattr(obj, "date"):
+        fixed["date"] = obj.date
+    elif "date" in names:
+        return None  # Pelican formats the time of asking
+    metadata = obj.metadata
+    values: dict[str, Any] = {}
+    for name in names:
+        if name in fixed:
+            values[name] = fixed[name]
+        elif name in metadata:
+            values[name] = metadata[name]
+        else:
+            return None
+    return pattern.format(**values)
+
+
 def iter_content(generators: Iterable[Any]) -> Iterator[tuple[Any, str, bool]]:
     """(content object, kind, is_translation) for every article and page."""
     for generator in generators:
@@ -266,8 +373,8 @@ def is_error_page(obj: Any, kind: str, url: str | None = None) -> bool:
         return False
     names = (
         getattr(obj, "template", None),
-        getattr(obj, "save_as", None),
-        getattr(obj, "url", None) if url is None else url,
+        content_url(obj, "save_as", None),
+        content_url(obj, "url", None) if url is None else url,
     )
     return any(
         _ERROR_PAGE_RE.fullmatch(posixpath.basename(str(name).rstrip("/")))
@@ -342,7 +449,7 @@ def _document(obj: Any, kind: str, sources: _Sources, tags_of: TagReader) -> Doc
     tags = tags_of(getattr(obj, "metadata", {}) or {})
     category = getattr(obj, "category", None)
     source_path = getattr(obj, "source_path", "") or ""
-    url = str(getattr(obj, "url", "") or "")
+    url = str(content_url(obj) or "")
     return Document(
         content=obj,
         kind=kind,
