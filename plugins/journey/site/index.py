@@ -269,23 +269,27 @@ def _format_fields(pattern: str) -> frozenset[str] | None:
 
 
 @functools.lru_cache(maxsize=16)
-def _stock_url_machinery(cls: type) -> bool:
-    """Whether ``cls`` computes its URLs with Pelican's own, unchanged methods."""
+def _url_kind(cls: type) -> str | None:
+    """``"article"`` or ``"page"``: a class with Pelican's own URL methods.
+
+    ``None`` for any other class (one that changes how URLs are made).
+    """
     from pelican import contents  # noqa: PLC0415 - only to compare methods
 
     if issubclass(cls, contents.Article):
-        own = contents.Article
+        kind, own = "article", contents.Article
     elif issubclass(cls, contents.Page):
-        own = contents.Page
+        kind, own = "page", contents.Page
     else:
-        return False
-    return all(
+        return None
+    stock = all(
         inspect.getattr_static(cls, name, None)
         is inspect.getattr_static(contents.Content, name, None)
         for name in (*_CONTENT_ATTRIBUTES, "get_relative_source_path")
     ) and inspect.getattr_static(cls, "_expand_settings", None) is vars(own).get(
         "_expand_settings"
     )
+    return kind if stock else None
 
 
 def content_url(obj: Any, key: str = "url", default: Any = "") -> Any:
@@ -300,9 +304,10 @@ def content_url(obj: Any, key: str = "url", default: Any = "") -> Any:
     never: a setting that uses ``{path}`` is left to Pelican, as is
     anything unusual).
     """
-    if _stock_url_machinery(obj.__class__):
+    kind = _url_kind(obj.__class__)
+    if kind is not None:
         try:
-            found = _formatted(obj, key)
+            found = _formatted(obj, key, kind)
         except Exception:  # noqa: BLE001 - Pelican decides what it raises
             found = None
         if found is not None:
@@ -310,14 +315,15 @@ def content_url(obj: Any, key: str = "url", default: Any = "") -> Any:
     return getattr(obj, key, default)
 
 
-def _formatted(obj: Any, key: str) -> Any:
-    """Pelican's ``get_url_setting(key)``; ``None``: ask Pelican itself."""
-    from pelican import contents  # noqa: PLC0415 - loaded: obj is one of them
+def _formatted(obj: Any, key: str, kind: str) -> Any:
+    """Pelican's ``get_url_setting(key)`` of an article or page (``kind``).
 
+    ``None``: ask Pelican itself.
+    """
     if hasattr(obj, "override_" + key):
         return getattr(obj, "override_" + key)
     draft = obj.status == "draft"
-    if isinstance(obj, contents.Article):
+    if kind == "article":
         klass = "draft" if draft else "article"
     else:
         klass = "draft_page" if draft else type(obj).__name__

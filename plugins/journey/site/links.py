@@ -46,6 +46,8 @@ _INTRASITE_RE = re.compile(r"^[{|](?P<what>[a-z]+)[|}](?P<path>.*)$", re.DOTALL)
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _SOURCE_LINKS = ("filename", "static", "attach")
 _LISTING_LINKS = ("category", "tag", "author")
+# How a {filename} link starts (_INTRASITE_RE takes either bracket on each side).
+_FILENAME_LINKS = ("{filename}", "{filename|", "|filename}", "|filename|")
 # Links that mean the same from every document: resolved once per build.
 _ROOTED = ("/", "{filename}/", "|filename|/")
 
@@ -239,17 +241,14 @@ class Links:
         making its :class:`Target`: its node is the document it names.
         """
         folder: str | None = None  # the linking document's folder, when needed
+        by_key = self.by_key
         for href in hrefs:
             raw = href.strip()
-            if (
-                raw[9:10] in ("|", "}")
-                and raw[1:9] == "filename"
-                and raw[:1] in ("{", "|")
-            ):
+            if raw.startswith(_FILENAME_LINKS):
                 if folder is None:
                     folder = posixpath.dirname(origin.key)
                 key = _source_key(raw[10:], folder)
-                doc = self.by_key.get(key) if key is not None else None
+                doc = by_key.get(key) if key is not None else None
                 if doc is not None and doc.status != "draft":
                     yield doc
                 continue
