@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import html
 import inspect
+import operator
 import os
 import posixpath
 import re
@@ -70,6 +71,7 @@ def plain_title(value: Any) -> str:
     return text if plain == text else plain  # Pelican's own string if plain
 
 
+_phase_index = operator.attrgetter("index")
 _NO_STEPS: list[Any] = []  # shared by every page without next steps: never changed
 
 
@@ -137,7 +139,10 @@ class Document:
         the default CTA and the ``dead-end`` rule all start from it, so a page
         tagged with several phases is judged by the links it is given.
         """
-        return max(self.phases, key=lambda p: p.index) if self.phases else None
+        phases = self.phases
+        if len(phases) < 2:  # most documents: one phase or none
+            return phases[0] if phases else None
+        return max(phases, key=_phase_index)
 
     @property
     def html(self) -> str:

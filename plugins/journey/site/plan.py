@@ -192,7 +192,6 @@ class Planner:
         inherited = doc.original.tags.cta if doc.original is not None else None
         if spec is None and inherited is not None and inherited.none:
             return None  # the original's "CTA: none" holds for its translations
-        lang = view_lang(doc.lang, self.config.lang)
         if spec is not None:
             if spec.none:
                 return None
@@ -213,6 +212,7 @@ class Planner:
         if best is None:
             return None
         target_doc = self.in_lang(best, doc.lang)
+        lang = view_lang(doc.lang, self.config.lang)
         key = (id(phase), id(target_doc), lang)
         if key not in self._defaults:
             label = self.label(phase, target_doc, lang)
@@ -349,10 +349,10 @@ class Planner:
 def assign(index: SiteIndex) -> None:
     """Set ``cta`` and ``next`` on every tagged, non-draft document."""
     planner = Planner(index)
+    none = planner.shared([])  # the one empty list of the build
     for doc in index.documents:
         if not doc.phases or doc.status == "draft":
-            doc.cta, doc.next = None, planner.shared([])
-            doc.next_steps = planner.shared([])  # the same empty list
+            doc.cta, doc.next, doc.next_steps = None, none, none
             continue
         doc.cta = planner.cta(doc)
         doc.next_steps = planner.shared(planner.next(doc))
