@@ -63,9 +63,10 @@ _ANCHOR = (
 _ANCHOR_RE = re.compile("<" + _ANCHOR, re.IGNORECASE)
 # One pass for the usual fragment: (what starts something to skip, the
 # anchor tag after its "<" up to the end of its href, the href's value as
-# quoted with ", with ' or unquoted).
+# quoted with ", with ' or unquoted). The lookahead is the first character
+# of every alternative: most tags (</p>, <p>, <li> …) are passed at once.
 _SCAN_RE = re.compile(
-    r"<(?:(!--|(?:script|style|textarea|template)\b)|(" + _ANCHOR + "))",
+    r"<(?=[!sta])(?:(!--|(?:script|style|textarea|template)\b)|(" + _ANCHOR + "))",
     re.IGNORECASE,
 )
 
