@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from ..model.keys import METADATA_KEYS
 from ..model.phases import Model, Phase
@@ -85,7 +85,28 @@ def is_none(values: tuple[str, ...] | None) -> bool:
     )
 
 
-def parse_phases(value: Any, model: Model) -> tuple[tuple[Phase, ...], tuple[str, ...]]:
+class PhaseNames(Protocol):
+    """What :func:`parse_phases` needs of a model: a phase by any of its names."""
+
+    def resolve(self, name: str) -> Phase | None: ...
+
+
+class _KnownNames:
+    """``model.resolve``, each name folded and looked up once per build."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        self.found: dict[str, Phase | None] = {}
+
+    def resolve(self, name: str) -> Phase | None:
+        if name not in self.found:
+            self.found[name] = self.model.resolve(name)
+        return self.found[name]
+
+
+def parse_phases(
+    value: Any, model: PhaseNames
+) -> tuple[tuple[Phase, ...], tuple[str, ...]]:
     """Known phases (first = primary, no repeats) and the unknown names."""
     phases: list[Phase] = []
     unknown: list[str] = []
@@ -206,8 +227,9 @@ class TagReader:
         # Every key a field may be written with, in the order they are tried.
         self._keys = tuple(tuple(keys[name]) for name in _FIELDS)
         touchpoints, personas = frozenset(touchpoints), frozenset(personas)
+        names = _KnownNames(model)
         self._readers: tuple[Callable[[Any], Any], ...] = (
-            lambda value: parse_phases(value, model),
+            lambda value: parse_phases(value, names),
             lambda value: parse_touchpoint(value, touchpoints),
             lambda value: parse_personas(value, personas),
             parse_cta,
