@@ -73,11 +73,13 @@ class Header:
 def _read_lines(path: Path) -> list[str]:
     """The lines of a text file, without BOM or line ends."""
     try:
-        # utf-8-sig drops a BOM; universal newlines make CRLF and CR one line end.
-        with path.open(encoding="utf-8-sig", errors="replace") as handle:
-            text = handle.read()
+        data = path.read_bytes()
     except OSError:
         return []
+    # utf-8-sig drops a BOM; CRLF and CR are line ends, as in universal newlines.
+    text = data.decode("utf-8-sig", errors="replace")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     if not lines[-1]:
         lines.pop()  # the end of the last line, or of an empty file
