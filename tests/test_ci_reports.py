@@ -564,6 +564,34 @@ def test_lines_follow_renamed_metadata_keys(tmp_path):
     assert [f.line for f in findings] == [3, 4, 5, 5, None]
 
 
+def test_lines_of_quotes_from_the_text_with_any_line_ends(tmp_path):
+    """Each source is read once for all its findings: a quote from the text
+    is found on its own line past the header, with LF, CRLF or CR line ends
+    and without a newline at the end."""
+    from pelican.plugins.journey.model.findings import Finding
+    from pelican.plugins.journey.model.keys import METADATA_KEYS
+    from pelican.plugins.journey.site.lines import add_lines
+
+    content = tmp_path / "content"
+    content.mkdir()
+    body = ["Title: X", "Phase: nazrog", ""]
+    body += [f"regel {i}" for i in range(250)]
+    body += ["De beste kwaliteit voor de beste prijs"]
+    names = {"lf.md": "\n", "crlf.md": "\r\n", "cr.md": "\r"}
+    findings = []
+    for name, end in names.items():
+        (content / name).write_text(end.join(body), encoding="utf-8", newline="")
+        source = f"content/{name}"
+        findings += [
+            Finding("empty-slogan", "warning", "m", source, quote="beste KWALITEIT"),
+            Finding("unknown-phase", "error", "m", source, field="phase"),
+            Finding("mixed-address", "warning", "m", source, quote="regel 7"),
+            Finding("dead-end", "warning", "m", source, quote="niet in de tekst"),
+        ]
+    add_lines(findings, tmp_path, METADATA_KEYS)
+    assert [f.line for f in findings] == [254, 2, 11, 2] * 3
+
+
 def test_a_plain_pelican_build_ends_with_the_same_summary(site, site_root, tmp_path):
     """Without a capture (any ``pelican`` command) the plugin lets the
     documents go once the reports are written (memory budget); the end of the

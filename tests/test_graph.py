@@ -291,6 +291,9 @@ def test_cta_and_next_links_count_unless_injection_is_off(site):
         ('<!-- unterminated <a href="z.html">', []),
         ('<a href="">leeg</a>', [""]),
         ('<a\nhref="multi.html"\n>m</a>', ["multi.html"]),
+        ('<TEMPLATE><a href="t.html"></TEMPLATE><A href=ok.html>', ["ok.html"]),
+        ('<a title="<i>" href="lt.html">', ["lt.html"]),
+        ("<p>x</p><b>y</b><sup>1</sup><a\thref=tab.html>", ["tab.html"]),
     ],
 )
 def test_hrefs_tokenizer_edge_cases(fragment, expected):

@@ -20,6 +20,7 @@ from .pelican_compat import Attacher
 from .render.inject import mark_unseen
 from .render.views import (
     CtaView,
+    LinkStep,
     PageJourney,
     SharedViews,
     SiteJourney,
@@ -39,6 +40,7 @@ from .site.index import (
     iter_content,
 )
 from .site.lines import add_lines
+from .site.links import Target
 
 if TYPE_CHECKING:
     from .analytics.figures import Analytics
@@ -109,8 +111,38 @@ def attach_page_data(
     """Give the content object its ``.journey`` (every document gets one).
 
     ``views`` makes each distinct part of a page's view once for the build:
-    pages with the same phases, call to action, next steps … share them.
+    pages with the same phases, call to action, next steps … share them, and
+    a page whose parts are all those of a page before it gets that page's
+    view without making it again. (Next steps are told apart by identity:
+    the plan already shares equal lists between pages.)
     """
+    cta = doc.cta
+    key = (
+        "page",
+        doc.lang,
+        doc.mapped,
+        doc.touchpoint,
+        id(doc.next_steps),
+        doc.tags.personas,
+        None
+        if cta is None
+        else (
+            cta.label,
+            cta.target.url,
+            cta.phase.index,
+            cta.target.external,
+            cta.target.link,
+        ),
+        *(p.index for p in doc.phases),
+    )
+    journey = views.one(key, lambda: page_journey(doc, config, views))
+    attacher.attach(doc.content, journey)
+
+
+def page_journey(
+    doc: Document, config: JourneyConfig, views: SharedViews
+) -> PageJourney:
+    """The ``.journey`` of one document, made of ``views``' shared parts."""
     lang = view_lang(doc.lang, config.lang)
     phases = views.phases(lang, doc.phases)
     cta: CtaView | None = None
@@ -118,14 +150,13 @@ def attach_page_data(
         target = doc.cta.target
         phase = views.model_views[lang][doc.cta.phase.index - 1]
         cta = views.cta(doc.cta.label, target.url, phase, target.external, target.link)
+    # A page is its own next-step item; a URL is made into one once.
     steps = [
-        (id(s.content), (lambda s=s: s.content))
-        if isinstance(s, Document)
-        else ((s.url, s.external), (lambda s=s: link_step(s)))
+        s.content if isinstance(s, Document) else _link_step(s, views)
         for s in doc.next_steps
     ]
     personas = [config.personas[p] for p in doc.tags.personas if p in config.personas]
-    journey = views.journey(
+    return views.journey(
         lang=lang,
         phases=phases,
         mapped=doc.mapped,
@@ -134,7 +165,11 @@ def attach_page_data(
         personas=views.personas(lang, personas),
         touchpoint=doc.touchpoint,
     )
-    attacher.attach(doc.content, journey)
+
+
+def _link_step(target: Target, views: SharedViews) -> LinkStep:
+    """The next-step item of a URL, one per URL for the build."""
+    return views.one(("step", target.url, target.external), lambda: link_step(target))
 
 
 # What follows from "nothing is tagged yet": on a site that has not started,

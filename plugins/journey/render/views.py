@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from ..model.phases import Model, Phase
@@ -166,7 +166,7 @@ class SharedViews:
         found = self._made.get(key)
         if found is None:
             found = self._made[key] = make()
-        return cast("_T", found)
+        return found  # made by make() for this key
 
     def phases(self, lang: str, phases: Sequence[Phase]) -> list[PhaseView]:
         views = self.model_views[lang]
@@ -187,10 +187,9 @@ class SharedViews:
             lambda: CtaView(label, url, phase, external, link),
         )
 
-    def next(self, steps: Sequence[tuple[Hashable, Callable[[], Any]]]) -> list[Any]:
-        """A next-step list: ``steps`` are (identity, what makes the item)."""
-        items = [self.one(("step", key), make) for key, make in steps]
-        return self.one(("next", *(id(item) for item in items)), lambda: items)
+    def next(self, items: list[Any]) -> list[Any]:
+        """A next-step list of these items (content objects, shared links)."""
+        return self.one(("next", *map(id, items)), lambda: items)
 
     def journey(
         self,

@@ -56,9 +56,17 @@ _SKIPPED_RE = re.compile(
     r"<!--.*?(?:-->|$)|<(script|style|textarea|template)\b.*?(?:</\1\s*>|$)",
     re.IGNORECASE | re.DOTALL,
 )
-_ANCHOR_RE = re.compile(
-    r"""<(?:a|area)(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*?\shref\s*=\s*"""
-    r"""(?:"([^"]*)"|'([^']*)'|([^\s"'<>`=]+))""",
+_ANCHOR = (
+    r"""(?:a|area)(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*?\shref\s*=\s*"""
+    r"""(?:"([^"]*)"|'([^']*)'|([^\s"'<>`=]+))"""
+)
+_ANCHOR_RE = re.compile("<" + _ANCHOR, re.IGNORECASE)
+# One pass for the usual fragment: (what starts something to skip, the
+# anchor tag after its "<" up to the end of its href, the href's value as
+# quoted with ", with ' or unquoted). The lookahead is the first character
+# of every alternative: most tags (</p>, <p>, <li> …) are passed at once.
+_SCAN_RE = re.compile(
+    r"<(?=[!sta])(?:(!--|(?:script|style|textarea|template)\b)|(" + _ANCHOR + "))",
     re.IGNORECASE,
 )
 
@@ -146,6 +154,22 @@ class LinkGraph:
         targets = self._out.setdefault(source, {})
         assert isinstance(targets, dict)  # not frozen
         targets[target] = targets.get(target, 0) | bit
+        self._into_cache = None
+
+    def add_all(self, source: Node, targets: Iterable[Node], kind: str) -> None:
+        """:meth:`add` each link from ``source`` to one of ``targets``."""
+        if self.frozen:
+            raise RuntimeError("the link graph is frozen: no link can be added")
+        bit = _BIT[kind]
+        known: dict[Node, int] | None = None
+        for target in targets:
+            if target is source:
+                continue
+            if known is None:
+                found = self._out.setdefault(source, {})
+                assert isinstance(found, dict)  # not frozen
+                known = found
+            known[target] = known.get(target, 0) | bit
         self._into_cache = None
 
     @property
@@ -289,21 +313,39 @@ def phase_level(doc: Document) -> int:
     return furthest.index if furthest is not None else 0
 
 
-def hrefs(fragment: str) -> Iterator[str]:
+def hrefs(fragment: str) -> list[str]:
     """The ``href`` of every ``<a>``/``<area>`` in an HTML content fragment.
 
     A tokenizer, not a tree: comments and the raw text of ``script``,
     ``style``, ``textarea`` and ``template`` are skipped, attribute values
     may be quoted either way or not at all, and entities are decoded. Text
     that merely looks like a link (``&lt;a href…`` in code) is not a tag.
+
+    One pass over the fragment finds its anchors and anything to skip; a
+    fragment that has something to skip (rare in content) is read again
+    the careful way (:func:`_hrefs_skipping`).
     """
+    found: list[str] = []
+    for skip, tag, double, single, bare in _SCAN_RE.findall(fragment):
+        # Anything to skip is either found by the scan or inside a tag it
+        # matched (a "<" in an attribute): then read the fragment again.
+        if skip or "<" in tag:
+            return _hrefs_skipping(fragment)
+        value = double or single or bare  # the one that matched; "" if empty
+        found.append((html.unescape(value) if "&" in value else value).strip())
+    return found
+
+
+def _hrefs_skipping(fragment: str) -> list[str]:
+    """:func:`hrefs` of a fragment with comments or raw text to skip."""
     if not _HREF_HINT.search(fragment):
-        return
+        return []
     if "<!--" in fragment or _RAW_TEXT_HINT.search(fragment):
         fragment = _SKIPPED_RE.sub(" ", fragment)
-    for match in _ANCHOR_RE.finditer(fragment):
-        value = next(g for g in match.group(1, 2, 3) if g is not None)
-        yield html.unescape(value).strip()
+    return [
+        html.unescape(next(g for g in match.group(1, 2, 3) if g is not None)).strip()
+        for match in _ANCHOR_RE.finditer(fragment)
+    ]
 
 
 def _first_page(count: int | bool | None, items: list[Document]) -> list[Document]:
@@ -364,10 +406,7 @@ def build_graph(index: SiteIndex) -> LinkGraph:
     for doc in nodes:
         unseen = doc.unseen  # what the page's template never shows
         if "content" not in unseen:
-            for href in hrefs(doc.html):
-                target = links.node(href, doc)
-                if target is not None:
-                    graph.add(doc, target, "content")
+            graph.add_all(doc, links.content_nodes(hrefs(doc.html), doc), "content")
         for translation in doc.translations:
             if translation.status != "draft":
                 graph.add(doc, translation, "translation")

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import functools
 import html
+import inspect
+import operator
 import os
 import posixpath
 import re
+import string
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -19,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .links import Links, static_url, url_key
-from .tagger import Tags, is_none, read_tags
+from .tagger import TagReader, Tags, is_none, read_tags
 
 if TYPE_CHECKING:
     from ..analytics.figures import Analytics
@@ -68,6 +71,7 @@ def plain_title(value: Any) -> str:
     return text if plain == text else plain  # Pelican's own string if plain
 
 
+_phase_index = operator.attrgetter("index")
 _NO_STEPS: list[Any] = []  # shared by every page without next steps: never changed
 
 
@@ -135,7 +139,10 @@ class Document:
         the default CTA and the ``dead-end`` rule all start from it, so a page
         tagged with several phases is judged by the links it is given.
         """
-        return max(self.phases, key=lambda p: p.index) if self.phases else None
+        phases = self.phases
+        if len(phases) < 2:  # most documents: one phase or none
+            return phases[0] if phases else None
+        return max(phases, key=_phase_index)
 
     @property
     def html(self) -> str:
@@ -242,6 +249,117 @@ def site_path(path: str | os.PathLike[str], base_dir: Path, content_dir: Path) -
     return absolute.as_posix()
 
 
+# Pelican's own URL machinery, as ``Content`` and its subclasses define it;
+# :func:`content_url` takes the short way only for objects that use it as is.
+_CONTENT_ATTRIBUTES = ("url", "save_as", "get_url_setting", "url_format")
+_FORMATTER = string.Formatter()
+
+
+@functools.lru_cache(maxsize=64)
+def _format_fields(pattern: str) -> frozenset[str] | None:
+    """The names a URL setting formats (``{date:%Y}`` is ``date``); None: odd."""
+    try:
+        parsed = list(_FORMATTER.parse(pattern))
+    except ValueError:
+        return None
+    names = set()
+    for _text, name, spec, _conversion in parsed:
+        if name is None:
+            continue
+        base = re.split(r"[.\[]", name, maxsplit=1)[0]
+        if not base or base.isdigit() or (spec and "{" in spec):
+            return None  # positional or nested fields: let Pelican format it
+        names.add(base)
+    return frozenset(names)
+
+
+@functools.lru_cache(maxsize=16)
+def _url_kind(cls: type) -> str | None:
+    """``"article"`` or ``"page"``: a class with Pelican's own URL methods.
+
+    ``None`` for any other class (one that changes how URLs are made).
+    """
+    from pelican import contents  # noqa: PLC0415 - only to compare methods
+
+    if issubclass(cls, contents.Article):
+        kind, own = "article", contents.Article
+    elif issubclass(cls, contents.Page):
+        kind, own = "page", contents.Page
+    else:
+        return None
+    stock = all(
+        inspect.getattr_static(cls, name, None)
+        is inspect.getattr_static(contents.Content, name, None)
+        for name in (*_CONTENT_ATTRIBUTES, "get_relative_source_path")
+    ) and inspect.getattr_static(cls, "_expand_settings", None) is vars(own).get(
+        "_expand_settings"
+    )
+    return kind if stock else None
+
+
+def content_url(obj: Any, key: str = "url", default: Any = "") -> Any:
+    """``getattr(obj, key, default)`` for ``key`` ``"url"`` or ``"save_as"``.
+
+    Pelican formats the ``*_URL`` (``*_SAVE_AS``) setting with
+    ``url_format`` every time it is asked: a copy of the metadata, the
+    source path relative to ``PATH`` (two ``abspath`` and a ``relpath``),
+    slug, language, date, author and category. For an article or page that
+    uses Pelican's own methods, this formats the same setting with the same
+    values, computing only the names the setting uses (the source path
+    never: a setting that uses ``{path}`` is left to Pelican, as is
+    anything unusual).
+    """
+    kind = _url_kind(obj.__class__)
+    if kind is not None:
+        try:
+            found = _formatted(obj, key, kind)
+        except Exception:  # noqa: BLE001 - Pelican decides what it raises
+            found = None
+        if found is not None:
+            return found
+    return getattr(obj, key, default)
+
+
+def _formatted(obj: Any, key: str, kind: str) -> Any:
+    """Pelican's ``get_url_setting(key)`` of an article or page (``kind``).
+
+    ``None``: ask Pelican itself.
+    """
+    if hasattr(obj, "override_" + key):
+        return getattr(obj, "override_" + key)
+    draft = obj.status == "draft"
+    if kind == "article":
+        klass = "draft" if draft else "article"
+    else:
+        klass = "draft_page" if draft else type(obj).__name__
+    setting = key if obj.in_default_lang else f"lang_{key}"
+    pattern = str(obj.settings[f"{klass}_{setting}".upper()])
+    names = _format_fields(pattern)
+    if names is None or "path" in names:
+        return None
+    # What url_format puts over the metadata, evaluated as Pelican does.
+    fixed = {
+        "slug": getattr(obj, "slug", ""),
+        "lang": getattr(obj, "lang", "en"),
+        "author": obj.author.slug if hasattr(obj, "author") else "",
+        "category": obj.category.slug if hasattr(obj, "category") else "",
+    }
+    if hasattr(obj, "date"):
+        fixed["date"] = obj.date
+    elif "date" in names:
+        return None  # Pelican formats the time of asking
+    metadata = obj.metadata
+    values: dict[str, Any] = {}
+    for name in names:
+        if name in fixed:
+            values[name] = fixed[name]
+        elif name in metadata:
+            values[name] = metadata[name]
+        else:
+            return None
+    return pattern.format(**values)
+
+
 def iter_content(generators: Iterable[Any]) -> Iterator[tuple[Any, str, bool]]:
     """(content object, kind, is_translation) for every article and page."""
     for generator in generators:
@@ -266,8 +384,8 @@ def is_error_page(obj: Any, kind: str, url: str | None = None) -> bool:
         return False
     names = (
         getattr(obj, "template", None),
-        getattr(obj, "save_as", None),
-        getattr(obj, "url", None) if url is None else url,
+        content_url(obj, "save_as", None),
+        content_url(obj, "url", None) if url is None else url,
     )
     return any(
         _ERROR_PAGE_RE.fullmatch(posixpath.basename(str(name).rstrip("/")))
@@ -324,31 +442,30 @@ def _shared_tags(tags: Tags, shared: dict[tuple[Any, ...], Tags]) -> Tags:
     return shared.setdefault(key, tags)
 
 
-def _document(
-    obj: Any,
-    kind: str,
-    config: JourneyConfig,
-    base_dir: Path,
-    content_dir: Path,
-    shared: dict[tuple[Any, ...], Tags],
-) -> Document:
-    metadata = getattr(obj, "metadata", {}) or {}
-    tags = read_tags(
-        metadata,
-        config.model,
-        config.touchpoints,
-        config.personas.keys(),
-        config.metadata_keys,
-    )
-    tags = _shared_tags(tags, shared)
+class _Sources:
+    """Where one build's sources are: :func:`site_path` with its prefixes made once."""
+
+    def __init__(self, base_dir: Path, content_dir: Path) -> None:
+        self.roots = (base_dir, content_dir)
+        self.prefixes = tuple(os.path.join(os.fspath(r), "") for r in self.roots)
+
+    def site_path(self, text: str) -> str:
+        for prefix in self.prefixes:
+            if text.startswith(prefix):  # the usual case, as in site_path
+                return text[len(prefix) :].replace(os.sep, "/")
+        return site_path(text, *self.roots)
+
+
+def _document(obj: Any, kind: str, sources: _Sources, tags_of: TagReader) -> Document:
+    tags = tags_of(getattr(obj, "metadata", {}) or {})
     category = getattr(obj, "category", None)
     source_path = getattr(obj, "source_path", "") or ""
-    url = str(getattr(obj, "url", "") or "")
+    url = str(content_url(obj) or "")
     return Document(
         content=obj,
         kind=kind,
-        key=content_key(obj),
-        source=site_path(source_path, base_dir, content_dir) if source_path else "",
+        key=relative_key(obj, source_path) if source_path else "",  # content_key
+        source=sources.site_path(os.fspath(source_path)) if source_path else "",
         title=plain_title(getattr(obj, "title", "")),
         url=url,
         lang=str(getattr(obj, "lang", "") or ""),
@@ -423,15 +540,20 @@ def build_index(
     """Index every article and page the generators hold."""
     generators = list(generators)
     content_dir = Path(str(context.get("PATH", "."))).resolve()
+    sources = _Sources(config.base_dir, content_dir)
     shared: dict[tuple[Any, ...], Tags] = {}
+    tags_of = TagReader(
+        config.model,
+        config.touchpoints,
+        config.personas.keys(),
+        config.metadata_keys,
+        share=functools.partial(_shared_tags, shared=shared),
+    )
     entries = [
-        (
-            _document(obj, kind, config, config.base_dir, content_dir, shared),
-            is_translation,
-        )
+        (_document(obj, kind, sources, tags_of), is_translation)
         for obj, kind, is_translation in iter_content(generators)
     ]
-    del shared
+    del shared, tags_of, sources
     documents = [doc for doc, _ in entries]
 
     # Pelican lists each original's translations on it; link them, and let

@@ -2,10 +2,10 @@
 
 Pelican's readers hand over metadata without line numbers, so the line is
 found in the source file itself, and only for documents that have a
-finding: each such file's header is read once (cheap), whatever the number
-of its findings. Markdown (``Key: value``, also between ``---`` lines), reST
-field lists (``:key: value``) and HTML ``<meta name="key">`` are understood,
-with a byte-order mark or CRLF line ends. A finding's line never takes part
+finding: each such file is read once, whatever the number of its findings.
+Markdown (``Key: value``, also between ``---`` lines), reST field lists
+(``:key: value``) and HTML ``<meta name="key">`` are understood, with a
+byte-order mark or CRLF line ends. A finding's line never takes part
 in its identity (baseline, fingerprints).
 """
 
@@ -38,6 +38,8 @@ class Header:
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # first, last
     lines: list[str] = field(default_factory=list)  # the header's text lines
     path: Path | None = None
+    # every line of the source, once read (for quotes from the text)
+    text_lines: list[str] | None = None
 
     def key_line(self, names: Iterable[str]) -> int | None:
         found = [self.spans[n][0] for n in names if n in self.spans]
@@ -57,28 +59,31 @@ class Header:
 
     def text_line(self, quote: str) -> int | None:
         """The first line of the whole source that holds ``quote``."""
-        if self.path is None:
-            return None
+        if self.text_lines is None:
+            if self.path is None:
+                return None
+            self.text_lines = _read_lines(self.path)
         needle = quote.casefold()
-        for number, line in enumerate(_read_lines(self.path, None), 1):
+        for number, line in enumerate(self.text_lines, 1):
             if needle in line.casefold():
                 return number
         return None
 
 
-def _read_lines(path: Path, limit: int | None) -> list[str]:
-    """The first ``limit`` lines of a text file, without BOM or line ends."""
-    out: list[str] = []
+def _read_lines(path: Path) -> list[str]:
+    """The lines of a text file, without BOM or line ends."""
     try:
-        # utf-8-sig drops a BOM; universal newlines make CRLF and CR one line end.
-        with path.open(encoding="utf-8-sig", errors="replace") as handle:
-            for line in handle:
-                out.append(line.rstrip("\r\n"))
-                if limit is not None and len(out) >= limit:
-                    break
+        data = path.read_bytes()
     except OSError:
         return []
-    return out
+    # utf-8-sig drops a BOM; CRLF and CR are line ends, as in universal newlines.
+    text = data.decode("utf-8-sig", errors="replace")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if not lines[-1]:
+        lines.pop()  # the end of the last line, or of an empty file
+    return lines
 
 
 def _continue(spans: dict[str, tuple[int, int]], key: str | None, number: int) -> None:
@@ -143,7 +148,8 @@ def _html(lines: list[str]) -> dict[str, tuple[int, int]]:
 
 def read_header(path: Path) -> Header:
     """The metadata header of one source file, with each key's lines."""
-    lines = _read_lines(path, HEADER_LIMIT)
+    text_lines = _read_lines(path)
+    lines = text_lines[:HEADER_LIMIT]
     suffix = path.suffix.lower()
     if suffix in _MARKDOWN:
         spans = _markdown(lines)
@@ -153,7 +159,7 @@ def read_header(path: Path) -> Header:
         spans = _html(lines)
     else:  # another reader: whichever way of writing keys finds some
         spans = _markdown(lines) or _rst(lines) or _html(lines)
-    return Header(spans, lines, path)
+    return Header(spans, lines, path, text_lines)
 
 
 def finding_line(
@@ -183,12 +189,13 @@ def add_lines(
     keys the site writes it with (aliases and renamed keys included).
     Site-level findings keep ``line = None``.
     """
-    headers: dict[str, Header] = {}
     lowered = {name: tuple(k.lower() for k in ks) for name, ks in keys.items()}
+    # One source at a time: its text is read once, for all its findings.
+    by_source: dict[str, list[Finding]] = {}
     for finding in findings:
-        if not finding.source or finding.line is not None:
-            continue
-        header = headers.get(finding.source)
-        if header is None:
-            header = headers[finding.source] = read_header(base_dir / finding.source)
-        finding.line = finding_line(finding, header, lowered)
+        if finding.source and finding.line is None:
+            by_source.setdefault(finding.source, []).append(finding)
+    for source, found in by_source.items():
+        header = read_header(base_dir / source)
+        for finding in found:
+            finding.line = finding_line(finding, header, lowered)

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
@@ -46,6 +46,8 @@ _INTRASITE_RE = re.compile(r"^[{|](?P<what>[a-z]+)[|}](?P<path>.*)$", re.DOTALL)
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _SOURCE_LINKS = ("filename", "static", "attach")
 _LISTING_LINKS = ("category", "tag", "author")
+# How a {filename} link starts (_INTRASITE_RE takes either bracket on each side).
+_FILENAME_LINKS = ("{filename}", "{filename|", "|filename}", "|filename|")
 # Links that mean the same from every document: resolved once per build.
 _ROOTED = ("/", "{filename}/", "|filename|/")
 
@@ -230,6 +232,30 @@ class Links:
             return None
         return target.node if target.node is not None else target.document
 
+    def content_nodes(
+        self, hrefs: Iterable[str], origin: Document
+    ) -> Iterator[Document | str]:
+        """:meth:`node` of each ``href`` of ``origin``'s content that leads somewhere.
+
+        The usual content link, ``{filename}path``, is looked up without
+        making its :class:`Target`: its node is the document it names.
+        """
+        folder: str | None = None  # the linking document's folder, when needed
+        by_key = self.by_key
+        for href in hrefs:
+            raw = href.strip()
+            if raw.startswith(_FILENAME_LINKS):
+                if folder is None:
+                    folder = posixpath.dirname(origin.key)
+                key = _source_key(raw[10:], folder)
+                doc = by_key.get(key) if key is not None else None
+                if doc is not None and doc.status != "draft":
+                    yield doc
+                continue
+            found = self.node(raw, origin)
+            if found is not None:
+                yield found
+
     def _resolve(
         self, raw: str, origin: Document | None, in_content: bool
     ) -> Target | None:
@@ -252,14 +278,10 @@ class Links:
         self, raw: str, what: str, path: str, origin: Document | None
     ) -> Target | None:
         if what in _SOURCE_LINKS:
-            source_path = unquote(split_url(path)[0])
-            if not source_path.strip():
+            base = posixpath.dirname(origin.key) if origin is not None else ""
+            key = _source_key(path, base)
+            if key is None:
                 return None
-            if source_path.startswith("/"):
-                key = posixpath.normpath(source_path.lstrip("/"))
-            else:
-                base = posixpath.dirname(origin.key) if origin is not None else ""
-                key = posixpath.normpath(posixpath.join(base, source_path))
             if what == "filename":
                 doc = self.by_key.get(key)
                 if doc is not None and doc.status != "draft":
@@ -315,6 +337,24 @@ class Links:
                 return Target(raw, doc.url + rest, False, link, doc, node)
             return Target(raw, candidate + rest, False, raw, None, node)
         return None
+
+
+def _source_key(path: str, folder: str) -> str | None:
+    """The source key a ``{filename}``/``{static}`` path names, from ``folder``."""
+    if "?" in path or "#" in path or "%" in path:
+        source_path = unquote(split_url(path)[0])
+    else:
+        source_path = path  # the usual link: nothing to cut off or decode
+    if not source_path.strip():
+        return None
+    if source_path.startswith("/"):
+        return posixpath.normpath(source_path.lstrip("/"))
+    # posixpath.join(folder, source_path), which does not start with "/"
+    if folder and not folder.endswith("/"):
+        source_path = folder + "/" + source_path
+    else:
+        source_path = folder + source_path
+    return posixpath.normpath(source_path)
 
 
 def resolve(

@@ -32,7 +32,7 @@ number of documents.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -80,8 +80,11 @@ class Planner:
             if doc.status != "draft":
                 versions = self.versions.setdefault(id(_group(doc)), {})
                 versions.setdefault(doc.lang, doc)
+        by_touchpoint: dict[str, list[tuple[int, Document]]] = {}
+        for position, doc in enumerate(published):
+            by_touchpoint.setdefault(doc.touchpoint or "", []).append((position, doc))
         self._preferred = {
-            p.id: self._rank_preferred(p, published) for p in self.model.phases
+            p.id: self._rank_preferred(p, by_touchpoint) for p in self.model.phases
         }
         self._best = {p.id: self._rank_phase(p) for p in self.model.phases}
         # Default CTAs and next-step lists are the same for many pages: each
@@ -89,6 +92,9 @@ class Planner:
         # changes), as the build keeps them until its reports are written.
         self._defaults: dict[tuple[int, int, str], Cta | None] = {}
         self._lists: dict[tuple[int, ...], list[Any]] = {}
+        # (phase id, language) -> automatic next steps, ids of pages looked at
+        self._automatic_lists: dict[tuple[str, str], tuple[list[Document], set[int]]]
+        self._automatic_lists = {}
         self._site: dict[str, Target | None] = {
             phase_id: resolve(setting.target, index, None)
             for phase_id, setting in self.config.ctas.items()
@@ -112,12 +118,13 @@ class Planner:
         return content_target(other, split_url(target.link)[1])
 
     def _rank_preferred(
-        self, phase: Phase, published: Sequence[Document]
+        self, phase: Phase, published: Mapping[str, list[tuple[int, Document]]]
     ) -> list[Document]:
         """The two best pages with one of ``phase``'s preferred touchpoints.
 
         Two, as one may be the page itself. Pages of an earlier phase never
-        qualify.
+        qualify. ``published``: (position, page) of the published pages in
+        their stable order, by touchpoint (``""``: none).
         """
         preferred = {t: rank for rank, t in enumerate(phase.touchpoints)}
         following = self.model.phases[phase.index : phase.index + 1]
@@ -134,14 +141,12 @@ class Planner:
             return 2 if furthest is not None and furthest.index > phase.index else None
 
         candidates = []
-        for position, doc in enumerate(published):
-            rank = preferred.get(doc.touchpoint or "")
-            if rank is None:
-                continue
-            close = closeness(doc)
-            if close is not None:
-                candidates.append((close, rank, position, doc))
-        candidates.sort(key=lambda c: c[:3])
+        for touchpoint, rank in preferred.items():
+            for position, doc in published.get(touchpoint, ()):
+                close = closeness(doc)
+                if close is not None:
+                    candidates.append((close, rank, position, doc))
+        candidates.sort(key=lambda c: c[:3])  # position: one order, however found
         return [c[3] for c in candidates[:2]]
 
     def _rank_phase(self, phase: Phase) -> Document | None:
@@ -187,7 +192,6 @@ class Planner:
         inherited = doc.original.tags.cta if doc.original is not None else None
         if spec is None and inherited is not None and inherited.none:
             return None  # the original's "CTA: none" holds for its translations
-        lang = view_lang(doc.lang, self.config.lang)
         if spec is not None:
             if spec.none:
                 return None
@@ -208,6 +212,7 @@ class Planner:
         if best is None:
             return None
         target_doc = self.in_lang(best, doc.lang)
+        lang = view_lang(doc.lang, self.config.lang)
         key = (id(phase), id(target_doc), lang)
         if key not in self._defaults:
             label = self.label(phase, target_doc, lang)
@@ -252,12 +257,28 @@ class Planner:
             return []
         own = _group(doc)
         for later in self.model.phases[phase.index :]:
-            picked = self._distinct(
-                (d for d in self.by_phase[later.id] if d is not own), doc.lang, count
-            )
+            picked = self._automatic(later.id, own, doc.lang, count)
             if picked:
                 return list(picked)
         return []
+
+    def _automatic(
+        self, phase_id: str, own: Document, lang: str, count: int
+    ) -> list[Document]:
+        """Up to ``count`` distinct pages of a phase in ``lang``, ``own`` left out.
+
+        The same for every page whose original is not among the pages
+        looked at for them: made once per phase and language.
+        """
+        docs = self.by_phase[phase_id]
+        found = self._automatic_lists.get((phase_id, lang))
+        if found is None:
+            picked, looked = self._distinct_looked(docs, lang, count)
+            found = self._automatic_lists[(phase_id, lang)] = (picked, looked)
+        picked, looked = found
+        if id(own) in looked:
+            return self._distinct((d for d in docs if d is not own), lang, count)
+        return picked
 
     def _chosen(
         self, raw: Sequence[str], doc: Document, origin: Document
@@ -290,6 +311,24 @@ class Planner:
                 steps.append(self.in_lang(target.document, doc.lang))
         return steps
 
+    def _distinct_looked(
+        self, docs: list[Document], lang: str, limit: int
+    ) -> tuple[list[Document], set[int]]:
+        """:meth:`_distinct`, and the ids of the documents it looked at."""
+        looked = 0
+        seen: set[int] = set()
+        out: list[Document] = []
+        for doc in docs:
+            looked += 1
+            key = id(_group(doc))
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(self.in_lang(doc, lang))
+            if len(out) >= limit:
+                break
+        return out, {id(d) for d in docs[:looked]}
+
     def _distinct(
         self, docs: Iterable[Document], lang: str, limit: int
     ) -> list[Document]:
@@ -310,10 +349,10 @@ class Planner:
 def assign(index: SiteIndex) -> None:
     """Set ``cta`` and ``next`` on every tagged, non-draft document."""
     planner = Planner(index)
+    none = planner.shared([])  # the one empty list of the build
     for doc in index.documents:
         if not doc.phases or doc.status == "draft":
-            doc.cta, doc.next = None, planner.shared([])
-            doc.next_steps = planner.shared([])  # the same empty list
+            doc.cta, doc.next, doc.next_steps = None, none, none
             continue
         doc.cta = planner.cta(doc)
         doc.next_steps = planner.shared(planner.next(doc))

@@ -7,9 +7,9 @@ gives tags or problems, never an exception.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from ..model.keys import METADATA_KEYS
 from ..model.phases import Model, Phase
@@ -85,7 +85,28 @@ def is_none(values: tuple[str, ...] | None) -> bool:
     )
 
 
-def parse_phases(value: Any, model: Model) -> tuple[tuple[Phase, ...], tuple[str, ...]]:
+class PhaseNames(Protocol):
+    """What :func:`parse_phases` needs of a model: a phase by any of its names."""
+
+    def resolve(self, name: str) -> Phase | None: ...
+
+
+class _KnownNames:
+    """``model.resolve``, each name folded and looked up once per build."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        self.found: dict[str, Phase | None] = {}
+
+    def resolve(self, name: str) -> Phase | None:
+        if name not in self.found:
+            self.found[name] = self.model.resolve(name)
+        return self.found[name]
+
+
+def parse_phases(
+    value: Any, model: PhaseNames
+) -> tuple[tuple[Phase, ...], tuple[str, ...]]:
     """Known phases (first = primary, no repeats) and the unknown names."""
     phases: list[Phase] = []
     unknown: list[str] = []
@@ -111,6 +132,58 @@ def parse_cta(value: Any) -> tuple[CtaSpec | None, str | None]:
     return CtaSpec(label=" ".join(label.split()), target=target.strip()), None
 
 
+def parse_touchpoint(
+    value: Any, touchpoints: Iterable[str]
+) -> tuple[str | None, str | None]:
+    """(the touchpoint, else the unknown word), either ``None``."""
+    words = split_values(value)
+    if not words:
+        return None, None
+    word = words[0].lower()
+    if word in set(touchpoints):
+        return word, None
+    return None, words[0]
+
+
+def parse_personas(
+    value: Any, personas: Iterable[str]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the known persona ids, the unknown names)."""
+    known_personas = set(personas)
+    persona_values = split_values(value)
+    return (
+        tuple(p.lower() for p in persona_values if p.lower() in known_personas),
+        tuple(p for p in persona_values if p.lower() not in known_personas),
+    )
+
+
+def parse_next(value: Any) -> tuple[str, ...] | None:
+    """The ``Next`` targets; ``None`` when the key is not there."""
+    return tuple(split_values(value)) if value is not None else None
+
+
+def _tags(
+    phases: tuple[tuple[Phase, ...], tuple[str, ...]],
+    touchpoint: tuple[str | None, str | None],
+    personas: tuple[tuple[str, ...], tuple[str, ...]],
+    cta: tuple[CtaSpec | None, str | None],
+    next_: tuple[str, ...] | None,
+    has_phase_key: bool,
+) -> Tags:
+    return Tags(
+        phases=phases[0],
+        unknown_phases=phases[1],
+        touchpoint=touchpoint[0],
+        unknown_touchpoint=touchpoint[1],
+        personas=personas[0],
+        unknown_personas=personas[1],
+        cta=cta[0],
+        cta_problem=cta[1],
+        next=next_,
+        has_phase_key=has_phase_key,
+    )
+
+
 def read_tags(
     metadata: Mapping[str, Any],
     model: Model,
@@ -120,34 +193,101 @@ def read_tags(
 ) -> Tags:
     """Read the journey metadata of one document (``keys``: which keys to read)."""
     phase_raw = raw_value(metadata, "phase", keys)
-    phases, unknown = parse_phases(phase_raw, model)
-
-    touchpoint = unknown_touchpoint = None
-    words = split_values(raw_value(metadata, "touchpoint", keys))
-    if words:
-        word = words[0].lower()
-        if word in set(touchpoints):
-            touchpoint = word
-        else:
-            unknown_touchpoint = words[0]
-
-    known_personas = set(personas)
-    persona_values = split_values(raw_value(metadata, "persona", keys))
-    cta, cta_problem = parse_cta(raw_value(metadata, "cta", keys))
-    next_raw = raw_value(metadata, "next", keys)
-    return Tags(
-        phases=phases,
-        unknown_phases=unknown,
-        touchpoint=touchpoint,
-        unknown_touchpoint=unknown_touchpoint,
-        personas=tuple(
-            p.lower() for p in persona_values if p.lower() in known_personas
-        ),
-        unknown_personas=tuple(
-            p for p in persona_values if p.lower() not in known_personas
-        ),
-        cta=cta,
-        cta_problem=cta_problem,
-        next=tuple(split_values(next_raw)) if next_raw is not None else None,
-        has_phase_key=phase_raw is not None,
+    return _tags(
+        parse_phases(phase_raw, model),
+        parse_touchpoint(raw_value(metadata, "touchpoint", keys), touchpoints),
+        parse_personas(raw_value(metadata, "persona", keys), personas),
+        parse_cta(raw_value(metadata, "cta", keys)),
+        parse_next(raw_value(metadata, "next", keys)),
+        phase_raw is not None,
     )
+
+
+_FIELDS = ("phase", "touchpoint", "persona", "cta", "next")
+
+
+class TagReader:
+    """:func:`read_tags` for the documents of one build, each distinct value once.
+
+    Most pages of a site carry the same few ``Phase``, ``Touchpoint`` …
+    values: each value (a plain string) is read once per build, and pages
+    with the same values get the same (frozen) :class:`Tags`. ``share``
+    picks the one kept for equal tags read from other values.
+    """
+
+    def __init__(
+        self,
+        model: Model,
+        touchpoints: Iterable[str],
+        personas: Iterable[str],
+        keys: Mapping[str, tuple[str, ...]] = KEYS,
+        share: Callable[[Tags], Tags] = lambda tags: tags,
+    ) -> None:
+        self.share = share
+        # Every key a field may be written with, in the order they are tried.
+        self._keys = tuple(tuple(keys[name]) for name in _FIELDS)
+        touchpoints, personas = frozenset(touchpoints), frozenset(personas)
+        names = _KnownNames(model)
+        self._readers: tuple[Callable[[Any], Any], ...] = (
+            lambda value: parse_phases(value, names),
+            lambda value: parse_touchpoint(value, touchpoints),
+            lambda value: parse_personas(value, personas),
+            parse_cta,
+            parse_next,
+        )
+        self._read: tuple[dict[str | None, Any], ...] = tuple({} for _ in _FIELDS)
+        self._tags: dict[tuple[Any, ...], Tags] = {}
+
+    def __call__(self, metadata: Mapping[str, Any]) -> Tags:
+        keys = self._keys
+        raw = (
+            _first(metadata, keys[0]),
+            _first(metadata, keys[1]),
+            _first(metadata, keys[2]),
+            _first(metadata, keys[3]),
+            _first(metadata, keys[4]),
+        )
+        # Only plain strings are looked up: other values (lists, Markup …)
+        # are read each time, as they are.
+        plain = True
+        for value in raw:
+            if value is not None and type(value) is not str:
+                plain = False
+                break
+        if plain:
+            found = self._tags.get(raw)
+            if found is not None:
+                return found
+        tags = self.share(
+            _tags(
+                self._part(0, raw[0]),
+                self._part(1, raw[1]),
+                self._part(2, raw[2]),
+                self._part(3, raw[3]),
+                self._part(4, raw[4]),
+                raw[0] is not None,
+            )
+        )
+        if plain:
+            self._tags[raw] = tags
+        return tags
+
+    def _part(self, field: int, value: Any) -> Any:
+        """What ``value`` of ``field`` says, read once per build if a plain string."""
+        if value is not None and type(value) is not str:
+            return self._readers[field](value)  # a list, Markup …: read each time
+        done = self._read[field]
+        found = done.get(value, _MISSING)
+        if found is _MISSING:
+            found = done[value] = self._readers[field](value)
+        return found
+
+
+_MISSING: Any = object()
+
+
+def _first(metadata: Mapping[str, Any], names: tuple[str, ...]) -> Any:
+    for key in names:
+        if key in metadata:
+            return metadata[key]
+    return None
