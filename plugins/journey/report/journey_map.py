@@ -21,6 +21,7 @@ import functools
 import logging
 import os
 import posixpath
+import re
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -51,6 +52,7 @@ SITE_MAP_PATH = "journey-map/index.html"
 MARKER = 'id="journey-map"'
 
 _CARDS_A_CHUNK = 32
+_PARTS_A_CHUNK = 3 * _CARDS_A_CHUNK  # a card is three parts: around its link
 LABEL_PREFIX = "map-"  # the map's labels in model/text.py
 LABELS = tuple(
     key.removeprefix(LABEL_PREFIX) for key in MESSAGES if key.startswith(LABEL_PREFIX)
@@ -126,6 +128,12 @@ class MapView:
     html_labels: Mapping[str, str] = field(default_factory=dict)  # escaped
     # every card with its document, for links from elsewhere (relinked)
     documents: list[tuple[Document, Card]] = field(default_factory=list, repr=False)
+    # Keep each card's HTML (but its link) for a second map of the same view
+    # (the in-site map), which takes it back: each card is written once.
+    keep_cards: bool = False
+    _kept: dict[tuple[int, int], tuple[str, str]] = field(
+        default_factory=dict, repr=False
+    )
 
     def cards_html(self, cards: Iterable[Card], phase_index: int) -> Iterator[Markup]:
         """The cards as HTML, made only when the template writes them.
@@ -134,12 +142,19 @@ class MapView:
         """
         count = len(self.phases)
         personas_on = bool(self.personas)
+        labels = self.html_labels
+        kept = self._kept
+        keep = self.keep_cards
         batch: list[str] = []
         for card in cards:
-            batch.append(
-                _card_html(card, phase_index, count, self.html_labels, personas_on)
-            )
-            if len(batch) == _CARDS_A_CHUNK:
+            key = (id(card), phase_index)
+            parts = kept.pop(key, None) if kept else None
+            if parts is None:
+                parts = _card_parts(card, phase_index, count, labels, personas_on)
+                if keep:
+                    kept[key] = parts
+            batch += (parts[0], card.link, parts[1])
+            if len(batch) >= _PARTS_A_CHUNK:
                 yield Markup("".join(batch))
                 batch.clear()
         if batch:
@@ -290,10 +305,19 @@ def _card(
 # markup is exactly what journey-map-body.html had in its macros.
 
 
+_SPECIAL_RE = re.compile(r"[&<>\"']")
+
+
 def _esc(value: object) -> str:
-    """``markupsafe.escape`` as text, without a Markup object per string."""
+    """``markupsafe.escape`` as text, without a Markup object per string.
+
+    Most of what the map escapes (titles, labels, paths) has nothing to
+    escape: that is found at C speed and the text returned as it is.
+    """
     if type(value) is not str:  # Markup (kept as it is), or anything else
         return str(escape(value))
+    if _SPECIAL_RE.search(value) is None:
+        return value
     return (
         value.replace("&", "&amp;")
         .replace(">", "&gt;")
@@ -334,6 +358,18 @@ def _card_html(
     personas_on: bool,
 ) -> str:
     """One card (``jm-card``) in a phase column (``phase_index`` 0: untagged)."""
+    head, tail = _card_parts(card, phase_index, phase_count, labels, personas_on)
+    return head + card.link + tail
+
+
+def _card_parts(
+    card: Card,
+    phase_index: int,
+    phase_count: int,
+    labels: Mapping[str, str],
+    personas_on: bool,
+) -> tuple[str, str]:
+    """:func:`_card_html` before and after the card's title link."""
     L = labels
     meta = f'<span class="jm-tag">{_esc(card.kind)}</span>'
     if card.touchpoint:
@@ -379,17 +415,20 @@ def _card_html(
             f"<dd>{', '.join(map(_esc, card.phases))}</dd></div>"
         )
     flagged = " jm-card--flagged" if card.findings else ""
-    return (
+    head = (
         f'<li class="jm-card{flagged}" '
         f'data-personas="{" ".join(map(_esc, card.personas))}">\n'
-        f'  <h4 class="jm-card__title">{card.link}</h4>\n'
+        '  <h4 class="jm-card__title">'
+    )
+    return head, (
+        "</h4>\n"
         f'  <p class="jm-card__meta">{meta}</p>\n'
         '  <dl class="jm-facts">\n'
         f"    <div><dt>{L['cta']}</dt><dd>{cta}</dd></div>\n"
         f"    <div><dt>{L['onward']}</dt>{onward}</div>\n"
         f"    <div><dt>{L['clicks']}</dt><dd>{clicks}</dd></div>\n"
         f"{extra}  </dl>\n"
-        f"  {_findings_html(card.findings, L)}\n"
+        f"  {_findings_html(card.findings, L) if card.findings else ''}\n"
         "</li>\n"
     )
 
@@ -625,10 +664,14 @@ def map_file(analysis: Analysis, folder: Path) -> tuple[str, Iterator[str]]:
     """The map as a (file name, chunks) pair for a report set in ``folder``.
 
     With ``JOURNEY_MAP_IN_SITE`` its view is kept for :func:`publish_in_site`
-    of the same analysis, which only gives the cards the site's links.
+    of the same analysis, which only gives the cards the site's links: the
+    cards' HTML is kept with it, so the in-site map writes none again.
     """
+    from ..plugin import ANALYSE_ONLY_KEY  # noqa: PLC0415 - the plugin imports us
+
     view = build_view(analysis, _report_linker(analysis, Path(folder)))
-    if analysis.config.map_in_site:
+    if analysis.config.map_in_site and not analysis.index.context.get(ANALYSE_ONLY_KEY):
+        view.keep_cards = True
         _FOR_SITE.clear()
         _FOR_SITE[id(analysis)] = view
         weakref.finalize(analysis, _FOR_SITE.pop, id(analysis), None)
@@ -649,6 +692,7 @@ def _site_view(analysis: Analysis) -> MapView:
     view = _FOR_SITE.pop(id(analysis), None)
     if view is None:
         return build_view(analysis, _site_linker)
+    view.keep_cards = False  # the cards' kept HTML is taken as it is written
     for doc, card in view.documents:
         card.href = _href(doc, _site_linker)
         card.link = _title_link(card.title, card.href)
