@@ -177,9 +177,10 @@ def _report_linker(analysis: Analysis, folder: Path) -> Callable[[Document], str
         output = analysis.config.base_dir / output
 
     prefix = Path(os.path.relpath(output, folder)).as_posix()
+    same: dict[tuple[type, int, bool], bool] = {}
 
     def link(doc: Document) -> str:
-        save_as = _save_as(doc) or doc.url
+        save_as = _save_as(doc, same) or doc.url
         if not save_as or save_as.endswith("/"):
             save_as += "index.html"
         return quote(posixpath.normpath(posixpath.join(prefix, save_as)))
@@ -192,7 +193,9 @@ _PELICAN_URL = getattr(Content, "url", None)
 _PELICAN_SAVE_AS = getattr(Content, "save_as", None)
 
 
-def _save_as(doc: Document) -> str:
+def _save_as(
+    doc: Document, same: dict[tuple[type, int, bool], bool] | None = None
+) -> str:
     """Where Pelican writes the page: its ``save_as``, relative to ``OUTPUT_PATH``.
 
     Pelican formats ``save_as`` from the content's metadata on every read
@@ -200,6 +203,9 @@ def _save_as(doc: Document) -> str:
     the site's ``*_SAVE_AS`` setting is its ``*_URL`` setting (Pelican's
     defaults: ``{slug}.html``, ``pages/{slug}.html``) and the content sets
     neither, it is the URL the index already holds.
+
+    ``same`` keeps that comparison per content class, settings and language
+    for the pages of one map (the settings do not change while it is drawn).
     """
     content = doc.content
     kind = type(content)
@@ -212,10 +218,18 @@ def _save_as(doc: Document) -> str:
         settings = getattr(content, "settings", None)
         in_default_lang = getattr(content, "in_default_lang", None)
         if isinstance(settings, Mapping) and isinstance(in_default_lang, bool):
-            lang = "" if in_default_lang else "LANG_"
-            klass = kind.__name__.upper()
-            url = settings.get(f"{klass}_{lang}URL")
-            if url is not None and url == settings.get(f"{klass}_{lang}SAVE_AS"):
+            key = (kind, id(settings), in_default_lang)
+            found = same.get(key) if same is not None else None
+            if found is None:
+                lang = "" if in_default_lang else "LANG_"
+                klass = kind.__name__.upper()
+                url = settings.get(f"{klass}_{lang}URL")
+                found = url is not None and url == settings.get(
+                    f"{klass}_{lang}SAVE_AS"
+                )
+                if same is not None:
+                    same[key] = found
+            if found:
                 return doc.url
     return str(getattr(content, "save_as", "") or "")
 
@@ -248,55 +262,70 @@ def _title_link(title: str, href: str | None) -> Markup:
     return Markup(_esc(title))
 
 
-def _card(
-    doc: Document,
+def _card_maker(
     analysis: Analysis,
     link: Callable[[Document], str],
     by_source: Mapping[str, list[Finding]],
-) -> Card:
+) -> Callable[[Document], Card]:
+    """Makes the card of a document; what is the same for all is looked up once."""
     lang = analysis.config.lang
     graph = analysis.link_graph
+    ways_on = graph.ways_on
+    clicks_from_home = graph.clicks_from_home
     personas = analysis.config.personas
-    # A CTA the page's template never shows is no CTA for the visitor.
-    shown = analysis.config.inject is not False and "journey/cta.html" not in doc.unseen
-    cta = doc.cta if shown else None
-    cta_label = cta_target = None
-    if cta is not None:
-        target = cta.target
-        cta_label = cta.label
-        cta_target = target.document.title if target.document else target.url
-    elif shown and doc.tags.cta and not doc.tags.cta.none:
-        # Declared in the metadata but not (yet) chosen for the page.
-        declared = resolve(doc.tags.cta.target, analysis.index, doc)
-        cta_label = doc.tags.cta.label
-        cta_target = doc.tags.cta.target
-        if declared is not None:
-            cta_target = declared.document.title if declared.document else declared.url
-    title = doc.title or doc.source
-    href = _href(doc, link)
-    return Card(
-        title=title,
-        href=href,
-        link=_title_link(title, href),
-        kind=label(doc.kind, lang),
-        touchpoint=_touchpoint_label(doc.tags.touchpoint, lang),
-        cta_label=cta_label,
-        cta_target=cta_target,
-        mapped=doc.mapped,
-        tagged=bool(doc.phases),
-        content_unseen="content" in doc.unseen,
-        onward=graph.ways_on(doc),
-        clicks=graph.clicks_from_home(doc),
-        personas=list(doc.tags.personas),
-        persona_labels=[personas[p].label(lang) for p in doc.tags.personas],
-        phases=[p.label(lang) for p in doc.phases] if len(doc.phases) > 1 else [],
-        findings=list(by_source.get(doc.source, ())) if doc.source else [],
-        views=(
-            analysis.index.analytics.views_of(doc)
-            if analysis.index.analytics is not None
-            else None
-        ),
-    )
+    index = analysis.index
+    analytics = index.analytics
+    views_of = analytics.views_of if analytics is not None else None
+    inject = analysis.config.inject is not False
+    kinds: dict[str, str] = {}
+
+    def card(doc: Document) -> Card:
+        # A CTA the page's template never shows is no CTA for the visitor.
+        shown = inject and "journey/cta.html" not in doc.unseen
+        cta = doc.cta if shown else None
+        cta_label = cta_target = None
+        tags = doc.tags
+        if cta is not None:
+            target = cta.target
+            cta_label = cta.label
+            cta_target = target.document.title if target.document else target.url
+        elif shown and tags.cta and not tags.cta.none:
+            # Declared in the metadata but not (yet) chosen for the page.
+            declared = resolve(tags.cta.target, index, doc)
+            cta_label = tags.cta.label
+            cta_target = tags.cta.target
+            if declared is not None:
+                cta_target = (
+                    declared.document.title if declared.document else declared.url
+                )
+        title = doc.title or doc.source
+        href = _href(doc, link)
+        kind = kinds.get(doc.kind)
+        if kind is None:
+            kind = kinds[doc.kind] = label(doc.kind, lang)
+        phases = doc.phases
+        source = doc.source
+        return Card(
+            title=title,
+            href=href,
+            link=_title_link(title, href),
+            kind=kind,
+            touchpoint=_touchpoint_label(tags.touchpoint, lang),
+            cta_label=cta_label,
+            cta_target=cta_target,
+            mapped=doc.mapped,
+            tagged=bool(phases),
+            content_unseen="content" in doc.unseen,
+            onward=ways_on(doc),
+            clicks=clicks_from_home(doc),
+            personas=list(tags.personas),
+            persona_labels=[personas[p].label(lang) for p in tags.personas],
+            phases=[p.label(lang) for p in phases] if len(phases) > 1 else [],
+            findings=list(by_source.get(source, ())) if source else [],
+            views=views_of(doc) if views_of is not None else None,
+        )
+
+    return card
 
 
 # -- the cards and finding lists as HTML ---------------------------------------
@@ -456,12 +485,13 @@ def build_view(analysis: Analysis, link: Callable[[Document], str]) -> MapView:
 
     made: dict[int, Card] = {}
     documents: list[tuple[Document, Card]] = []
+    make_card = _card_maker(analysis, link, by_source)
 
     def card_of(doc: Document) -> Card:
         """One card per document, wherever the map shows it."""
         card = made.get(id(doc))
         if card is None:
-            card = made[id(doc)] = _card(doc, analysis, link, by_source)
+            card = made[id(doc)] = make_card(doc)
             documents.append((doc, card))
         return card
 
