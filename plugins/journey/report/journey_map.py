@@ -183,7 +183,7 @@ def _report_linker(analysis: Analysis, folder: Path) -> Callable[[Document], str
         save_as = _save_as(doc, same) or doc.url
         if not save_as or save_as.endswith("/"):
             save_as += "index.html"
-        return quote(posixpath.normpath(posixpath.join(prefix, save_as)))
+        return _quote(posixpath.normpath(posixpath.join(prefix, save_as)))
 
     return link
 
@@ -239,7 +239,16 @@ def _site_linker(doc: Document) -> str:
     url = doc.url
     if url.startswith(("http://", "https://", "/")):
         return url
-    return quote(posixpath.join("..", url))
+    return _quote("../" + url)  # posixpath.join("..", url): url is relative
+
+
+# What ``urllib.parse.quote`` changes (it keeps letters, digits, "_.-~" and "/").
+_UNSAFE_URL_RE = re.compile(r"[^A-Za-z0-9_.~/-]")
+
+
+def _quote(path: str) -> str:
+    """``urllib.parse.quote(path)``; a path with nothing to quote as it is."""
+    return quote(path) if _UNSAFE_URL_RE.search(path) else path
 
 
 @functools.cache
