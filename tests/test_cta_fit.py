@@ -466,6 +466,26 @@ def test_injected_block_carries_one_scoped_stylesheet(site):
     assert len(blocks(parse(built.output / "eerste.html"), "journey-cta")) == 1
 
 
+def test_feeds_carry_the_block_without_the_stylesheet(site):
+    """Pelican's feed writer asks get_content() itself: each entry has the
+    CTA, but not the 1.6 KB stylesheet (feed readers drop <style>), while
+    the page and its summary stay as they are."""
+    built = site(
+        ARTICLE,
+        JOURNEY_FAIL_ON="never",
+        THEME="simple",
+        FEED_ALL_ATOM="feeds/all.atom.xml",
+        FEED_ALL_RSS="feeds/all.rss.xml",
+        RSS_FEED_SUMMARY_ONLY=False,  # the RSS entries have the full content too
+    )
+    for feed in ("all.atom.xml", "all.rss.xml"):
+        xml = (built.output / "feeds" / feed).read_text(encoding="utf-8")
+        assert xml.count("journey-cta__link") == 2, feed  # the last page has none
+        assert "data-journey-style" not in xml, feed
+    assert built.html("eerste.html").count("data-journey-style") == 1
+    assert "journey-cta" not in built.html("index.html")
+
+
 def test_inject_style_setting_is_checked(site):
     built = site(ARTICLE, JOURNEY_INJECT_STYLE="yes")
     assert built.exit_code == 2

@@ -422,7 +422,9 @@ def test_the_plugins_own_block_is_rendered_when_asked_not_kept(site):
     for page in pages:
         block = type(page)._journey_build.blocks[id(page)]
         assert callable(block) and not isinstance(block, str)
-        assert block(page) == block(page)
-        assert block(page).startswith('<div class="journey-')
+        siteurl = page.get_siteurl()
+        assert block(page, siteurl) == block(page, siteurl)
+        assert block(page, siteurl).startswith('<div class="journey-')
         written = (built.output / page.save_as).read_text("utf-8")
-        assert block(page).splitlines()[0] in written  # the block's opening tag
+        assert block(page, siteurl).splitlines()[0] in written  # its opening tag
+        assert block(page, siteurl) in written

@@ -137,7 +137,9 @@ SITEURL_MARK = "\x1fjourney-siteurl\x1f"
 
 # A page's injected block: the HTML (with SITEURL_MARK for the site URL), or
 # what renders it for the content object each time the content is asked for.
-Block = str | Callable[[Any], str]
+# A block: its HTML (with SITEURL_MARK), or a function of the content object
+# and the rendering's site URL that gives the final HTML.
+Block = str | Callable[[Any, str], str]
 
 
 @dataclass(slots=True)
@@ -151,7 +153,8 @@ class BuildState:
 
     journeys: dict[int, PageJourney] = field(default_factory=dict)
     blocks: dict[int, Block] = field(default_factory=dict)
-    style: str = ""  # the shared <style> element put before every block, if any
+    lead: str = ""  # put between the content and its block
+    style: str = ""  # the shared <style> element before every shown block, if any
     summarising: set[int] = field(default_factory=set)  # get_summary under way
 
 
@@ -176,7 +179,20 @@ class JourneyContent:
         return type(self)._journey_build.journeys[id(self)]
 
     def get_content(self, siteurl: str) -> str:
-        content = super().get_content(siteurl)  # type: ignore[misc]
+        return self._with_block(siteurl, styled=False)
+
+    @property
+    def content(self) -> str:
+        """The content as templates show it: with the block's stylesheet.
+
+        Pelican's feed writer asks ``get_content()`` itself: feeds get the
+        block without the stylesheet (feed readers drop ``<style>``; it would
+        cost 1.6 KB in every entry of every feed).
+        """
+        return self._with_block(self.get_siteurl(), styled=True)  # type: ignore[attr-defined]
+
+    def _with_block(self, siteurl: str, *, styled: bool) -> str:
+        content: str = super().get_content(siteurl)  # type: ignore[misc]
         build = type(self)._journey_build
         key = id(self)
         block = build.blocks.get(key)
@@ -184,8 +200,12 @@ class JourneyContent:
             return content
         # Rendered when asked (once per written page, mostly), not kept per
         # page until the build ends: the memory budget (SPEC §9).
-        html = block if isinstance(block, str) else block(self)
-        return content + build.style + with_siteurl(html, siteurl)
+        if isinstance(block, str):
+            html = with_siteurl(block, siteurl)
+        else:
+            html = block(self, siteurl)
+        style = build.style if styled else ""
+        return content + build.lead + style + html
 
     def get_summary(self, siteurl: str) -> str:
         build = type(self)._journey_build
@@ -274,15 +294,17 @@ class Attacher:
         self.build.blocks[key] = ""
 
 
-def set_block(obj: Any, html: Block, style: str = "") -> None:
-    """Make ``obj``'s content end with ``style`` and ``html``.
+def set_block(obj: Any, html: Block, lead: str = "", style: str = "") -> None:
+    """Make ``obj``'s content end with ``lead``, ``style`` and ``html``.
 
-    ``html`` is the block, or a function that renders it for ``obj`` (never
-    empty) each time the content is asked for; one such function may serve
-    many pages. Replaces any earlier block. ``style`` is one string shared by
-    all pages of the build (not copied into each block: a build keeps every
-    block to its end).
+    ``html`` is the block, or a function that renders it for ``obj`` and a
+    site URL (never empty) each time the content is asked for; one such
+    function may serve many pages. Replaces any earlier block. ``lead`` and
+    ``style`` (the block's stylesheet, left out of feeds: see
+    ``JourneyContent.content``) are shared by all pages of the build (not
+    copied into each block: a build keeps every block to its end).
     """
     build = type(obj)._journey_build
     build.blocks[id(obj)] = html
+    build.lead = lead
     build.style = style

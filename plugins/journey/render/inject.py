@@ -45,7 +45,7 @@ from jinja2 import Environment, TemplateError
 from markupsafe import escape as _markup_escape
 
 from ..model.text import text
-from ..pelican_compat import SITEURL_MARK, set_block
+from ..pelican_compat import SITEURL_MARK, set_block, with_siteurl
 from ..site.index import Document, content_key
 from .views import LinkStep, link_step
 
@@ -269,17 +269,19 @@ class BuiltinBlock:
     cta: bool
     steps: tuple[LinkStep, ...]
     # The block's text around the page's CTA id, by id() of the page's
-    # journey view (views live as long as the build's blocks).
-    _parts: dict[int, tuple[str, ...]] = field(
+    # journey view (views live as long as the build's blocks) and site URL.
+    _parts: dict[tuple[int, str], tuple[str, ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
 
-    def __call__(self, content: Any) -> str:
+    def __call__(self, content: Any, siteurl: str) -> str:
         """The block of the content object ``content`` (which has ``journey``)."""
         journey = content.journey
-        parts = self._parts.get(id(journey))
+        key = (id(journey), siteurl)
+        parts = self._parts.get(key)
         if parts is None:
-            parts = self._parts[id(journey)] = self._text(journey)
+            parts = tuple(with_siteurl(part, siteurl) for part in self._text(journey))
+            self._parts[key] = parts
         if len(parts) == 1:
             return parts[0]
         return cta_ident(content_key(content)).join(parts)
@@ -422,8 +424,8 @@ def inject(generators: Iterable[Any], analysis: Analysis) -> None:
         return
     renderer = Renderer(generator, use, analysis)
     blocks = Blocks()
-    # One string for every page: a newline, then the stylesheet if wanted.
-    lead = "\n" + style_html() if analysis.config.inject_style else "\n"
+    # Shared by every page: a newline, then the stylesheet if wanted.
+    style = style_html() if analysis.config.inject_style else ""
     for doc in analysis.index.documents:
         if not doc.phases or doc.status == "draft":
             continue
@@ -438,8 +440,8 @@ def inject(generators: Iterable[Any], analysis: Analysis) -> None:
         if renderer.templates:  # the theme's own partials: render them now
             html = renderer.render(doc, wanted)
             if html:
-                set_block(doc.content, html + "\n", lead)
+                set_block(doc.content, html + "\n", "\n", style)
             continue
         block = blocks.of(doc, wanted)
         if block is not None:
-            set_block(doc.content, block, lead)
+            set_block(doc.content, block, "\n", style)

@@ -116,6 +116,7 @@ _BLOCK_TAG_FAST_RE = re.compile(
 # without any is not passed over again (most have no code, quote or table).
 _SKIPPED_START_RE = re.compile(rf"<{_first(_WHOLE)}(?:{'|'.join(_WHOLE)})\b", re.I)
 _QUOTE_START_RE = re.compile(rf"<{_first(_NESTING)}(?:{'|'.join(_NESTING)})\b", re.I)
+_CUT_START_RE = re.compile(rf"<{_first(SKIPPED)}(?:{'|'.join(SKIPPED)})\b", re.I)
 # An element left out of the prose, between marks (see _text_and_prose).
 _ASIDE_MARK, _ASIDE_END = "\x02", "\x03"
 _MARKED_RE = re.compile("\x02[^\x03]*\x03")
@@ -188,13 +189,14 @@ def extract(fragment: str) -> PageText:
     html = fragment.replace("\n", " ")
     if "<!--" in html:
         html = _COMMENT_RE.sub(" ", html)
-    if _SKIPPED_START_RE.search(html):
-        html = _SKIPPED_RE.sub(" ", html)
-    if _QUOTE_START_RE.search(html):
-        for _ in range(8):  # quotes in quotes: innermost first
-            html, found = _QUOTE_RE.subn(" ", html)
-            if not found:
-                break
+    if _CUT_START_RE.search(html):  # one search for most fragments: none
+        if _SKIPPED_START_RE.search(html):
+            html = _SKIPPED_RE.sub(" ", html)
+        if _QUOTE_START_RE.search(html):
+            for _ in range(8):  # quotes in quotes: innermost first
+                html, found = _QUOTE_RE.subn(" ", html)
+                if not found:
+                    break
     html = _BLOCK_TAG_FAST_RE.sub("\n<", html)
     if _ASIDE_START_RE.search(html):
         text, prose = _text_and_prose(html)
