@@ -699,17 +699,18 @@ def render_map(analysis: Analysis, link: Callable[[Document], str]) -> Iterator[
     return _map_environment().get_template(MAP_FILE).generate(map=view, standalone=True)
 
 
-def map_file(analysis: Analysis, folder: Path) -> tuple[str, Iterator[str]]:
+def map_file(
+    analysis: Analysis, folder: Path, for_site: bool | None = None
+) -> tuple[str, Iterator[str]]:
     """The map as a (file name, chunks) pair for a report set in ``folder``.
 
-    With ``JOURNEY_MAP_IN_SITE`` its view is kept for :func:`publish_in_site`
-    of the same analysis, which only gives the cards the site's links: the
+    When the in-site map follows (``for_site``; by default with
+    ``JOURNEY_MAP_IN_SITE``) its view is kept for :func:`publish_in_site` of
+    the same analysis, which only gives the cards the site's links: the
     cards' HTML is kept with it, so the in-site map writes none again.
     """
-    from ..plugin import ANALYSE_ONLY_KEY  # noqa: PLC0415 - the plugin imports us
-
     view = build_view(analysis, _report_linker(analysis, Path(folder)))
-    if analysis.config.map_in_site and not analysis.index.context.get(ANALYSE_ONLY_KEY):
+    if analysis.config.map_in_site if for_site is None else for_site:
         view.keep_cards = True
         _FOR_SITE.clear()
         _FOR_SITE[id(analysis)] = view
