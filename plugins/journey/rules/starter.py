@@ -13,8 +13,15 @@ def has_starter_text(html: str, title: str) -> bool:
     """Whether a document's rendered content or title still holds starter text."""
     if MARKER in html:
         return True
+    # Each hint starts with "[", which nothing else casefolds to: a page
+    # without one is not folded at all.
+    if _OPENERS.isdisjoint(title) and not any(c in html for c in _OPENERS):
+        return False
     folded = f"{title}\n{html}".casefold()
     return any(hint in folded for hint in HINTS)
+
+
+_OPENERS = frozenset(hint[0] for hint in HINTS)
 
 
 @rule(
