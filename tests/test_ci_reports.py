@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from lxml import etree, html
 from markdown_it import MarkdownIt
 from test_baseline import cli
 
-from pelican.plugins.journey.report.ci import repository_root
+from pelican.plugins.journey.report.ci import Locator, repository_root
 from pelican.plugins.journey.report.codequality import CODE_QUALITY_NAME
 from pelican.plugins.journey.report.reports import JSON_NAME, JUNIT_NAME
 from pelican.plugins.journey.report.sarif import RULES_DOC_URL, SARIF_NAME
@@ -650,3 +651,29 @@ def test_a_plain_pelican_build_ends_with_the_same_summary(site, site_root, tmp_p
     index.release()
     assert (index.phase_counts(), index.content_counts()) == before
     assert index.documents == []
+
+
+@pytest.mark.parametrize(
+    ("base", "root", "source"),
+    [
+        ("/srv/repo/site", "/srv/repo", "content/pages/a.md"),
+        ("/srv/repo/site", "/srv/repo", "./content//pages/../a b.md"),
+        ("/srv/repo/site", "/srv/repo", "../outside.md"),
+        ("/srv/repo/site", "/srv/repo", "../../elsewhere/x.md"),
+        ("/srv/repo/site", "/srv/repo/site", "/srv/repo/site"),
+        ("/srv/repo/site", "/srv/repository", "x.md"),
+        ("/srv/repo/site", "/srv/repo", "/abs/pelicanconf.py"),
+        ("/site", "/", "content/a.md"),
+        ("site", "site", "content/a.md"),
+        (".", ".", "content/a.md"),
+        ("/srv/repo/site", "/srv/repo", "content/caf\udce9.md"),
+    ],
+)
+def test_ci_paths_are_what_path_objects_give(base: str, root: str, source: str) -> None:
+    """The locator's paths, without path objects, are the pathlib ones."""
+    expected = Path(os.path.normpath(Path(base) / source))
+    try:
+        want = expected.relative_to(Path(root)).as_posix()
+    except ValueError:
+        want = expected.as_posix()
+    assert Locator(Path(base), Path(root)).path(source) == want

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import quote
 
 import lxml.html
 import pytest
 from gappy import FILES, SETTINGS
 from markupsafe import Markup, escape
 
-from pelican.plugins.journey.report.journey_map import _esc
+from pelican.plugins.journey.report.journey_map import _esc, _quote
 from pelican.plugins.journey.report.jsontext import json_chunks, json_text
 
 AWKWARD: list[Any] = [
@@ -105,6 +106,22 @@ def test_report_json_has_a_line_per_content_entry_and_finding(site) -> None:
 def test_map_escaping_is_the_templates_autoescaping(value: object) -> None:
     assert _esc(value) == str(escape(value))
     assert type(_esc(value)) is str
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "../output/pages/a-b_c.d~e.html",
+        "../output/x y.html",
+        "caf\u00e9/\u2192.html",
+        "%41?q=1#top",
+        "a+b,c;d=e@f",
+        "../",
+    ],
+)
+def test_map_links_are_quoted_as_urllib_quotes(path: str) -> None:
+    assert _quote(path) == quote(path)
 
 
 def test_map_cards_escape_what_the_site_writes(site) -> None:

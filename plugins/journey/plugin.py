@@ -460,13 +460,14 @@ def publish(analysis: Analysis, env: Environment | None = None) -> bool:
         with timed(timings, "reports"):
             files = reports.report_files(analysis)
         with timed(timings, "map"):
-            write_together(folder, [*files, map_file(analysis, folder)])
-            if (
+            in_site = (
                 config.map_in_site
                 and env is not None
                 and (not analysis.failing or not stops_early(analysis))
                 and not analysis.index.context.get(ANALYSE_ONLY_KEY)
-            ):
+            )
+            write_together(folder, [*files, map_file(analysis, folder, in_site)])
+            if in_site and env is not None:
                 publish_in_site(analysis, env)
     except ReportWriteError as error:
         reason: object = error.reason

@@ -22,6 +22,7 @@ files of this module) are removed before writing.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import ctypes
 import ctypes.util
@@ -42,6 +43,24 @@ _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 def printable(text: str) -> str:
     """``text`` with every lone surrogate replaced by U+FFFD, safe to write."""
     return _SURROGATE_RE.sub("\ufffd", text)
+
+
+_REPLACEMENT = "\ufffd".encode()
+
+
+def _surrogates_replaced(error: UnicodeError) -> tuple[bytes, int]:
+    """Encoding error handler: what :func:`printable` writes, in the encoder.
+
+    UTF-8 fails on lone surrogates only; each becomes U+FFFD. The text is not
+    searched for them first: the C encoder finds them while it writes.
+    """
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    return _REPLACEMENT * (error.end - error.start), error.end
+
+
+_ERRORS = "pelican-journey-surrogates"
+codecs.register_error(_ERRORS, _surrogates_replaced)
 
 
 # Names of the files the plugin writes into a report folder (any build).
@@ -79,23 +98,24 @@ _WRITE_SIZE = 1 << 14  # characters gathered from small chunks before a write
 
 
 def _write_chunks(path: Path, text: Chunks) -> None:
-    with open(path, "x", encoding="utf-8", newline="\n") as handle:
+    # Lone surrogates are written as U+FFFD (:func:`printable`) by the encoder.
+    with open(path, "x", encoding="utf-8", errors=_ERRORS, newline="\n") as handle:
         if isinstance(text, str):
-            handle.write(printable(text))
+            handle.write(text)
             return
         # A template yields a chunk per expression: gather them, so the
-        # surrogate check and the write run once per 16k characters.
+        # encoder and the write run once per 16k characters.
         gathered: list[str] = []
         size = 0
         for chunk in text:
             gathered.append(chunk)
             size += len(chunk)
             if size >= _WRITE_SIZE:
-                handle.write(printable("".join(gathered)))
+                handle.write("".join(gathered))
                 gathered.clear()
                 size = 0
         if gathered:
-            handle.write(printable("".join(gathered)))
+            handle.write("".join(gathered))
 
 
 def write_atomic(path: Path, text: Chunks) -> None:

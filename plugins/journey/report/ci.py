@@ -52,11 +52,17 @@ class Locator:
 
     def path(self, source: str) -> str:
         """``source`` relative to the root, ``/``-separated (absolute if outside)."""
-        absolute = Path(os.path.normpath(self.base_dir / source))
+        absolute = os.path.normpath(os.path.join(self.base_dir, source))
+        root = str(self.root)
+        if os.sep == "/" and root != "/" and absolute.startswith(root + "/"):
+            # Both normalized, ``absolute`` below ``root``: what relative_to
+            # gives, without three path objects per finding.
+            return absolute[len(root) + 1 :]
+        found = Path(absolute)
         try:
-            return absolute.relative_to(self.root).as_posix()
+            return found.relative_to(self.root).as_posix()
         except ValueError:
-            return absolute.as_posix()
+            return found.as_posix()
 
     def finding_path(self, finding: Finding) -> str | None:
         """Where CI shows ``finding``: its source, else the settings file.

@@ -21,6 +21,7 @@ import functools
 import logging
 import os
 import posixpath
+import re
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -51,6 +52,7 @@ SITE_MAP_PATH = "journey-map/index.html"
 MARKER = 'id="journey-map"'
 
 _CARDS_A_CHUNK = 32
+_PARTS_A_CHUNK = 3 * _CARDS_A_CHUNK  # a card is three parts: around its link
 LABEL_PREFIX = "map-"  # the map's labels in model/text.py
 LABELS = tuple(
     key.removeprefix(LABEL_PREFIX) for key in MESSAGES if key.startswith(LABEL_PREFIX)
@@ -126,6 +128,12 @@ class MapView:
     html_labels: Mapping[str, str] = field(default_factory=dict)  # escaped
     # every card with its document, for links from elsewhere (relinked)
     documents: list[tuple[Document, Card]] = field(default_factory=list, repr=False)
+    # Keep each card's HTML (but its link) for a second map of the same view
+    # (the in-site map), which takes it back: each card is written once.
+    keep_cards: bool = False
+    _kept: dict[tuple[int, int], tuple[str, str]] = field(
+        default_factory=dict, repr=False
+    )
 
     def cards_html(self, cards: Iterable[Card], phase_index: int) -> Iterator[Markup]:
         """The cards as HTML, made only when the template writes them.
@@ -134,12 +142,19 @@ class MapView:
         """
         count = len(self.phases)
         personas_on = bool(self.personas)
+        labels = self.html_labels
+        kept = self._kept
+        keep = self.keep_cards
         batch: list[str] = []
         for card in cards:
-            batch.append(
-                _card_html(card, phase_index, count, self.html_labels, personas_on)
-            )
-            if len(batch) == _CARDS_A_CHUNK:
+            key = (id(card), phase_index)
+            parts = kept.pop(key, None) if kept else None
+            if parts is None:
+                parts = _card_parts(card, phase_index, count, labels, personas_on)
+                if keep:
+                    kept[key] = parts
+            batch += (parts[0], card.link, parts[1])
+            if len(batch) >= _PARTS_A_CHUNK:
                 yield Markup("".join(batch))
                 batch.clear()
         if batch:
@@ -162,12 +177,13 @@ def _report_linker(analysis: Analysis, folder: Path) -> Callable[[Document], str
         output = analysis.config.base_dir / output
 
     prefix = Path(os.path.relpath(output, folder)).as_posix()
+    same: dict[tuple[type, int, bool], bool] = {}
 
     def link(doc: Document) -> str:
-        save_as = _save_as(doc) or doc.url
+        save_as = _save_as(doc, same) or doc.url
         if not save_as or save_as.endswith("/"):
             save_as += "index.html"
-        return quote(posixpath.normpath(posixpath.join(prefix, save_as)))
+        return _quote(posixpath.normpath(posixpath.join(prefix, save_as)))
 
     return link
 
@@ -177,7 +193,9 @@ _PELICAN_URL = getattr(Content, "url", None)
 _PELICAN_SAVE_AS = getattr(Content, "save_as", None)
 
 
-def _save_as(doc: Document) -> str:
+def _save_as(
+    doc: Document, same: dict[tuple[type, int, bool], bool] | None = None
+) -> str:
     """Where Pelican writes the page: its ``save_as``, relative to ``OUTPUT_PATH``.
 
     Pelican formats ``save_as`` from the content's metadata on every read
@@ -185,6 +203,9 @@ def _save_as(doc: Document) -> str:
     the site's ``*_SAVE_AS`` setting is its ``*_URL`` setting (Pelican's
     defaults: ``{slug}.html``, ``pages/{slug}.html``) and the content sets
     neither, it is the URL the index already holds.
+
+    ``same`` keeps that comparison per content class, settings and language
+    for the pages of one map (the settings do not change while it is drawn).
     """
     content = doc.content
     kind = type(content)
@@ -197,10 +218,18 @@ def _save_as(doc: Document) -> str:
         settings = getattr(content, "settings", None)
         in_default_lang = getattr(content, "in_default_lang", None)
         if isinstance(settings, Mapping) and isinstance(in_default_lang, bool):
-            lang = "" if in_default_lang else "LANG_"
-            klass = kind.__name__.upper()
-            url = settings.get(f"{klass}_{lang}URL")
-            if url is not None and url == settings.get(f"{klass}_{lang}SAVE_AS"):
+            key = (kind, id(settings), in_default_lang)
+            found = same.get(key) if same is not None else None
+            if found is None:
+                lang = "" if in_default_lang else "LANG_"
+                klass = kind.__name__.upper()
+                url = settings.get(f"{klass}_{lang}URL")
+                found = url is not None and url == settings.get(
+                    f"{klass}_{lang}SAVE_AS"
+                )
+                if same is not None:
+                    same[key] = found
+            if found:
                 return doc.url
     return str(getattr(content, "save_as", "") or "")
 
@@ -210,7 +239,16 @@ def _site_linker(doc: Document) -> str:
     url = doc.url
     if url.startswith(("http://", "https://", "/")):
         return url
-    return quote(posixpath.join("..", url))
+    return _quote("../" + url)  # posixpath.join("..", url): url is relative
+
+
+# What ``urllib.parse.quote`` changes (it keeps letters, digits, "_.-~" and "/").
+_UNSAFE_URL_RE = re.compile(r"[^A-Za-z0-9_.~/-]")
+
+
+def _quote(path: str) -> str:
+    """``urllib.parse.quote(path)``; a path with nothing to quote as it is."""
+    return quote(path) if _UNSAFE_URL_RE.search(path) else path
 
 
 @functools.cache
@@ -233,55 +271,70 @@ def _title_link(title: str, href: str | None) -> Markup:
     return Markup(_esc(title))
 
 
-def _card(
-    doc: Document,
+def _card_maker(
     analysis: Analysis,
     link: Callable[[Document], str],
     by_source: Mapping[str, list[Finding]],
-) -> Card:
+) -> Callable[[Document], Card]:
+    """Makes the card of a document; what is the same for all is looked up once."""
     lang = analysis.config.lang
     graph = analysis.link_graph
+    ways_on = graph.ways_on
+    clicks_from_home = graph.clicks_from_home
     personas = analysis.config.personas
-    # A CTA the page's template never shows is no CTA for the visitor.
-    shown = analysis.config.inject is not False and "journey/cta.html" not in doc.unseen
-    cta = doc.cta if shown else None
-    cta_label = cta_target = None
-    if cta is not None:
-        target = cta.target
-        cta_label = cta.label
-        cta_target = target.document.title if target.document else target.url
-    elif shown and doc.tags.cta and not doc.tags.cta.none:
-        # Declared in the metadata but not (yet) chosen for the page.
-        declared = resolve(doc.tags.cta.target, analysis.index, doc)
-        cta_label = doc.tags.cta.label
-        cta_target = doc.tags.cta.target
-        if declared is not None:
-            cta_target = declared.document.title if declared.document else declared.url
-    title = doc.title or doc.source
-    href = _href(doc, link)
-    return Card(
-        title=title,
-        href=href,
-        link=_title_link(title, href),
-        kind=label(doc.kind, lang),
-        touchpoint=_touchpoint_label(doc.tags.touchpoint, lang),
-        cta_label=cta_label,
-        cta_target=cta_target,
-        mapped=doc.mapped,
-        tagged=bool(doc.phases),
-        content_unseen="content" in doc.unseen,
-        onward=graph.ways_on(doc),
-        clicks=graph.clicks_from_home(doc),
-        personas=list(doc.tags.personas),
-        persona_labels=[personas[p].label(lang) for p in doc.tags.personas],
-        phases=[p.label(lang) for p in doc.phases] if len(doc.phases) > 1 else [],
-        findings=list(by_source.get(doc.source, ())) if doc.source else [],
-        views=(
-            analysis.index.analytics.views_of(doc)
-            if analysis.index.analytics is not None
-            else None
-        ),
-    )
+    index = analysis.index
+    analytics = index.analytics
+    views_of = analytics.views_of if analytics is not None else None
+    inject = analysis.config.inject is not False
+    kinds: dict[str, str] = {}
+
+    def card(doc: Document) -> Card:
+        # A CTA the page's template never shows is no CTA for the visitor.
+        shown = inject and "journey/cta.html" not in doc.unseen
+        cta = doc.cta if shown else None
+        cta_label = cta_target = None
+        tags = doc.tags
+        if cta is not None:
+            target = cta.target
+            cta_label = cta.label
+            cta_target = target.document.title if target.document else target.url
+        elif shown and tags.cta and not tags.cta.none:
+            # Declared in the metadata but not (yet) chosen for the page.
+            declared = resolve(tags.cta.target, index, doc)
+            cta_label = tags.cta.label
+            cta_target = tags.cta.target
+            if declared is not None:
+                cta_target = (
+                    declared.document.title if declared.document else declared.url
+                )
+        title = doc.title or doc.source
+        href = _href(doc, link)
+        kind = kinds.get(doc.kind)
+        if kind is None:
+            kind = kinds[doc.kind] = label(doc.kind, lang)
+        phases = doc.phases
+        source = doc.source
+        return Card(
+            title=title,
+            href=href,
+            link=_title_link(title, href),
+            kind=kind,
+            touchpoint=_touchpoint_label(tags.touchpoint, lang),
+            cta_label=cta_label,
+            cta_target=cta_target,
+            mapped=doc.mapped,
+            tagged=bool(phases),
+            content_unseen="content" in doc.unseen,
+            onward=ways_on(doc),
+            clicks=clicks_from_home(doc),
+            personas=list(tags.personas),
+            persona_labels=[personas[p].label(lang) for p in tags.personas],
+            phases=[p.label(lang) for p in phases] if len(phases) > 1 else [],
+            findings=list(by_source.get(source, ())) if source else [],
+            views=views_of(doc) if views_of is not None else None,
+        )
+
+    return card
 
 
 # -- the cards and finding lists as HTML ---------------------------------------
@@ -290,10 +343,19 @@ def _card(
 # markup is exactly what journey-map-body.html had in its macros.
 
 
+_SPECIAL_RE = re.compile(r"[&<>\"']")
+
+
 def _esc(value: object) -> str:
-    """``markupsafe.escape`` as text, without a Markup object per string."""
+    """``markupsafe.escape`` as text, without a Markup object per string.
+
+    Most of what the map escapes (titles, labels, paths) has nothing to
+    escape: that is found at C speed and the text returned as it is.
+    """
     if type(value) is not str:  # Markup (kept as it is), or anything else
         return str(escape(value))
+    if _SPECIAL_RE.search(value) is None:
+        return value
     return (
         value.replace("&", "&amp;")
         .replace(">", "&gt;")
@@ -334,6 +396,18 @@ def _card_html(
     personas_on: bool,
 ) -> str:
     """One card (``jm-card``) in a phase column (``phase_index`` 0: untagged)."""
+    head, tail = _card_parts(card, phase_index, phase_count, labels, personas_on)
+    return head + card.link + tail
+
+
+def _card_parts(
+    card: Card,
+    phase_index: int,
+    phase_count: int,
+    labels: Mapping[str, str],
+    personas_on: bool,
+) -> tuple[str, str]:
+    """:func:`_card_html` before and after the card's title link."""
     L = labels
     meta = f'<span class="jm-tag">{_esc(card.kind)}</span>'
     if card.touchpoint:
@@ -379,17 +453,20 @@ def _card_html(
             f"<dd>{', '.join(map(_esc, card.phases))}</dd></div>"
         )
     flagged = " jm-card--flagged" if card.findings else ""
-    return (
+    head = (
         f'<li class="jm-card{flagged}" '
         f'data-personas="{" ".join(map(_esc, card.personas))}">\n'
-        f'  <h4 class="jm-card__title">{card.link}</h4>\n'
+        '  <h4 class="jm-card__title">'
+    )
+    return head, (
+        "</h4>\n"
         f'  <p class="jm-card__meta">{meta}</p>\n'
         '  <dl class="jm-facts">\n'
         f"    <div><dt>{L['cta']}</dt><dd>{cta}</dd></div>\n"
         f"    <div><dt>{L['onward']}</dt>{onward}</div>\n"
         f"    <div><dt>{L['clicks']}</dt><dd>{clicks}</dd></div>\n"
         f"{extra}  </dl>\n"
-        f"  {_findings_html(card.findings, L)}\n"
+        f"  {_findings_html(card.findings, L) if card.findings else ''}\n"
         "</li>\n"
     )
 
@@ -417,12 +494,13 @@ def build_view(analysis: Analysis, link: Callable[[Document], str]) -> MapView:
 
     made: dict[int, Card] = {}
     documents: list[tuple[Document, Card]] = []
+    make_card = _card_maker(analysis, link, by_source)
 
     def card_of(doc: Document) -> Card:
         """One card per document, wherever the map shows it."""
         card = made.get(id(doc))
         if card is None:
-            card = made[id(doc)] = _card(doc, analysis, link, by_source)
+            card = made[id(doc)] = make_card(doc)
             documents.append((doc, card))
         return card
 
@@ -621,14 +699,19 @@ def render_map(analysis: Analysis, link: Callable[[Document], str]) -> Iterator[
     return _map_environment().get_template(MAP_FILE).generate(map=view, standalone=True)
 
 
-def map_file(analysis: Analysis, folder: Path) -> tuple[str, Iterator[str]]:
+def map_file(
+    analysis: Analysis, folder: Path, for_site: bool | None = None
+) -> tuple[str, Iterator[str]]:
     """The map as a (file name, chunks) pair for a report set in ``folder``.
 
-    With ``JOURNEY_MAP_IN_SITE`` its view is kept for :func:`publish_in_site`
-    of the same analysis, which only gives the cards the site's links.
+    When the in-site map follows (``for_site``; by default with
+    ``JOURNEY_MAP_IN_SITE``) its view is kept for :func:`publish_in_site` of
+    the same analysis, which only gives the cards the site's links: the
+    cards' HTML is kept with it, so the in-site map writes none again.
     """
     view = build_view(analysis, _report_linker(analysis, Path(folder)))
-    if analysis.config.map_in_site:
+    if analysis.config.map_in_site if for_site is None else for_site:
+        view.keep_cards = True
         _FOR_SITE.clear()
         _FOR_SITE[id(analysis)] = view
         weakref.finalize(analysis, _FOR_SITE.pop, id(analysis), None)
@@ -649,6 +732,7 @@ def _site_view(analysis: Analysis) -> MapView:
     view = _FOR_SITE.pop(id(analysis), None)
     if view is None:
         return build_view(analysis, _site_linker)
+    view.keep_cards = False  # the cards' kept HTML is taken as it is written
     for doc, card in view.documents:
         card.href = _href(doc, _site_linker)
         card.link = _title_link(card.title, card.href)

@@ -10,6 +10,7 @@ scanning shows them as dismissed rather than losing them.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from importlib import metadata
 from pathlib import PurePosixPath
@@ -78,11 +79,17 @@ def rule_descriptor(entry: Rule) -> dict[str, Any]:
 
 def _version() -> dict[str, str]:
     """The installed distribution's version (none when run from a source tree)."""
+    number = _installed_version()
+    return {"version": number, "semanticVersion": number} if number else {}
+
+
+@functools.cache
+def _installed_version() -> str | None:
+    """Read once a process: the code that runs is the code imported then."""
     try:
-        number = metadata.version(DISTRIBUTION)
+        return metadata.version(DISTRIBUTION)
     except metadata.PackageNotFoundError:
-        return {}
-    return {"version": number, "semanticVersion": number}
+        return None
 
 
 def _artifact(path: str) -> dict[str, str]:

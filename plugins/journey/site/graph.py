@@ -290,16 +290,17 @@ class LinkGraph:
     def phase_flows(self) -> dict[tuple[str, str], int]:
         """Links (distinct document pairs) from each primary phase to another."""
         flows: dict[tuple[str, str], int] = {}
-        for source in self._out:
-            if not isinstance(source, Document) or not source.counted:
+        journey = _mask(JOURNEY_KINDS)
+        for source, neighbours in self._out.items():
+            if not isinstance(source, Document) or not source.phases:
                 continue
-            if source.phase is None:
+            if not source.counted:
                 continue
-            for target in self.linked_documents(source, JOURNEY_KINDS):
-                if target.phase is None:
-                    continue
-                pair = (source.phase.id, target.phase.id)
-                flows[pair] = flows.get(pair, 0) + 1
+            first = source.phases[0].id
+            for target, bits in _pairs(neighbours):
+                if bits & journey and isinstance(target, Document) and target.phases:
+                    pair = (first, target.phases[0].id)
+                    flows[pair] = flows.get(pair, 0) + 1
         return flows
 
 
