@@ -258,42 +258,40 @@ class BuiltinBlock:
     the block is made each time Pelican asks for a page's content instead
     of being kept, made, for every page until the build ends (memory
     budget, SPEC §9). Pages with the same next steps share one block
-    (:class:`Blocks`), and pages share their ``journey`` views, so the
-    block's text is written once per view it meets (``_parts``: a site of
-    1,000 pages has ~130 blocks) and each page only puts in its own CTA id:
-    Pelican asks for a page's content two or three times (the page, its
-    feeds). The steps' URLs are the index's: asking a Pelican content object
-    for its ``url`` computes it again each time.
+    (:class:`Blocks`), and their next steps are written once per phase and
+    language (``_next``: ~160 for the 1,000-document benchmark site, 75 KB);
+    each page only gets its own CTA, with its id. The steps' URLs are the
+    index's: asking a Pelican content object for its ``url`` computes it
+    again each time.
     """
 
     cta: bool
     steps: tuple[LinkStep, ...]
-    # The block's text around the page's CTA id, by id() of the page's
-    # journey view (views live as long as the build's blocks) and site URL.
-    _parts: dict[tuple[int, str], tuple[str, ...]] = field(
+    # The next steps' HTML, by the page's phase and language: a block's pages
+    # are mostly of one phase and language, so this stays a few hundred
+    # bytes a block (the CTA, which differs from page to page, is written
+    # for each rendering).
+    _next: dict[tuple[int, str], str] = field(
         default_factory=dict, compare=False, repr=False
     )
 
     def __call__(self, content: Any, siteurl: str) -> str:
         """The block of the content object ``content`` (which has ``journey``)."""
         journey = content.journey
-        key = (id(journey), siteurl)
-        parts = self._parts.get(key)
-        if parts is None:
-            parts = tuple(with_siteurl(part, siteurl) for part in self._text(journey))
-            self._parts[key] = parts
-        if len(parts) == 1:
-            return parts[0]
-        return cta_ident(content_key(content)).join(parts)
-
-    def _text(self, journey: PageJourney) -> tuple[str, ...]:
-        """The block's text (its parts, stripped, one line end) split at the ids."""
+        steps = ""
+        if self.steps:
+            key = (id(journey.phase), journey.lang)
+            steps = self._next.get(key) or self._next.setdefault(
+                key, next_html(journey, self.steps)
+            )
         cta = cta_parts(journey) if self.cta else None
-        steps = next_html(journey, self.steps) if self.steps else ""
         if cta is None:
-            return (steps.strip() + "\n",)
-        first, middle, last = cta
-        return first.lstrip(), middle, (last + steps).rstrip() + "\n"
+            html = steps.strip() + "\n"
+        else:
+            first, middle, last = cta
+            ident = cta_ident(content_key(content))
+            html = f"{first.lstrip()}{ident}{middle}{ident}{(last + steps).rstrip()}\n"
+        return with_siteurl(html, siteurl)
 
 
 class Blocks:
