@@ -32,7 +32,7 @@ number of documents.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -316,17 +316,14 @@ class Planner:
     ) -> tuple[list[Document], set[int]]:
         """:meth:`_distinct`, and the ids of the documents it looked at."""
         looked = 0
-        seen: set[int] = set()
-        out: list[Document] = []
-        for doc in docs:
-            looked += 1
-            key = id(_group(doc))
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(self.in_lang(doc, lang))
-            if len(out) >= limit:
-                break
+
+        def counted() -> Iterator[Document]:
+            nonlocal looked
+            for doc in docs:
+                looked += 1
+                yield doc
+
+        out = self._distinct(counted(), lang, limit)
         return out, {id(d) for d in docs[:looked]}
 
     def _distinct(
