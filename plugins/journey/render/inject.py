@@ -180,34 +180,22 @@ def cta_html(journey: PageJourney, key: str) -> str:
     ``key`` (the source path) makes the heading id unique on pages that show
     the full content of several articles.
     """
-    parts = cta_parts(journey)
-    return cta_ident(key).join(parts) if parts else ""
-
-
-def cta_ident(key: str) -> str:
-    """The id of a page's CTA question, from its key (the source path)."""
-    return "journey-cta-title-" + _ID_RE.sub("-", key)
-
-
-def cta_parts(journey: PageJourney) -> tuple[str, str, str] | None:
-    """The CTA block of :func:`cta_html` around its two ids (``None``: none)."""
     cta, phase = journey.cta, journey.phase
     if cta is None or phase is None:
-        return None
+        return ""
     external = cta.external or cta.url.startswith("#")
     href = cta.url if external else f"{SITEURL_MARK}/{cta.url}"
     question = phase.question or text("cta-title", journey.lang)
-    first = (
+    ident = "journey-cta-title-" + _ID_RE.sub("-", key)
+    return (
         f'<div class="journey-cta" role="complementary" '
-        f'data-journey-phase="{phase.id}" aria-labelledby="'
-    )
-    last = (
-        f'">{escape(question)}</p>\n'
+        f'data-journey-phase="{phase.id}" aria-labelledby="{ident}">\n'
+        f'  <p class="journey-cta__question" id="{ident}">'
+        f"{escape(question)}</p>\n"
         f'  <a class="journey-cta__link" href="{escape(href)}">'
         f"{escape(cta.label)}</a>\n"
         "</div>\n"
     )
-    return first, '">\n  <p class="journey-cta__question" id="', last
 
 
 def _step_href(step: Any) -> str:
@@ -284,14 +272,8 @@ class BuiltinBlock:
             steps = self._next.get(key) or self._next.setdefault(
                 key, next_html(journey, self.steps)
             )
-        cta = cta_parts(journey) if self.cta else None
-        if cta is None:
-            html = steps.strip() + "\n"
-        else:
-            first, middle, last = cta
-            ident = cta_ident(content_key(content))
-            html = f"{first.lstrip()}{ident}{middle}{ident}{(last + steps).rstrip()}\n"
-        return with_siteurl(html, siteurl)
+        cta = cta_html(journey, content_key(content)) if self.cta else ""
+        return with_siteurl((cta + steps).strip() + "\n", siteurl)
 
 
 class Blocks:
