@@ -341,3 +341,86 @@ def test_a_frozen_graph_answers_as_it_did_while_built():
     assert graph.clicks_from_home("c") == 2
     with pytest.raises(RuntimeError):
         graph.add("d", "a", "content")
+
+
+def _plain_phase_flows(graph) -> dict:
+    """The phase flows counted edge by edge (what ``phase_flows`` must equal)."""
+    from pelican.plugins.journey.site.graph import JOURNEY_KINDS, Document
+
+    flows: dict = {}
+    for source in list(graph._out):
+        if not isinstance(source, Document) or not source.phases:
+            continue
+        if not source.counted:
+            continue
+        for edge in graph.outgoing(source, JOURNEY_KINDS):
+            target = edge.target
+            if isinstance(target, Document) and target.phases:
+                pair = (source.phases[0].id, target.phases[0].id)
+                flows.setdefault(pair, set()).add((source, target))
+    return {pair: len(links) for pair, links in flows.items()}
+
+
+def _plain_orphans(graph, documents) -> list:
+    from pelican.plugins.journey.site.graph import JOURNEY_KINDS, Document
+
+    direct = set(graph.targets(HOME))
+    if graph.home_doc is not None:
+        direct |= set(graph.targets(graph.home_doc)) | {graph.home_doc}
+    linked = {
+        edge.target
+        for source in list(graph._out)
+        if isinstance(source, Document)
+        for edge in graph.outgoing(source, JOURNEY_KINDS)
+    }
+    return [
+        d
+        for d in documents
+        if d.counted and d.phases and d not in direct and d not in linked
+    ]
+
+
+def test_phase_flows_and_orphans_match_a_plain_count_on_random_graphs(site):
+    """The flows and orphans read from the packed neighbours are those of a
+    plain edge-by-edge count, built and packed, on random links between
+    documents of every sort (tagged, untagged, several phases, a draft) and
+    the virtual nodes."""
+    import random
+
+    from pelican.plugins.journey.site.graph import KINDS, LinkGraph
+
+    built = site(
+        {
+            "a1.md": article("Een", "awareness"),
+            "a2.md": article("Twee", "consideration, decision", day=2),
+            "a3.md": article("Drie", "decision", day=3),
+            "a4.md": "Title: Vier\nDate: 2026-01-04\n\nZonder fase.\n",
+            "a6.md": article("Zes", "awareness", day=6),
+            "a7.md": article("Zeven", "decision, purchase", day=7),
+            "a5.md": (
+                "Title: Vijf\nDate: 2026-01-05\nStatus: draft\nPhase: purchase\n\nx"
+            ),
+            "pages/p1.md": page("Prijzen", "purchase"),
+            "pages/p2.md": page("Garantie", "experience, aftercare"),
+            "pages/p3.md": "Title: Los\n\nZonder fase.\n",
+            "pages/contact.md": CONTACT,
+        },
+        JOURNEY_INJECT=False,
+    )
+    documents = built.analysis.index.documents
+    assert len(documents) == 11
+    nodes = [*documents, HOME, "index", "category:tips"]
+    rng = random.Random(20261130)
+    flowing = 0
+    for _round in range(60):
+        graph = LinkGraph()
+        if rng.random() < 0.3:
+            graph.home_doc = rng.choice(documents)
+        for _ in range(rng.randrange(0, 150)):
+            graph.add(rng.choice(nodes), rng.choice(nodes), rng.choice(KINDS))
+        expected = (_plain_phase_flows(graph), _plain_orphans(graph, documents))
+        flowing += any(n > 1 for n in expected[0].values())
+        assert (graph.phase_flows(), graph.orphans(documents)) == expected
+        graph.freeze()
+        assert (graph.phase_flows(), graph.orphans(documents)) == expected
+    assert flowing > 20  # pairs of phases with several links are counted

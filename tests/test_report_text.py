@@ -17,7 +17,7 @@ import pytest
 from gappy import FILES, SETTINGS
 from markupsafe import Markup, escape
 
-from pelican.plugins.journey.report.journey_map import _esc, _quote
+from pelican.plugins.journey.report.journey_map import _esc, _joined, _quote
 from pelican.plugins.journey.report.jsontext import json_chunks, json_text
 
 AWKWARD: list[Any] = [
@@ -122,6 +122,30 @@ def test_map_escaping_is_the_templates_autoescaping(value: object) -> None:
 )
 def test_map_links_are_quoted_as_urllib_quotes(path: str) -> None:
     assert _quote(path) == quote(path)
+
+
+def test_map_links_join_as_posixpath_normalises_them() -> None:
+    """The report map's links: ``save_as`` after the path to the output
+    folder, joined as ``posixpath.normpath(posixpath.join(…))`` joins them,
+    on random paths of the pieces that make a difference."""
+    import os
+    import posixpath
+    import random
+
+    rng = random.Random(30112026)
+    pieces = ["a", "b.html", ".", "..", "", ".x", "..y", "x.", "index.html", "é"]
+    prefixes = [".", "..", "../output", "../../site/output", "output", "/abs/out"]
+    plain = 0
+    for _ in range(5000):
+        prefix = os.path.normpath(rng.choice(prefixes))
+        path = "/".join(rng.choice(pieces) for _ in range(rng.randrange(1, 5)))
+        if rng.random() < 0.1:
+            path = "/" + path
+        head = "" if prefix == "." else prefix + "/"
+        expected = posixpath.normpath(posixpath.join(prefix, path))
+        assert _joined(prefix, head, path) == expected, (prefix, path)
+        plain += _joined(prefix, head, path) == head + path
+    assert plain > 1000  # the short way is taken, and checked
 
 
 def test_map_cards_escape_what_the_site_writes(site) -> None:

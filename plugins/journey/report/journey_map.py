@@ -177,15 +177,37 @@ def _report_linker(analysis: Analysis, folder: Path) -> Callable[[Document], str
         output = analysis.config.base_dir / output
 
     prefix = Path(os.path.relpath(output, folder)).as_posix()
-    same: dict[tuple[type, int, bool], bool] = {}
+    # posixpath.normpath(posixpath.join(prefix, save_as)) for a save_as with
+    # no "." or ".." segment, no "//" and no leading "/" (relpath normalises
+    # ``prefix``): the two joined as they are.
+    head = "" if prefix == "." else prefix + "/"
+    same: dict[tuple[type, int, bool] | type, bool] = {}
 
     def link(doc: Document) -> str:
         save_as = _save_as(doc, same) or doc.url
         if not save_as or save_as.endswith("/"):
             save_as += "index.html"
-        return _quote(posixpath.normpath(posixpath.join(prefix, save_as)))
+        path = _joined(prefix, head, save_as)
+        return path if _UNSAFE_URL_RE.search(path) is None else quote(path)
 
     return link
+
+
+def _joined(prefix: str, head: str, path: str) -> str:
+    """``posixpath.normpath(posixpath.join(prefix, path))``; ``prefix`` normal.
+
+    ``head``: ``prefix`` and a "/" (``""`` for ``"."``). A path that normpath
+    would not change, nor join start over with, is put after it as it is.
+    """
+    if _ODD_PATH_RE.search(path) is None:
+        return head + path
+    return posixpath.normpath(posixpath.join(prefix, path))
+
+
+# What posixpath.normpath would change in a relative path, or what makes
+# posixpath.join start over: a "." or ".." segment, "//", a leading or
+# trailing "/", nothing at all.
+_ODD_PATH_RE = re.compile(r"(?:^|/)\.\.?(?:/|$)|//|^/|/$|^$")
 
 
 # Pelican's own properties: a content class that has its own is asked.
@@ -194,7 +216,7 @@ _PELICAN_SAVE_AS = getattr(Content, "save_as", None)
 
 
 def _save_as(
-    doc: Document, same: dict[tuple[type, int, bool], bool] | None = None
+    doc: Document, same: dict[tuple[type, int, bool] | type, bool] | None = None
 ) -> str:
     """Where Pelican writes the page: its ``save_as``, relative to ``OUTPUT_PATH``.
 
@@ -205,13 +227,21 @@ def _save_as(
     neither, it is the URL the index already holds.
 
     ``same`` keeps that comparison per content class, settings and language
-    for the pages of one map (the settings do not change while it is drawn).
+    for the pages of one map (the settings do not change while it is drawn),
+    and whether each class has Pelican's own properties.
     """
     content = doc.content
     kind = type(content)
+    stock = same.get(kind) if same is not None else None
+    if stock is None:
+        stock = (
+            getattr(kind, "url", None) is _PELICAN_URL
+            and getattr(kind, "save_as", None) is _PELICAN_SAVE_AS
+        )
+        if same is not None:
+            same[kind] = stock
     if (
-        getattr(kind, "url", None) is _PELICAN_URL
-        and getattr(kind, "save_as", None) is _PELICAN_SAVE_AS
+        stock
         and not hasattr(content, "override_url")
         and not hasattr(content, "override_save_as")
     ):

@@ -36,7 +36,7 @@ import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, compress
 from typing import TYPE_CHECKING, Any
 
 from .index import Document
@@ -113,6 +113,14 @@ def _pairs(neighbours: Adjacent) -> Iterator[tuple[Node, int]]:
 
 def _nodes(neighbours: Adjacent) -> Iterable[Node]:
     return neighbours if isinstance(neighbours, dict) else neighbours[::2]
+
+
+def _linked(neighbours: Adjacent, wanted: int) -> Iterable[Node]:
+    """The neighbours linked through a kind in ``wanted`` (a bit mask)."""
+    if isinstance(neighbours, dict):
+        return [t for t, bits in neighbours.items() if bits & wanted]
+    # (node, mask, node, mask, …): the masks picked at C speed
+    return compress(neighbours[::2], map(wanted.__and__, neighbours[1::2]))
 
 
 def _mask(kinds: Iterable[str] | None) -> int:
@@ -279,7 +287,7 @@ class LinkGraph:
         linked: set[Node] = set()  # what a document links to (content, CTA, next)
         for source, neighbours in self._out.items():
             if isinstance(source, Document):
-                linked.update(t for t, bits in _pairs(neighbours) if bits & journey)
+                linked.update(_linked(neighbours, journey))
         return [
             doc
             for doc in documents
@@ -289,19 +297,40 @@ class LinkGraph:
 
     def phase_flows(self) -> dict[tuple[str, str], int]:
         """Links (distinct document pairs) from each primary phase to another."""
-        flows: dict[tuple[str, str], int] = {}
         journey = _mask(JOURNEY_KINDS)
+        # Each document's primary phase, looked up once: the neighbours of
+        # every source are read as flat (node, mask) pairs, and a node that
+        # is no tagged document (home, a category) is simply not in the table.
+        first: dict[Node, str] = {}
+        for node in self._out:
+            if isinstance(node, Document) and node.phases:
+                first[node] = node.phases[0].id
+        for neighbours in self._out.values():
+            for target in _nodes(neighbours):
+                if (
+                    target not in first
+                    and isinstance(target, Document)
+                    and target.phases
+                ):
+                    first[target] = target.phases[0].id
+        per_source: dict[str, dict[str, int]] = {}
         for source, neighbours in self._out.items():
-            if not isinstance(source, Document) or not source.phases:
+            source_phase = first.get(source)
+            if source_phase is None or not isinstance(source, Document):
                 continue
             if not source.counted:
                 continue
-            first = source.phases[0].id
+            counts = per_source.setdefault(source_phase, {})
             for target, bits in _pairs(neighbours):
-                if bits & journey and isinstance(target, Document) and target.phases:
-                    pair = (first, target.phases[0].id)
-                    flows[pair] = flows.get(pair, 0) + 1
-        return flows
+                if bits & journey:
+                    target_phase = first.get(target)
+                    if target_phase is not None:
+                        counts[target_phase] = counts.get(target_phase, 0) + 1
+        return {
+            (source_phase, target_phase): count
+            for source_phase, counts in per_source.items()
+            for target_phase, count in counts.items()
+        }
 
 
 def phase_level(doc: Document) -> int:
@@ -404,10 +433,14 @@ def build_graph(index: SiteIndex) -> LinkGraph:
             graph.add(HOME, node, "category")
 
     inject = index.config.inject is not False
+    # {filename}/path links lead to the same document from every page: each
+    # looked up once while the graph is built (dropped with this call).
+    rooted: dict[str, Document | None] = {}
     for doc in nodes:
         unseen = doc.unseen  # what the page's template never shows
         if "content" not in unseen:
-            graph.add_all(doc, links.content_nodes(hrefs(doc.html), doc), "content")
+            found = links.content_nodes(hrefs(doc.html), doc, rooted)
+            graph.add_all(doc, found, "content")
         for translation in doc.translations:
             if translation.status != "draft":
                 graph.add(doc, translation, "translation")

@@ -233,23 +233,39 @@ class Links:
         return target.node if target.node is not None else target.document
 
     def content_nodes(
-        self, hrefs: Iterable[str], origin: Document
+        self,
+        hrefs: Iterable[str],
+        origin: Document,
+        rooted: dict[str, Document | None] | None = None,
     ) -> Iterator[Document | str]:
         """:meth:`node` of each ``href`` of ``origin``'s content that leads somewhere.
 
         The usual content link, ``{filename}path``, is looked up without
         making its :class:`Target`: its node is the document it names.
+        ``rooted``: the documents of ``{filename}/path`` links (the same from
+        every document) looked up so far, for the links of one build.
         """
         folder: str | None = None  # the linking document's folder, when needed
         by_key = self.by_key
         for href in hrefs:
             raw = href.strip()
             if raw.startswith(_FILENAME_LINKS):
-                if folder is None:
-                    folder = posixpath.dirname(origin.key)
-                key = _source_key(raw[10:], folder)
-                doc = by_key.get(key) if key is not None else None
-                if doc is not None and doc.status != "draft":
+                if rooted is not None and raw in rooted:
+                    doc = rooted[raw]
+                else:
+                    path = raw[10:]
+                    if path.startswith("/"):
+                        key = _source_key(path, "")
+                    else:
+                        if folder is None:
+                            folder = posixpath.dirname(origin.key)
+                        key = _source_key(path, folder)
+                    doc = by_key.get(key) if key is not None else None
+                    if doc is not None and doc.status == "draft":
+                        doc = None
+                    if rooted is not None and path.startswith("/"):
+                        rooted[raw] = doc
+                if doc is not None:
                     yield doc
                 continue
             found = self.node(raw, origin)
