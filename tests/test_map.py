@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tempfile
 from pathlib import Path
@@ -274,3 +275,49 @@ def test_map_templates_compile_without_a_usable_cache_folder(tmp_path, monkeypat
     assert env.bytecode_cache is None
     for name in MAP_TEMPLATES:
         assert env.get_template(name).root_render_func is not None
+
+
+def test_card_links_are_where_pelican_saves_each_page(site):
+    """Each card links to the file Pelican writes (``save_as``, asked of the
+    content object itself, joined to the report folder's way to the output),
+    whatever sets it: the URL settings, a page's own ``Save_as``/``URL``, a
+    translation, a page saved as a folder's index."""
+    import posixpath
+    from urllib.parse import quote
+
+    built = site(
+        {
+            "a.md": "Title: A\nDate: 2026-01-01\nPhase: awareness\n\nx",
+            "a-en.md": "Title: A\nDate: 2026-01-01\nLang: en\nSlug: a\n\nx",
+            "b.md": (
+                "Title: B\nDate: 2026-01-02\nPhase: decision\n"
+                "Save_as: eigen/b pagina.html\nURL: eigen/b pagina.html\n\nx"
+            ),
+            "pages/p.md": "Title: P\nPhase: purchase\n\nx",
+            "pages/q.md": "Title: Q\nSave_as: q/index.html\nURL: q/\n\nx",
+            "pages/r.md": "Title: R\nSave_as: x/../r.html\nURL: r.html\n\nx",
+        },
+        ARTICLE_SAVE_AS="posts/{slug}.html",
+        ARTICLE_URL="posts/{slug}.html",
+        ARTICLE_LANG_SAVE_AS="{lang}/{slug}.html",
+        ARTICLE_LANG_URL="{lang}/{slug}/",
+    )
+    analysis = built.analysis
+    folder = built.reports
+    link = journey_map_module._report_linker(analysis, folder)
+    output = Path(str(analysis.index.context["OUTPUT_PATH"]))
+    prefix = Path(os.path.relpath(output, folder)).as_posix()
+    documents = analysis.index.documents
+    assert len(documents) == 6
+    for doc in documents:
+        save_as = str(doc.content.save_as or "") or doc.url
+        if not save_as or save_as.endswith("/"):
+            save_as += "index.html"
+        expected = quote(posixpath.normpath(posixpath.join(prefix, save_as)))
+        assert link(doc) == expected, doc.source
+    assert {link(d).rsplit("/", 1)[-1] for d in documents} >= {
+        "b%20pagina.html",
+        "a.html",
+        "index.html",
+        "r.html",
+    }

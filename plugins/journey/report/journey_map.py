@@ -234,16 +234,22 @@ def _save_as(
     kind = type(content)
     stock = same.get(kind) if same is not None else None
     if stock is None:
+        # Pelican's own properties, and no override anywhere but (Pelican's
+        # way, from the metadata) in the instance's own attributes.
         stock = (
             getattr(kind, "url", None) is _PELICAN_URL
             and getattr(kind, "save_as", None) is _PELICAN_SAVE_AS
+            and not hasattr(kind, "override_url")
+            and not hasattr(kind, "override_save_as")
+            and not hasattr(kind, "__getattr__")
         )
         if same is not None:
             same[kind] = stock
+    attrs = getattr(content, "__dict__", None) if stock else None
     if (
-        stock
-        and not hasattr(content, "override_url")
-        and not hasattr(content, "override_save_as")
+        attrs is not None
+        and "override_url" not in attrs
+        and "override_save_as" not in attrs
     ):
         settings = getattr(content, "settings", None)
         in_default_lang = getattr(content, "in_default_lang", None)
