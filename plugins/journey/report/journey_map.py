@@ -197,17 +197,14 @@ def _joined(prefix: str, head: str, path: str) -> str:
     """``posixpath.normpath(posixpath.join(prefix, path))``; ``prefix`` normal.
 
     ``head``: ``prefix`` and a "/" (``""`` for ``"."``). A path that normpath
-    would not change, nor join start over with, is put after it as it is.
+    would not change, nor join start over with (no "." or ".." segment, no
+    "//", no "/" at either end, not empty), is put after it as it is.
     """
-    if _ODD_PATH_RE.search(path) is None:
+    # A "." or ".." segment starts the path or follows a "/".
+    plain = path and "//" not in path and "/." not in path
+    if plain and path[0] not in "./" and path[-1] != "/":
         return head + path
     return posixpath.normpath(posixpath.join(prefix, path))
-
-
-# What posixpath.normpath would change in a relative path, or what makes
-# posixpath.join start over: a "." or ".." segment, "//", a leading or
-# trailing "/", nothing at all.
-_ODD_PATH_RE = re.compile(r"(?:^|/)\.\.?(?:/|$)|//|^/|/$|^$")
 
 
 # Pelican's own properties: a content class that has its own is asked.
