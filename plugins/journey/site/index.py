@@ -294,6 +294,9 @@ def _url_kind(cls: type) -> str | None:
     ) and inspect.getattr_static(cls, "_expand_settings", None) is vars(own).get(
         "_expand_settings"
     )
+    # Overrides only where Pelican puts them: in the object's own attributes.
+    elsewhere = ("override_url", "override_save_as", "__getattr__")
+    stock = stock and not any(hasattr(cls, name) for name in elsewhere)
     return kind if stock else None
 
 
@@ -320,13 +323,20 @@ def content_url(obj: Any, key: str = "url", default: Any = "") -> Any:
     return getattr(obj, key, default)
 
 
+_NO_OVERRIDE: Any = object()
+
+
 def _formatted(obj: Any, key: str, kind: str) -> Any:
     """Pelican's ``get_url_setting(key)`` of an article or page (``kind``).
 
     ``None``: ask Pelican itself.
     """
-    if hasattr(obj, "override_" + key):
-        return getattr(obj, "override_" + key)
+    attributes = getattr(obj, "__dict__", None)
+    if attributes is None:
+        return None  # ask Pelican
+    override = attributes.get("override_" + key, _NO_OVERRIDE)
+    if override is not _NO_OVERRIDE:
+        return override
     draft = obj.status == "draft"
     if kind == "article":
         klass = "draft" if draft else "article"
