@@ -17,7 +17,13 @@ import pytest
 from gappy import FILES, SETTINGS
 from markupsafe import Markup, escape
 
-from pelican.plugins.journey.report.journey_map import _esc, _joined, _quote
+from pelican.plugins.journey.report.journey_map import (
+    _esc,
+    _joined,
+    _markup,
+    _quote,
+    _title_link,
+)
 from pelican.plugins.journey.report.jsontext import json_chunks, json_text
 
 AWKWARD: list[Any] = [
@@ -236,3 +242,23 @@ def test_the_report_map_and_the_in_site_map_each_link_their_own_way(site) -> Non
         assert report_href.startswith("../output/"), report_href
         assert site_href == "../" + report_href.removeprefix("../output/")
         assert (built.output / "journey-map" / site_href).resolve().is_file()
+
+
+def test_quoted_links_need_no_escaping_and_markup_is_markup() -> None:
+    """The map writes a quoted link (every report link, the in-site map's
+    relative ones) into its card without escaping it: on random paths of
+    every awkward character, that is the escaped link; and its Markup is
+    ``Markup``'s own."""
+    import random
+
+    rng = random.Random(3011)
+    alphabet = "aZ09/._-~ &<>\"'%?#=+é→"
+    for _ in range(3000):
+        path = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 12)))
+        href = _quote(path)
+        title = "".join(rng.choice(alphabet + "\ud800") for _ in range(6))
+        fast = _title_link(title, href, href_safe=True)
+        assert fast == _title_link(title, href)
+        assert type(fast) is Markup
+        assert _markup(title) == Markup(title)
+        assert type(_markup(title)) is Markup

@@ -169,28 +169,38 @@ class MapView:
     actions: list[Action] = field(default_factory=list)  # what to do first
 
 
-def _report_linker(analysis: Analysis, folder: Path) -> Callable[[Document], str]:
-    """Links from the report folder to the written pages in ``OUTPUT_PATH``."""
-    context = analysis.index.context
-    output = Path(str(context.get("OUTPUT_PATH", "output")))
-    if not output.is_absolute():
-        output = analysis.config.base_dir / output
+class _ReportLinker:
+    """Links from the report folder to the written pages in ``OUTPUT_PATH``.
 
-    prefix = Path(os.path.relpath(output, folder)).as_posix()
-    # posixpath.normpath(posixpath.join(prefix, save_as)) for a save_as with
-    # no "." or ".." segment, no "//" and no leading "/" (relpath normalises
-    # ``prefix``): the two joined as they are.
-    head = "" if prefix == "." else prefix + "/"
-    same: dict[tuple[type, int, bool] | type, bool] = {}
+    Every link is a quoted path (``urllib.parse.quote``, or a path with
+    nothing to quote): nothing in it is special in HTML (``html_safe``).
+    """
 
-    def link(doc: Document) -> str:
-        save_as = _save_as(doc, same) or doc.url
+    html_safe = True
+
+    def __init__(self, analysis: Analysis, folder: Path) -> None:
+        context = analysis.index.context
+        output = Path(str(context.get("OUTPUT_PATH", "output")))
+        if not output.is_absolute():
+            output = analysis.config.base_dir / output
+        self.prefix = Path(os.path.relpath(output, folder)).as_posix()
+        # posixpath.normpath(posixpath.join(prefix, save_as)) for a save_as
+        # with no "." or ".." segment, no "//" and no leading "/" (relpath
+        # normalises ``prefix``): the two joined as they are (:func:`_joined`).
+        self.head = "" if self.prefix == "." else self.prefix + "/"
+        self.same: dict[tuple[type, int, bool] | type, bool] = {}
+
+    def __call__(self, doc: Document) -> str:
+        save_as = _save_as(doc, self.same) or doc.url
         if not save_as or save_as.endswith("/"):
             save_as += "index.html"
-        path = _joined(prefix, head, save_as)
+        path = _joined(self.prefix, self.head, save_as)
         return path if _UNSAFE_URL_RE.search(path) is None else quote(path)
 
-    return link
+
+def _report_linker(analysis: Analysis, folder: Path) -> Callable[[Document], str]:
+    """Links from the report folder to the written pages in ``OUTPUT_PATH``."""
+    return _ReportLinker(analysis, folder)
 
 
 def _joined(prefix: str, head: str, path: str) -> str:
@@ -250,10 +260,10 @@ def _save_as(
     ):
         settings = getattr(content, "settings", None)
         in_default_lang = getattr(content, "in_default_lang", None)
-        if isinstance(settings, Mapping) and isinstance(in_default_lang, bool):
+        if type(in_default_lang) is bool:
             key = (kind, id(settings), in_default_lang)
             found = same.get(key) if same is not None else None
-            if found is None:
+            if found is None and isinstance(settings, Mapping):
                 lang = "" if in_default_lang else "LANG_"
                 klass = kind.__name__.upper()
                 url = settings.get(f"{klass}_{lang}URL")
@@ -267,10 +277,14 @@ def _save_as(
     return str(getattr(content, "save_as", "") or "")
 
 
+# URLs the in-site map links to as they are (else relative, and quoted).
+_KEPT_AS_IS = ("http://", "https://", "/")
+
+
 def _site_linker(doc: Document) -> str:
     """Links from ``journey-map/index.html`` to the page, inside the site."""
     url = doc.url
-    if url.startswith(("http://", "https://", "/")):
+    if url.startswith(_KEPT_AS_IS):
         return url
     return _quote("../" + url)  # posixpath.join("..", url): url is relative
 
@@ -298,10 +312,22 @@ def _href(doc: Document, link: Callable[[Document], str]) -> str | None:
     return link(doc) if doc.url or getattr(doc.content, "save_as", "") else None
 
 
-def _title_link(title: str, href: str | None) -> Markup:
+def _title_link(title: str, href: str | None, href_safe: bool = False) -> Markup:
+    """The title, linked to ``href`` if any (``href_safe``: nothing to escape)."""
     if href:
-        return Markup(f'<a href="{_esc(href)}">{_esc(title)}</a>')
-    return Markup(_esc(title))
+        quoted = href if href_safe else _esc(href)
+        return _markup(f'<a href="{quoted}">{_esc(title)}</a>')
+    return _markup(_esc(title))
+
+
+def _markup(html: str) -> Markup:
+    """``Markup(html)`` of a plain string, without ``Markup.__new__``'s checks.
+
+    ``Markup(text)`` of a ``str`` (no ``__html__``, no encoding) is
+    ``str.__new__(Markup, text)``; made for every card (twice with the in-site
+    map), the Python-level constructor was a fifth of a card's title link.
+    """
+    return str.__new__(Markup, html)
 
 
 def _card_maker(
@@ -320,6 +346,12 @@ def _card_maker(
     views_of = analytics.views_of if analytics is not None else None
     inject = analysis.config.inject is not False
     kinds: dict[str, str] = {}
+    href_safe = getattr(link, "html_safe", False) is True
+    # The persona ids and labels of each distinct Persona value (tags are
+    # shared between pages): one pair of lists, never changed, per value.
+    of_personas: dict[tuple[str, ...], tuple[list[str], list[str]]] = {}
+    no_findings: list[Finding] = []  # shared by every card without findings
+    no_phases: list[str] = []  # shared by every card with one phase or none
 
     def card(doc: Document) -> Card:
         # A CTA the page's template never shows is no CTA for the visitor.
@@ -347,10 +379,17 @@ def _card_maker(
             kind = kinds[doc.kind] = label(doc.kind, lang)
         phases = doc.phases
         source = doc.source
+        ids = tags.personas
+        persona_lists = of_personas.get(ids)
+        if persona_lists is None:
+            persona_lists = of_personas[ids] = (
+                list(ids),
+                [personas[p].label(lang) for p in ids],
+            )
         return Card(
             title=title,
             href=href,
-            link=_title_link(title, href),
+            link=_title_link(title, href, href_safe),
             kind=kind,
             touchpoint=_touchpoint_label(tags.touchpoint, lang),
             cta_label=cta_label,
@@ -360,10 +399,11 @@ def _card_maker(
             content_unseen="content" in doc.unseen,
             onward=ways_on(doc),
             clicks=clicks_from_home(doc),
-            personas=list(tags.personas),
-            persona_labels=[personas[p].label(lang) for p in tags.personas],
-            phases=[p.label(lang) for p in phases] if len(phases) > 1 else [],
-            findings=list(by_source.get(source, ())) if source else [],
+            personas=persona_lists[0],
+            persona_labels=persona_lists[1],
+            phases=[p.label(lang) for p in phases] if len(phases) > 1 else no_phases,
+            # by_source's lists are made for the cards and not changed after
+            findings=by_source.get(source, no_findings) if source else no_findings,
             views=views_of(doc) if views_of is not None else None,
         )
 
@@ -767,8 +807,10 @@ def _site_view(analysis: Analysis) -> MapView:
         return build_view(analysis, _site_linker)
     view.keep_cards = False  # the cards' kept HTML is taken as it is written
     for doc, card in view.documents:
-        card.href = _href(doc, _site_linker)
-        card.link = _title_link(card.title, card.href)
+        href = card.href = _href(doc, _site_linker)
+        # a link the site linker quoted (not one it kept as it is) is HTML-safe
+        safe = href is not None and not href.startswith(_KEPT_AS_IS)
+        card.link = _title_link(card.title, href, safe)
     return view
 
 

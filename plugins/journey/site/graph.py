@@ -238,6 +238,10 @@ class LinkGraph:
 
     def onward(self, doc: Document) -> list[Document]:
         """Documents of a later phase that ``doc`` links to (content, CTA, next)."""
+        return list(self._onward_of(doc))
+
+    def _onward_of(self, doc: Document) -> list[Document]:
+        """:meth:`onward`, the list kept for ``doc`` itself (not to be changed)."""
         found = self._onward.get(doc)
         if found is None:
             level = phase_level(doc)
@@ -247,14 +251,14 @@ class LinkGraph:
                 if level and phase_level(t) > level
             ]
             self._onward[doc] = found or _NO_DOCUMENTS  # most: one shared list
-        return list(found)
+        return found
 
     def ways_on(self, doc: Document) -> int:
         """Links on to a later phase, plus CTA/next links that leave the content.
 
         A page with none is a dead end.
         """
-        return len(self.onward(doc)) + self.offsite.get(doc, 0)
+        return len(self._onward_of(doc)) + self.offsite.get(doc, 0)
 
     def clicks_from_home(self, doc: Node) -> int | None:
         """Clicks from the home page to ``doc``; ``None`` when unreachable."""
