@@ -22,6 +22,7 @@ from pelican.plugins.journey.report.journey_map import (
     _joined,
     _markup,
     _quote,
+    _remembering,
     _title_link,
 )
 from pelican.plugins.journey.report.jsontext import json_chunks, json_text
@@ -112,6 +113,9 @@ def test_report_json_has_a_line_per_content_entry_and_finding(site) -> None:
 def test_map_escaping_is_the_templates_autoescaping(value: object) -> None:
     assert _esc(value) == str(escape(value))
     assert type(_esc(value)) is str
+    remembering = _remembering({})  # the cards' escape: each text once
+    assert remembering(value) == remembering(value) == str(escape(value))
+    assert type(remembering(value)) is str
 
 
 @pytest.mark.parametrize(

@@ -134,6 +134,8 @@ class MapView:
     _kept: dict[tuple[int, int], tuple[str, str]] = field(
         default_factory=dict, repr=False
     )
+    # The cards' texts as escaped (their kinds, labels, calls to action …)
+    _escaped: dict[str, str] = field(default_factory=dict, repr=False)
 
     def cards_html(self, cards: Iterable[Card], phase_index: int) -> Iterator[Markup]:
         """The cards as HTML, made only when the template writes them.
@@ -145,12 +147,13 @@ class MapView:
         labels = self.html_labels
         kept = self._kept
         keep = self.keep_cards
+        esc = _remembering(self._escaped)
         batch: list[str] = []
         for card in cards:
             key = (id(card), phase_index)
             parts = kept.pop(key, None) if kept else None
             if parts is None:
-                parts = _card_parts(card, phase_index, count, labels, personas_on)
+                parts = _card_parts(card, phase_index, count, labels, personas_on, esc)
                 if keep:
                     kept[key] = parts
             batch += (parts[0], card.link, parts[1])
@@ -438,6 +441,20 @@ def _esc(value: object) -> str:
     )
 
 
+def _remembering(memo: dict[str, str]) -> Callable[[object], str]:
+    """:func:`_esc` that escapes each distinct string once (kept in ``memo``)."""
+
+    def esc(value: object) -> str:
+        if type(value) is not str:
+            return _esc(value)
+        found = memo.get(value)
+        if found is None:
+            found = memo[value] = _esc(value)
+        return found
+
+    return esc
+
+
 def _findings_html(
     findings: Iterable[Finding], labels: Mapping[str, str], show_source: bool = False
 ) -> Markup:
@@ -479,14 +496,20 @@ def _card_parts(
     phase_count: int,
     labels: Mapping[str, str],
     personas_on: bool,
+    esc: Callable[[object], str] = _esc,
 ) -> tuple[str, str]:
-    """:func:`_card_html` before and after the card's title link."""
+    """:func:`_card_html` before and after the card's title link.
+
+    ``esc``: :func:`_esc`, or one that remembers what it escaped
+    (:func:`_remembering`: the cards of a map repeat their kinds, labels and
+    calls to action).
+    """
     L = labels
-    meta = f'<span class="jm-tag">{_esc(card.kind)}</span>'
+    meta = f'<span class="jm-tag">{esc(card.kind)}</span>'
     if card.touchpoint:
         meta += (
             f' <span class="jm-tag jm-tag--touch">{L["touchpoint"]}: '
-            f"{_esc(card.touchpoint)}</span>"
+            f"{esc(card.touchpoint)}</span>"
         )
     if not card.tagged:
         meta += f' <span class="jm-tag">{L["untagged"]}</span>'
@@ -495,7 +518,7 @@ def _card_parts(
     if card.content_unseen:
         meta += f' <span class="jm-tag jm-tag--unseen">{L["content-unseen"]}</span>'
     if card.cta_label:
-        cta = f"{_esc(card.cta_label)} → {_esc(card.cta_target)}"
+        cta = f"{esc(card.cta_label)} → {esc(card.cta_target)}"
     else:
         cta = f'<span class="jm-muted">{L["no-cta"]}</span>'
     if phase_index and phase_index == phase_count:
@@ -516,19 +539,19 @@ def _card_parts(
     if card.persona_labels:
         extra += (
             f"<div><dt>{L['personas']}</dt>"
-            f"<dd>{', '.join(map(_esc, card.persona_labels))}</dd></div>"
+            f"<dd>{', '.join(map(esc, card.persona_labels))}</dd></div>"
         )
     elif personas_on:
         extra += f"<div><dt>{L['personas']}</dt><dd>{L['for-all']}</dd></div>"
     if card.phases:
         extra += (
             f"<div><dt>{L['all-phases']}</dt>"
-            f"<dd>{', '.join(map(_esc, card.phases))}</dd></div>"
+            f"<dd>{', '.join(map(esc, card.phases))}</dd></div>"
         )
     flagged = " jm-card--flagged" if card.findings else ""
     head = (
         f'<li class="jm-card{flagged}" '
-        f'data-personas="{" ".join(map(_esc, card.personas))}">\n'
+        f'data-personas="{" ".join(map(esc, card.personas))}">\n'
         '  <h4 class="jm-card__title">'
     )
     return head, (
