@@ -410,14 +410,12 @@ def build_graph(index: SiteIndex) -> LinkGraph:
 
     graph.home_doc = links.home_doc
     if links.blog is not None:
-        for doc in _first_page(per_page("index"), articles):
-            graph.add(links.blog, doc, "index")
+        graph.add_all(links.blog, _first_page(per_page("index"), articles), "index")
 
     doc_of = {id(d.content): d for d in published}
     for node, listed in links.categories:
         members = [doc_of[id(a)] for a in listed if id(a) in doc_of]
-        for doc in _first_page(per_page("category"), members):
-            graph.add(node, doc, "category")
+        graph.add_all(node, _first_page(per_page("category"), members), "category")
 
     # Home navigation (menu on every page of the theme; counted from home).
     for item in setting(context, "MENUITEMS", ()) or ():
@@ -429,9 +427,8 @@ def build_graph(index: SiteIndex) -> LinkGraph:
         if target is not None:
             graph.add(HOME, target, "menu")
     if setting(context, "DISPLAY_PAGES_ON_MENU", True):
-        for doc in published:
-            if doc.kind == "page":
-                graph.add(HOME, doc, "page-menu")
+        pages = [doc for doc in published if doc.kind == "page"]
+        graph.add_all(HOME, pages, "page-menu")
     if setting(context, "DISPLAY_CATEGORIES_ON_MENU", True):
         for node, _listed in links.categories:
             graph.add(HOME, node, "category")
@@ -460,9 +457,8 @@ def build_graph(index: SiteIndex) -> LinkGraph:
             elif target_doc.status != "draft":
                 graph.add(doc, target_doc, "cta")
         if "journey/next.html" not in unseen:
-            for step in doc.next:
-                if step.status != "draft":
-                    graph.add(doc, step, "next")
+            steps = [step for step in doc.next if step.status != "draft"]
+            graph.add_all(doc, steps, "next")
             offsite += sum(not isinstance(s, Document) for s in doc.next_steps)
         if offsite:
             graph.offsite[doc] = offsite
