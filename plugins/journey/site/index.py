@@ -347,22 +347,24 @@ def _formatted(obj: Any, key: str, kind: str) -> Any:
     names = _format_fields(pattern)
     if names is None or "path" in names:
         return None
-    # What url_format puts over the metadata, evaluated as Pelican does.
-    fixed = {
-        "slug": getattr(obj, "slug", ""),
-        "lang": getattr(obj, "lang", "en"),
-        "author": obj.author.slug if hasattr(obj, "author") else "",
-        "category": obj.category.slug if hasattr(obj, "category") else "",
-    }
-    if hasattr(obj, "date"):
-        fixed["date"] = obj.date
-    elif "date" in names:
-        return None  # Pelican formats the time of asking
+    # What url_format puts over the metadata, evaluated as Pelican does; only
+    # the names the setting uses (a page has no author, category or date:
+    # each would be a failed lookup).
     metadata = obj.metadata
     values: dict[str, Any] = {}
     for name in names:
-        if name in fixed:
-            values[name] = fixed[name]
+        if name == "slug":
+            values[name] = getattr(obj, "slug", "")
+        elif name == "lang":
+            values[name] = getattr(obj, "lang", "en")
+        elif name == "author":
+            values[name] = obj.author.slug if hasattr(obj, "author") else ""
+        elif name == "category":
+            values[name] = obj.category.slug if hasattr(obj, "category") else ""
+        elif name == "date":
+            if not hasattr(obj, "date"):
+                return None  # Pelican formats the time of asking
+            values[name] = obj.date
         elif name in metadata:
             values[name] = metadata[name]
         else:
