@@ -27,11 +27,11 @@ import jinja2
 
 from ..site.text import PageText, fold
 from . import Hit, Option, RuleContext, rule
+from ._phrases import Phrases
 from .coverage import expertise_phase
 from .friction import site_gap
 from .words import (
     after_page_pass,
-    find_phrases,
     page_check,
     page_hits,
     page_lang,
@@ -95,12 +95,16 @@ def empty_slogan(context: RuleContext) -> Iterator[Hit]:
     return iter(page_hits(context, "empty-slogan"))
 
 
+def _slogans(context: RuleContext) -> Phrases:
+    return Phrases((*words("empty-slogan", "phrases"), *context.options["phrases"]))
+
+
 @page_check("empty-slogan")
 def _slogan_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
-    phrases = (*words("empty-slogan", "phrases"), *context.options["phrases"])
+    phrases = context.prepared("phrases", lambda: _slogans(context))
     found = [
         m.group()
-        for m in find_phrases(page, phrases)
+        for m in phrases.finditer(page)
         if not _in_quotes(m.string, m.start(), m.end())
     ]
     if found:

@@ -20,6 +20,7 @@ from jinja2 import TemplateError
 
 from ..site.text import Form, PageText, extract
 from . import Hit, Option, RuleContext, phase_names, rule
+from ._phrases import Phrases
 from .coverage import (
     _EMAIL_RE,
     _PHONE_MIN_DIGITS,
@@ -28,7 +29,7 @@ from .coverage import (
     has_digits,
 )
 from .graph import contact_pages
-from .words import find_phrases, page_check, page_hits, quote, quotes, words
+from .words import page_check, page_hits, quote, quotes, words
 
 if TYPE_CHECKING:
     from ..model.phases import Phase
@@ -182,8 +183,12 @@ def says_when(page: PageText, extra: tuple[str, ...]) -> bool:
             before = page.text[max(0, match.start() - 40) : match.start()]
             if _WEEKDAY_RE.search(before):
                 return True
-    phrases = (*words("reachability", "words"), *extra)
-    return next(find_phrases(page, phrases), None) is not None
+    return next(_when_phrases(extra).finditer(page), None) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _when_phrases(extra: tuple[str, ...]) -> Phrases:
+    return Phrases((*words("reachability", "words"), *extra))
 
 
 def contact_detail(page: PageText) -> str | None:
@@ -333,8 +338,14 @@ def _any_fact(context: RuleContext, rule_id: str, docs: list[Document]) -> bool:
 def _terms_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
     """A fact, not a finding: this purchase page names return terms."""
     if _in_purchase(doc, context):
-        phrases = (*words("return-terms", "words"), *context.options["words"])
-        if next(find_phrases(page, phrases, prefix=True), None):
+        terms = context.prepared(
+            "words",
+            lambda: Phrases(
+                (*words("return-terms", "words"), *context.options["words"]),
+                prefix=True,
+            ),
+        )
+        if next(terms.finditer(page), None):
             yield Hit("terms", {}, doc)
 
 
@@ -420,6 +431,11 @@ def _negated(folded: str, start: int, negations: frozenset[str]) -> bool:
     return any(t in negations for t in tokens)
 
 
+@functools.cache
+def _negations() -> frozenset[str]:
+    return frozenset(words("forced-account", "negations"))
+
+
 @rule(
     "forced-account",
     summary="a purchase page that demands an account before buying",
@@ -455,11 +471,16 @@ def forced_account(context: RuleContext) -> Iterator[Hit]:
 @page_check("forced-account")
 def _account_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
     if _in_purchase(doc, context) and (phase := purchase_phase(context)):
-        phrases = (*words("forced-account", "phrases"), *context.options["phrases"])
-        negations = frozenset(words("forced-account", "negations"))
+        phrases = context.prepared(
+            "phrases",
+            lambda: Phrases(
+                (*words("forced-account", "phrases"), *context.options["phrases"])
+            ),
+        )
+        negations = _negations()
         found = [
             m.group()
-            for m in find_phrases(page, phrases)
+            for m in phrases.finditer(page)
             if not _negated(m.string, m.start(), negations)
         ]
         if found:
