@@ -158,3 +158,25 @@ def test_near_is_finditer_where_every_match_holds_a_key():
         assert _spans(near(pattern, text, keys, reach)) == _spans(
             pattern.finditer(text)
         )
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_readability_of_ascii_prose_does_not_depend_on_case(seed):
+    """The estimate of ASCII prose reads vowels in either case, unfolded."""
+    from pelican.plugins.journey.rules.copy import _abbreviations, readability
+
+    rng = random.Random(seed)
+    ascii_words = [w for w in WORDS if w.isascii()] + ["Bike", "THERE", "Yes", "AEIOUY"]
+    prose = ""
+    for _ in range(rng.randint(1, 300)):
+        word = rng.choice(ascii_words)
+        word = rng.choice((word, word.upper(), word.title()))
+        prose += word + rng.choice((" ", " ", ". ", "! ", "? ", "\n", ", "))
+    prose = prose.strip()
+    for lang in ("nl", "en"):
+        for passes in ((22, 40), (60, 0), (5, 90)):
+            mixed = readability(prose, lang, _abbreviations(lang), passes=passes)
+            lower = readability(
+                prose.lower(), lang, _abbreviations(lang), passes=passes
+            )
+            assert mixed == lower

@@ -131,6 +131,9 @@ _SPLIT_RE = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]* (?=\S)|\n")
 _VOWEL_BYTES = bytes(
     32 if (chr(b) in "aeiouy" or b >= 128) else 120 for b in range(256)
 )
+_VOWEL_BYTES_ANY_CASE = bytes(
+    32 if (chr(b).lower() in "aeiouy" or b >= 128) else 120 for b in range(256)
+)
 # A page whose estimate passes by this many points (and has 20% fewer words
 # per sentence than the limit) is not scored exactly.
 ESTIMATE_MARGIN = 10
@@ -339,18 +342,22 @@ def readability(
     if not prose.strip():
         return None
     lines = prose.count("\n") + 1
-    folded = prose.casefold()
+    ascii = prose.isascii()
     if passes is not None:
         # Fast: words are spaces + lines, every ". " ends a sentence (also
         # after an abbreviation), vowel groups stand in for syllables.
         words = prose.count(" ") + lines
         # ". ", "! " and "? " counted at once: ! and ? become full stops.
         quick_count = lines + prose.encode().translate(_STOPS).count(b". ")
-        if not prose.isascii():
+        if not ascii:
             quick_count += prose.count("\u2026 ")
         if words / quick_count <= passes[0] * 0.8:
             # Vowels became spaces: a group starts where a space follows a letter.
-            groups = b"x" + folded.encode().translate(_VOWEL_BYTES)
+            # (ASCII folds as lower case does: upper-case vowels are vowels.)
+            if ascii:
+                groups = b"x" + prose.encode().translate(_VOWEL_BYTES_ANY_CASE)
+            else:
+                groups = b"x" + prose.casefold().encode().translate(_VOWEL_BYTES)
             vowel_groups = groups.count(b"x ")
             estimate = _score(lang, words, quick_count, vowel_groups)
             limit = passes[1] + ESTIMATE_MARGIN
@@ -358,10 +365,12 @@ def readability(
                 # A silent final e ("bike", "there") is no syllable: fewer
                 # syllables only raise the score, so they are counted only
                 # where the estimate without them falls short.
-                vowel_groups -= len(_SILENT_E_REVERSED_RE.findall(folded[::-1]))
+                reversed_text = prose.casefold()[::-1]
+                vowel_groups -= len(_SILENT_E_REVERSED_RE.findall(reversed_text))
                 estimate = _score(lang, words, quick_count, vowel_groups)
             if estimate >= limit:
                 return Readability(quick_count, words, vowel_groups, estimate)
+    folded = prose.casefold()
     words = len(prose.split())
     count = lines + len(_SENTENCE_END_RE.findall(prose))
     abbreviation = _abbreviation_re(abbreviations)

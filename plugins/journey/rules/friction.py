@@ -407,11 +407,25 @@ def price_clarity(context: RuleContext) -> Iterator[Hit]:
         yield hit
 
 
+def _price_moot(context: RuleContext) -> bool:
+    """Whether price-clarity never looks at the pages' amounts in this build.
+
+    It does not when the model has no purchase phase, or a page of it is a
+    pricing page (see :func:`price_clarity`).
+    """
+    phase = purchase_phase(context)
+    return phase is None or any(
+        d.tags.touchpoint == "pricing" for d in context.index.in_phase(phase.id)
+    )
+
+
 @page_check("price-clarity")
 def _price_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
     """A fact, not a finding: this purchase page shows an amount."""
     if not _in_purchase(doc, context) or not has_digits(page.text):
         return  # an amount has a digit
+    if context.prepared("moot", lambda: _price_moot(context)):
+        return
     currencies = tuple(context.options["currencies"])
     if _amount_re(currencies).search(page.text):
         yield Hit("price", {}, doc)

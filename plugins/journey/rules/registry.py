@@ -84,7 +84,7 @@ class RuleContext:
     def prepared(self, name: str, make: Callable[[], _T]) -> _T:
         """``make()``, made once for this context (kept in :attr:`memo`)."""
         try:
-            return self.memo[name]  # type: ignore[no-any-return]
+            return self.memo[name]
         except KeyError:
             made = self.memo[name] = make()
             return made
