@@ -154,8 +154,8 @@ def test_near_is_finditer_where_every_match_holds_a_key():
         if pattern is None:
             continue
         keys = {w for p in phrases for w in p.split()}  # each phrase holds its words
-        reach = max(len(p.replace(" ", "")) for p in phrases)
-        assert _spans(near(pattern, text, keys, reach)) == _spans(
+        reach = max(len(p.replace(" ", "")) for p in phrases)  # before and after
+        assert _spans(near(pattern, text, keys, reach, reach)) == _spans(
             pattern.finditer(text)
         )
 

@@ -320,12 +320,20 @@ def return_terms(context: RuleContext) -> Iterator[Hit]:
 
 def _in_purchase(doc: Document, context: RuleContext) -> bool:
     """Whether a page is of the purchase phase (cheap: once per page)."""
-    if not doc.phases:
+    phases = doc.phases
+    if not phases:
         return False
-    chosen = context.options["phase"] or PURCHASE_PHASES.get(
+    chosen = context.prepared("chosen", lambda: _chosen_purchase(context))
+    # Most pages have one phase: no generator for them.
+    return phases[0].id == chosen or any(p.id == chosen for p in phases[1:])
+
+
+def _chosen_purchase(context: RuleContext) -> str:
+    """The id the purchase rules' ``phase`` option names (or the default)."""
+    chosen: str = context.options["phase"] or PURCHASE_PHASES.get(
         context.index.model.id, "purchase"
     )
-    return any(p.id == chosen for p in doc.phases)
+    return chosen
 
 
 def _any_fact(context: RuleContext, rule_id: str, docs: list[Document]) -> bool:
@@ -422,10 +430,12 @@ def _price_moot(context: RuleContext) -> bool:
 @page_check("price-clarity")
 def _price_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
     """A fact, not a finding: this purchase page shows an amount."""
-    if not _in_purchase(doc, context) or not has_digits(page.text):
-        return  # an amount has a digit
+    if not _in_purchase(doc, context):
+        return
     if context.prepared("moot", lambda: _price_moot(context)):
         return
+    if not has_digits(page.text):
+        return  # an amount has a digit
     currencies = tuple(context.options["currencies"])
     if _amount_re(currencies).search(page.text):
         yield Hit("price", {}, doc)
