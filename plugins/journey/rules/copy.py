@@ -18,7 +18,7 @@ import re
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -100,7 +100,7 @@ def _slogans(context: RuleContext) -> Phrases:
 
 
 @page_check("empty-slogan")
-def _slogan_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
+def _slogan_page(page: PageText, doc: Document, context: RuleContext) -> Iterable[Hit]:
     phrases = context.prepared("phrases", lambda: _slogans(context))
     found = [
         m.group()
@@ -108,7 +108,8 @@ def _slogan_page(page: PageText, doc: Document, context: RuleContext) -> Iterato
         if not _in_quotes(m.string, m.start(), m.end())
     ]
     if found:
-        yield Hit("slogan", {"found": quotes(found)}, doc)
+        return (Hit("slogan", {"found": quotes(found)}, doc),)
+    return ()
 
 
 # --------------------------------------------------------------------------
@@ -457,19 +458,19 @@ def _abbreviations(lang: str) -> frozenset[str]:
 @page_check("long-sentences")
 def _sentences_page(
     page: PageText, doc: Document, context: RuleContext
-) -> Iterator[Hit]:
+) -> Iterable[Hit]:
     options = context.options
     lang = page_lang(doc, context.index)
     if lang not in FORMULAS or not page.prose:
-        return
+        return ()
     abbreviations = _abbreviations(lang)
     limits = (options["max_words"], options["min_score"])
     measured = readability(page.prose, lang, abbreviations, passes=limits)
     if measured is None or measured.words < options["min_words"]:
-        return
+        return ()
     average = measured.words_per_sentence
     if average <= options["max_words"] and measured.score >= options["min_score"]:
-        return
+        return ()
     longest = max(sentences(page.prose, abbreviations), key=_length)
     values = {
         "average": f"{average:.1f}",
@@ -480,7 +481,7 @@ def _sentences_page(
         "longest_words": _length(longest),
         "longest": quote(longest, 100),
     }
-    yield Hit("readability", values, doc)
+    return (Hit("readability", values, doc),)
 
 
 # --------------------------------------------------------------------------
@@ -554,19 +555,22 @@ def _pronouns(key: str, extra: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @page_check("mixed-address")
-def _address_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
+def _address_page(page: PageText, doc: Document, context: RuleContext) -> Iterable[Hit]:
     if page_lang(doc, context.index) != "nl":
-        return
+        return ()
     formal_words = _pronouns("formal", tuple(context.options["formal"]))
     informal_words = _pronouns("informal", tuple(context.options["informal"]))
     if not page.has_any(frozenset(formal_words)) or not page.has_any(
         frozenset(informal_words)
     ):
-        return
+        return ()
     polite = _first(page.text, _pronoun_re(formal_words), formal=True)
     casual = _first(page.text, _pronoun_re(informal_words), formal=False)
     if polite is not None and casual is not None:
-        yield Hit("address", {"formal": quote(polite), "informal": quote(casual)}, doc)
+        return (
+            Hit("address", {"formal": quote(polite), "informal": quote(casual)}, doc),
+        )
+    return ()
 
 
 # --------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -132,22 +132,27 @@ def _local_parts(extra: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @page_check("noreply-contact")
-def _noreply_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
-    if "@" in page.text or page.mailto:
-        parts = _local_parts(tuple(context.options["addresses"]))
-        found: dict[str, dict[str, str]] = {}
-        for address in page.mailto:
-            if _no_reply(address, parts):
-                found.setdefault(
-                    address.casefold(), {"nl": "mailto-link", "en": "mailto link"}
-                )
-        for match in _EMAIL_RE.finditer(page.text):
-            if _no_reply(match.group(), parts):
-                found.setdefault(
-                    match.group().casefold(), {"nl": "in de tekst", "en": "in the text"}
-                )
-        for address, where in found.items():
-            yield Hit(address, {"address": quote(address), "where": where}, doc)
+def _noreply_page(page: PageText, doc: Document, context: RuleContext) -> Iterable[Hit]:
+    if "@" not in page.text and not page.mailto:
+        return ()  # most pages: no generator made
+    return _noreply_hits(page, doc, context)
+
+
+def _noreply_hits(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
+    parts = _local_parts(tuple(context.options["addresses"]))
+    found: dict[str, dict[str, str]] = {}
+    for address in page.mailto:
+        if _no_reply(address, parts):
+            found.setdefault(
+                address.casefold(), {"nl": "mailto-link", "en": "mailto link"}
+            )
+    for match in _EMAIL_RE.finditer(page.text):
+        if _no_reply(match.group(), parts):
+            found.setdefault(
+                match.group().casefold(), {"nl": "in de tekst", "en": "in the text"}
+            )
+    for address, where in found.items():
+        yield Hit(address, {"address": quote(address), "where": where}, doc)
 
 
 # --------------------------------------------------------------------------
@@ -343,7 +348,7 @@ def _any_fact(context: RuleContext, rule_id: str, docs: list[Document]) -> bool:
 
 
 @page_check("return-terms")
-def _terms_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
+def _terms_page(page: PageText, doc: Document, context: RuleContext) -> Iterable[Hit]:
     """A fact, not a finding: this purchase page names return terms."""
     if _in_purchase(doc, context):
         terms = context.prepared(
@@ -354,7 +359,8 @@ def _terms_page(page: PageText, doc: Document, context: RuleContext) -> Iterator
             ),
         )
         if next(terms.finditer(page), None):
-            yield Hit("terms", {}, doc)
+            return (Hit("terms", {}, doc),)
+    return ()
 
 
 @functools.lru_cache(maxsize=8)
@@ -428,17 +434,18 @@ def _price_moot(context: RuleContext) -> bool:
 
 
 @page_check("price-clarity")
-def _price_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
+def _price_page(page: PageText, doc: Document, context: RuleContext) -> Iterable[Hit]:
     """A fact, not a finding: this purchase page shows an amount."""
     if not _in_purchase(doc, context):
-        return
+        return ()
     if context.prepared("moot", lambda: _price_moot(context)):
-        return
+        return ()
     if not has_digits(page.text):
-        return  # an amount has a digit
+        return ()  # an amount has a digit
     currencies = tuple(context.options["currencies"])
     if _amount_re(currencies).search(page.text):
-        yield Hit("price", {}, doc)
+        return (Hit("price", {}, doc),)
+    return ()
 
 
 # --------------------------------------------------------------------------
@@ -493,7 +500,7 @@ def forced_account(context: RuleContext) -> Iterator[Hit]:
 
 
 @page_check("forced-account")
-def _account_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
+def _account_page(page: PageText, doc: Document, context: RuleContext) -> Iterable[Hit]:
     if _in_purchase(doc, context) and (phase := purchase_phase(context)):
         phrases = context.prepared(
             "phrases",
@@ -508,7 +515,8 @@ def _account_page(page: PageText, doc: Document, context: RuleContext) -> Iterat
             if not _negated(m.string, m.start(), negations)
         ]
         if found:
-            yield Hit("account", {"found": quotes(found)}, doc, phase.id)
+            return (Hit("account", {"found": quotes(found)}, doc, phase.id),)
+    return ()
 
 
 # --------------------------------------------------------------------------
@@ -551,7 +559,13 @@ def long_form(context: RuleContext) -> Iterator[Hit]:
 
 
 @page_check("long-form")
-def _form_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
+def _form_page(page: PageText, doc: Document, context: RuleContext) -> Iterable[Hit]:
+    if not page.forms:
+        return ()  # most pages: no generator made
+    return _form_hits(page, doc, context)
+
+
+def _form_hits(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
     most = context.options["max"]
     forms: tuple[Form, ...] = page.forms
     for number, form in enumerate(forms, 1):
@@ -628,7 +642,7 @@ def theme_scripts(index: SiteIndex) -> tuple[str, str] | None:
 
 
 @page_check("tracking-scripts")
-def _scripts_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
+def _scripts_page(page: PageText, doc: Document, context: RuleContext) -> Iterable[Hit]:
     if page.scripts:
         own = _host(str(context.index.context.get("SITEURL") or ""))
         hosts = _foreign_hosts(page.scripts, own, tuple(context.options["allow"]))
@@ -637,7 +651,8 @@ def _scripts_page(page: PageText, doc: Document, context: RuleContext) -> Iterat
                 "where": {"nl": "de pagina", "en": "the page"},
                 "domains": ", ".join(hosts),
             }
-            yield Hit("content", values, doc)
+            return (Hit("content", values, doc),)
+    return ()
 
 
 @rule(
