@@ -18,7 +18,7 @@ import re
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,11 +27,11 @@ import jinja2
 
 from ..site.text import PageText, fold
 from . import Hit, Option, RuleContext, rule
+from ._phrases import Phrases
 from .coverage import expertise_phase
 from .friction import site_gap
 from .words import (
     after_page_pass,
-    find_phrases,
     page_check,
     page_hits,
     page_lang,
@@ -95,16 +95,21 @@ def empty_slogan(context: RuleContext) -> Iterator[Hit]:
     return iter(page_hits(context, "empty-slogan"))
 
 
+def _slogans(context: RuleContext) -> Phrases:
+    return Phrases((*words("empty-slogan", "phrases"), *context.options["phrases"]))
+
+
 @page_check("empty-slogan")
-def _slogan_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
-    phrases = (*words("empty-slogan", "phrases"), *context.options["phrases"])
+def _slogan_page(page: PageText, doc: Document, context: RuleContext) -> Iterable[Hit]:
+    phrases = context.prepared("phrases", lambda: _slogans(context))
     found = [
         m.group()
-        for m in find_phrases(page, phrases)
+        for m in phrases.finditer(page)
         if not _in_quotes(m.string, m.start(), m.end())
     ]
     if found:
-        yield Hit("slogan", {"found": quotes(found)}, doc)
+        return (Hit("slogan", {"found": quotes(found)}, doc),)
+    return ()
 
 
 # --------------------------------------------------------------------------
@@ -126,6 +131,9 @@ _SPLIT_RE = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]* (?=\S)|\n")
 # non-ASCII byte: accented vowels) as spaces, the rest as letters.
 _VOWEL_BYTES = bytes(
     32 if (chr(b) in "aeiouy" or b >= 128) else 120 for b in range(256)
+)
+_VOWEL_BYTES_ANY_CASE = bytes(
+    32 if (chr(b).lower() in "aeiouy" or b >= 128) else 120 for b in range(256)
 )
 # A page whose estimate passes by this many points (and has 20% fewer words
 # per sentence than the limit) is not scored exactly.
@@ -335,18 +343,22 @@ def readability(
     if not prose.strip():
         return None
     lines = prose.count("\n") + 1
-    folded = prose.casefold()
+    ascii = prose.isascii()
     if passes is not None:
         # Fast: words are spaces + lines, every ". " ends a sentence (also
         # after an abbreviation), vowel groups stand in for syllables.
         words = prose.count(" ") + lines
         # ". ", "! " and "? " counted at once: ! and ? become full stops.
         quick_count = lines + prose.encode().translate(_STOPS).count(b". ")
-        if not prose.isascii():
+        if not ascii:
             quick_count += prose.count("\u2026 ")
         if words / quick_count <= passes[0] * 0.8:
             # Vowels became spaces: a group starts where a space follows a letter.
-            groups = b"x" + folded.encode().translate(_VOWEL_BYTES)
+            # (ASCII folds as lower case does: upper-case vowels are vowels.)
+            if ascii:
+                groups = b"x" + prose.encode().translate(_VOWEL_BYTES_ANY_CASE)
+            else:
+                groups = b"x" + prose.casefold().encode().translate(_VOWEL_BYTES)
             vowel_groups = groups.count(b"x ")
             estimate = _score(lang, words, quick_count, vowel_groups)
             limit = passes[1] + ESTIMATE_MARGIN
@@ -354,10 +366,12 @@ def readability(
                 # A silent final e ("bike", "there") is no syllable: fewer
                 # syllables only raise the score, so they are counted only
                 # where the estimate without them falls short.
-                vowel_groups -= len(_SILENT_E_REVERSED_RE.findall(folded[::-1]))
+                reversed_text = prose.casefold()[::-1]
+                vowel_groups -= len(_SILENT_E_REVERSED_RE.findall(reversed_text))
                 estimate = _score(lang, words, quick_count, vowel_groups)
             if estimate >= limit:
                 return Readability(quick_count, words, vowel_groups, estimate)
+    folded = prose.casefold()
     words = len(prose.split())
     count = lines + len(_SENTENCE_END_RE.findall(prose))
     abbreviation = _abbreviation_re(abbreviations)
@@ -444,19 +458,19 @@ def _abbreviations(lang: str) -> frozenset[str]:
 @page_check("long-sentences")
 def _sentences_page(
     page: PageText, doc: Document, context: RuleContext
-) -> Iterator[Hit]:
+) -> Iterable[Hit]:
     options = context.options
     lang = page_lang(doc, context.index)
     if lang not in FORMULAS or not page.prose:
-        return
+        return ()
     abbreviations = _abbreviations(lang)
     limits = (options["max_words"], options["min_score"])
     measured = readability(page.prose, lang, abbreviations, passes=limits)
     if measured is None or measured.words < options["min_words"]:
-        return
+        return ()
     average = measured.words_per_sentence
     if average <= options["max_words"] and measured.score >= options["min_score"]:
-        return
+        return ()
     longest = max(sentences(page.prose, abbreviations), key=_length)
     values = {
         "average": f"{average:.1f}",
@@ -467,7 +481,7 @@ def _sentences_page(
         "longest_words": _length(longest),
         "longest": quote(longest, 100),
     }
-    yield Hit("readability", values, doc)
+    return (Hit("readability", values, doc),)
 
 
 # --------------------------------------------------------------------------
@@ -541,19 +555,22 @@ def _pronouns(key: str, extra: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @page_check("mixed-address")
-def _address_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
+def _address_page(page: PageText, doc: Document, context: RuleContext) -> Iterable[Hit]:
     if page_lang(doc, context.index) != "nl":
-        return
+        return ()
     formal_words = _pronouns("formal", tuple(context.options["formal"]))
     informal_words = _pronouns("informal", tuple(context.options["informal"]))
     if not page.has_any(frozenset(formal_words)) or not page.has_any(
         frozenset(informal_words)
     ):
-        return
+        return ()
     polite = _first(page.text, _pronoun_re(formal_words), formal=True)
     casual = _first(page.text, _pronoun_re(informal_words), formal=False)
     if polite is not None and casual is not None:
-        yield Hit("address", {"formal": quote(polite), "informal": quote(casual)}, doc)
+        return (
+            Hit("address", {"formal": quote(polite), "informal": quote(casual)}, doc),
+        )
+    return ()
 
 
 # --------------------------------------------------------------------------

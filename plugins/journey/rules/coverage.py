@@ -167,7 +167,10 @@ def aftercare_contact(context: RuleContext) -> Iterator[Hit]:
     model = context.index.model
     phase = model.get(context.options["phase"] or model.final.id) or model.final
     documents = context.index.in_phase(phase.id)
-    if any(shows_contact(doc.html) for doc in documents):
+    # Contact pages first: the likeliest to show contact details (the answer
+    # is the same in any order, and is found sooner).
+    likely = sorted(documents, key=lambda doc: doc.touchpoint != "contact")
+    if any(shows_contact(doc.html) for doc in likely):
         return
     name = phase_names(phase)
     if not documents:

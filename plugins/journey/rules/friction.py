@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -20,6 +20,7 @@ from jinja2 import TemplateError
 
 from ..site.text import Form, PageText, extract
 from . import Hit, Option, RuleContext, phase_names, rule
+from ._phrases import Phrases
 from .coverage import (
     _EMAIL_RE,
     _PHONE_MIN_DIGITS,
@@ -28,7 +29,7 @@ from .coverage import (
     has_digits,
 )
 from .graph import contact_pages
-from .words import find_phrases, page_check, page_hits, quote, quotes, words
+from .words import page_check, page_hits, quote, quotes, words
 
 if TYPE_CHECKING:
     from ..model.phases import Phase
@@ -131,22 +132,27 @@ def _local_parts(extra: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @page_check("noreply-contact")
-def _noreply_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
-    if "@" in page.text or page.mailto:
-        parts = _local_parts(tuple(context.options["addresses"]))
-        found: dict[str, dict[str, str]] = {}
-        for address in page.mailto:
-            if _no_reply(address, parts):
-                found.setdefault(
-                    address.casefold(), {"nl": "mailto-link", "en": "mailto link"}
-                )
-        for match in _EMAIL_RE.finditer(page.text):
-            if _no_reply(match.group(), parts):
-                found.setdefault(
-                    match.group().casefold(), {"nl": "in de tekst", "en": "in the text"}
-                )
-        for address, where in found.items():
-            yield Hit(address, {"address": quote(address), "where": where}, doc)
+def _noreply_page(page: PageText, doc: Document, context: RuleContext) -> Iterable[Hit]:
+    if "@" not in page.text and not page.mailto:
+        return ()  # most pages: no generator made
+    return _noreply_hits(page, doc, context)
+
+
+def _noreply_hits(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
+    parts = _local_parts(tuple(context.options["addresses"]))
+    found: dict[str, dict[str, str]] = {}
+    for address in page.mailto:
+        if _no_reply(address, parts):
+            found.setdefault(
+                address.casefold(), {"nl": "mailto-link", "en": "mailto link"}
+            )
+    for match in _EMAIL_RE.finditer(page.text):
+        if _no_reply(match.group(), parts):
+            found.setdefault(
+                match.group().casefold(), {"nl": "in de tekst", "en": "in the text"}
+            )
+    for address, where in found.items():
+        yield Hit(address, {"address": quote(address), "where": where}, doc)
 
 
 # --------------------------------------------------------------------------
@@ -182,8 +188,12 @@ def says_when(page: PageText, extra: tuple[str, ...]) -> bool:
             before = page.text[max(0, match.start() - 40) : match.start()]
             if _WEEKDAY_RE.search(before):
                 return True
-    phrases = (*words("reachability", "words"), *extra)
-    return next(find_phrases(page, phrases), None) is not None
+    return next(_when_phrases(extra).finditer(page), None) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _when_phrases(extra: tuple[str, ...]) -> Phrases:
+    return Phrases((*words("reachability", "words"), *extra))
 
 
 def contact_detail(page: PageText) -> str | None:
@@ -315,12 +325,20 @@ def return_terms(context: RuleContext) -> Iterator[Hit]:
 
 def _in_purchase(doc: Document, context: RuleContext) -> bool:
     """Whether a page is of the purchase phase (cheap: once per page)."""
-    if not doc.phases:
+    phases = doc.phases
+    if not phases:
         return False
-    chosen = context.options["phase"] or PURCHASE_PHASES.get(
+    chosen = context.prepared("chosen", lambda: _chosen_purchase(context))
+    # Most pages have one phase: no generator for them.
+    return phases[0].id == chosen or any(p.id == chosen for p in phases[1:])
+
+
+def _chosen_purchase(context: RuleContext) -> str:
+    """The id the purchase rules' ``phase`` option names (or the default)."""
+    chosen: str = context.options["phase"] or PURCHASE_PHASES.get(
         context.index.model.id, "purchase"
     )
-    return any(p.id == chosen for p in doc.phases)
+    return chosen
 
 
 def _any_fact(context: RuleContext, rule_id: str, docs: list[Document]) -> bool:
@@ -330,12 +348,19 @@ def _any_fact(context: RuleContext, rule_id: str, docs: list[Document]) -> bool:
 
 
 @page_check("return-terms")
-def _terms_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
+def _terms_page(page: PageText, doc: Document, context: RuleContext) -> Iterable[Hit]:
     """A fact, not a finding: this purchase page names return terms."""
     if _in_purchase(doc, context):
-        phrases = (*words("return-terms", "words"), *context.options["words"])
-        if next(find_phrases(page, phrases, prefix=True), None):
-            yield Hit("terms", {}, doc)
+        terms = context.prepared(
+            "words",
+            lambda: Phrases(
+                (*words("return-terms", "words"), *context.options["words"]),
+                prefix=True,
+            ),
+        )
+        if next(terms.finditer(page), None):
+            return (Hit("terms", {}, doc),)
+    return ()
 
 
 @functools.lru_cache(maxsize=8)
@@ -396,14 +421,31 @@ def price_clarity(context: RuleContext) -> Iterator[Hit]:
         yield hit
 
 
+def _price_moot(context: RuleContext) -> bool:
+    """Whether price-clarity never looks at the pages' amounts in this build.
+
+    It does not when the model has no purchase phase, or a page of it is a
+    pricing page (see :func:`price_clarity`).
+    """
+    phase = purchase_phase(context)
+    return phase is None or any(
+        d.tags.touchpoint == "pricing" for d in context.index.in_phase(phase.id)
+    )
+
+
 @page_check("price-clarity")
-def _price_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
+def _price_page(page: PageText, doc: Document, context: RuleContext) -> Iterable[Hit]:
     """A fact, not a finding: this purchase page shows an amount."""
-    if not _in_purchase(doc, context) or not has_digits(page.text):
-        return  # an amount has a digit
+    if not _in_purchase(doc, context):
+        return ()
+    if context.prepared("moot", lambda: _price_moot(context)):
+        return ()
+    if not has_digits(page.text):
+        return ()  # an amount has a digit
     currencies = tuple(context.options["currencies"])
     if _amount_re(currencies).search(page.text):
-        yield Hit("price", {}, doc)
+        return (Hit("price", {}, doc),)
+    return ()
 
 
 # --------------------------------------------------------------------------
@@ -418,6 +460,11 @@ def _negated(folded: str, start: int, negations: frozenset[str]) -> bool:
     clause = _CLAUSE_END_RE.split(folded[max(0, start - 80) : start])[-1]
     tokens = [t.strip(",()\"'\u201c\u201d\u2018\u2019") for t in clause.split()[-6:]]
     return any(t in negations for t in tokens)
+
+
+@functools.cache
+def _negations() -> frozenset[str]:
+    return frozenset(words("forced-account", "negations"))
 
 
 @rule(
@@ -453,17 +500,23 @@ def forced_account(context: RuleContext) -> Iterator[Hit]:
 
 
 @page_check("forced-account")
-def _account_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
+def _account_page(page: PageText, doc: Document, context: RuleContext) -> Iterable[Hit]:
     if _in_purchase(doc, context) and (phase := purchase_phase(context)):
-        phrases = (*words("forced-account", "phrases"), *context.options["phrases"])
-        negations = frozenset(words("forced-account", "negations"))
+        phrases = context.prepared(
+            "phrases",
+            lambda: Phrases(
+                (*words("forced-account", "phrases"), *context.options["phrases"])
+            ),
+        )
+        negations = _negations()
         found = [
             m.group()
-            for m in find_phrases(page, phrases)
+            for m in phrases.finditer(page)
             if not _negated(m.string, m.start(), negations)
         ]
         if found:
-            yield Hit("account", {"found": quotes(found)}, doc, phase.id)
+            return (Hit("account", {"found": quotes(found)}, doc, phase.id),)
+    return ()
 
 
 # --------------------------------------------------------------------------
@@ -506,7 +559,13 @@ def long_form(context: RuleContext) -> Iterator[Hit]:
 
 
 @page_check("long-form")
-def _form_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
+def _form_page(page: PageText, doc: Document, context: RuleContext) -> Iterable[Hit]:
+    if not page.forms:
+        return ()  # most pages: no generator made
+    return _form_hits(page, doc, context)
+
+
+def _form_hits(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
     most = context.options["max"]
     forms: tuple[Form, ...] = page.forms
     for number, form in enumerate(forms, 1):
@@ -583,7 +642,7 @@ def theme_scripts(index: SiteIndex) -> tuple[str, str] | None:
 
 
 @page_check("tracking-scripts")
-def _scripts_page(page: PageText, doc: Document, context: RuleContext) -> Iterator[Hit]:
+def _scripts_page(page: PageText, doc: Document, context: RuleContext) -> Iterable[Hit]:
     if page.scripts:
         own = _host(str(context.index.context.get("SITEURL") or ""))
         hosts = _foreign_hosts(page.scripts, own, tuple(context.options["allow"]))
@@ -592,7 +651,8 @@ def _scripts_page(page: PageText, doc: Document, context: RuleContext) -> Iterat
                 "where": {"nl": "de pagina", "en": "the page"},
                 "domains": ", ".join(hosts),
             }
-            yield Hit("content", values, doc)
+            return (Hit("content", values, doc),)
+    return ()
 
 
 @rule(

@@ -24,7 +24,7 @@ import pkgutil
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..model.findings import Finding
 from ..model.settings import SEVERITIES, Option
@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from ..model.settings import JourneyConfig
     from ..site.graph import LinkGraph
     from ..site.index import Document, SiteIndex
+
+_T = TypeVar("_T")
 
 PACKAGE = __name__.rpartition(".")[0]  # the rules package
 # Modules of the rules package that hold no rules.
@@ -69,10 +71,23 @@ class RuleContext:
     options: Mapping[str, Any]
     lang: str
     graph: LinkGraph
+    # What a rule prepares once for this run (a page check's word lists):
+    # each run of the rules, and each page pass, has a context of its own.
+    memo: dict[str, Any] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def checked(self) -> Iterator[Document]:
         """Documents whose metadata is checked: everything but drafts."""
         return (d for d in self.index.documents if d.status != "draft")
+
+    def prepared(self, name: str, make: Callable[[], _T]) -> _T:
+        """``make()``, made once for this context (kept in :attr:`memo`)."""
+        try:
+            return self.memo[name]
+        except KeyError:
+            made = self.memo[name] = make()
+            return made
 
 
 Check = Callable[[RuleContext], Iterable[Hit]]

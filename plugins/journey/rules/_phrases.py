@@ -1,0 +1,210 @@
+"""A list of phrases prepared once, matched as :func:`.words.find_phrases` does.
+
+:func:`~.words.find_phrases` derives what it needs from its list at every
+call (the key words, a set of them) and runs its regular expression over the
+whole folded text of any page that has a key. :class:`Phrases` gives the same
+matches, in the same order, with less work:
+
+- the keys and their set are made once for the list;
+- which keys a page has is a set intersection (the few keys looked up in the
+  page's words, not the page's words in the keys);
+- with ``prefix`` ("retour" finds "retourneren"), whether a word of the page
+  starts with a key is a binary search in the page's sorted words, where the
+  page has no white space but plain spaces (else a substring search per key,
+  as before);
+- the expression runs only near where a key occurs in the text. Every match
+  holds its phrase's key literally (a key is a part of one word of the
+  phrase), and a match has at most as many characters other than white space
+  as its longest phrase: a match with a key at ``q`` lies within the stretch
+  from that many such characters before ``q`` to that many after it. The
+  expression searches those stretches only (with the text around them in
+  view, for the look-behind and look-ahead), left to right, each search
+  going on where the last match ended, as :meth:`re.Pattern.finditer` does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from re import Match, Pattern
+from typing import TYPE_CHECKING
+
+from ..site.text import fold
+from .words import _keys, _phrase_re
+
+if TYPE_CHECKING:
+    from ..site.text import PageText
+
+# White space that str.split() splits at but PageText.plain keeps (ASCII).
+_OTHER_ASCII_SPACE = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+
+
+_Prepared = tuple[Pattern[str] | None, int, int]
+_PLAIN_START = r"(?<!\w)(?:"
+
+
+def _skipping(phrases: tuple[str, ...], prefix: bool) -> Pattern[str]:
+    """``_phrase_re(phrases, prefix)`` as it is written for few first characters.
+
+    The same matches (see ``words.py``): each alternative starts with its
+    first character, and a look-behind after that character stands for the
+    one before it (no word character before the phrase).
+    """
+    folded = sorted({fold(p) for p in phrases if p.strip()}, key=len, reverse=True)
+    end = "" if prefix else r"(?!\w)"
+    alternatives = "|".join(
+        re.escape(p[0]) + r"(?<!\w.)" + r"\s+".join(map(re.escape, p[1:].split(" ")))
+        for p in folded
+    )
+    return re.compile(rf"(?:{alternatives}){end}", re.S)
+
+
+class Phrases:
+    """``find_phrases(page, phrases, prefix=prefix)`` for one list."""
+
+    __slots__ = ("_found", "_head_re", "_heads", "_keys", "_keyset", "prefix")
+
+    def __init__(self, phrases: Iterable[str], *, prefix: bool = False) -> None:
+        self.prefix = prefix
+        self._keys = _keys(tuple(phrases))
+        self._keyset = frozenset(self._keys)
+        # With prefix: the keys by their beginnings as long as the shortest.
+        short = min(map(len, self._keys), default=0)
+        self._heads: dict[str, list[tuple[str, str]]] = {}
+        for key in self._keys:
+            self._heads.setdefault(key[:short], []).append((f" {key}", key))
+        heads = "|".join(map(re.escape, self._heads))  # all of one length
+        self._head_re = re.compile(f" ({heads})" if heads else "(?!)")
+        # keys found -> what _prepare makes of them
+        self._found: dict[frozenset[str], _Prepared] = {}
+
+    def finditer(self, page: PageText) -> Iterator[Match[str]]:
+        """The matches of the phrases in the page's folded text, in order."""
+        if self.prefix:
+            found = frozenset(self._starting(page))
+        else:
+            found = self._keyset & page.words
+        if not found:
+            return iter(())
+        known = self._found.get(found)
+        if known is None:
+            known = self._found[found] = self._prepare(found)
+        pattern, before, after = known
+        if pattern is None:
+            return iter(())
+        return near(pattern, page.folded, found, before, after)
+
+    def _prepare(self, found: frozenset[str]) -> _Prepared:
+        """The expression of the phrases of ``found``, and how far a match reaches.
+
+        A match holds a key at some place of its phrase's characters other
+        than white space: it reaches at most ``before`` of them before the
+        key and ``after`` from the key's start on.
+        """
+        candidates = tuple(sorted(p for key in found for p in self._keys[key]))
+        pattern = _phrase_re(candidates, self.prefix)
+        if pattern is not None and pattern.pattern.startswith(_PLAIN_START):
+            # Written to skip in C to a first character: over the short
+            # stretches searched here that form is the faster one.
+            pattern = _skipping(candidates, self.prefix)
+        before = after = 0
+        for phrase in candidates:
+            solid = fold(phrase).replace(" ", "")
+            for key in found:
+                at = solid.find(key)
+                while at >= 0:
+                    before = max(before, at)
+                    after = max(after, len(solid) - at)
+                    at = solid.find(key, at + 1)
+        return pattern, before, after
+
+    def _starting(self, page: PageText) -> set[str]:
+        """The keys that a word of the page starts with (after a space)."""
+        plain = page.plain
+        if not _spaces_only(plain):
+            return {key for key in self._keys if f" {key}" in plain}
+        # The page's words are what stands between its spaces (each once): a
+        # key follows a space in the text if it follows one in them. First
+        # the keys whose beginning (as long as the shortest key) begins a word.
+        words = " " + " ".join(page.words)
+        heads = set(self._head_re.findall(words))
+        return {key for h in heads for spaced, key in self._heads[h] if spaced in words}
+
+
+def _spaces_only(plain: str) -> bool:
+    """Whether the only white space in ``plain`` is plain spaces."""
+    if plain.isascii():
+        return not any(c in plain for c in _OTHER_ASCII_SPACE)
+    return len(plain) - plain.count(" ") == len("".join(plain.split()))
+
+
+def near(
+    pattern: Pattern[str], text: str, keys: Iterable[str], before: int, after: int
+) -> Iterator[Match[str]]:
+    """``pattern.finditer(text)``, searching only near where ``keys`` occur.
+
+    Correct for a pattern each of whose matches holds one of ``keys`` and
+    at most ``before`` characters that are not white space before a key it
+    holds and ``after`` from the key on, the only characters
+    its look-arounds read next to a match being the one before and the one
+    after it.
+    """
+    starts: list[int] = []
+    for key in keys:
+        at = text.find(key)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(key, at + 1)
+    if not starts:
+        return
+    starts.sort()
+    size = len(text)
+    lines = _lines_only(text)
+    # A match holding ``at`` has at most ``before`` characters other than
+    # white space before it: ``back`` characters back is far enough where more
+    # than ``before`` of them are not white space (else the text's start);
+    # the same after it.
+    back = 2 * before + 2
+    ahead = 2 * after + 2
+    # Stretches [begin, end] where a match may lie, merged where they meet.
+    stretches: list[list[int]] = []
+    for at in starts:
+        begin = at - back
+        if stretches and begin <= stretches[-1][1]:
+            pass  # merged whatever the exact beginning
+        elif begin <= 0 or _nonspace(text, begin, at, lines) <= before:
+            begin = 0
+        end = at + ahead
+        if end >= size or _nonspace(text, at, end, lines) <= after:
+            end = size
+        if stretches and begin <= stretches[-1][1]:
+            stretches[-1][1] = max(stretches[-1][1], end)
+        else:
+            stretches.append([begin, end])
+    resume = 0
+    for begin, end in stretches:
+        position = max(begin, resume)
+        # One character past the stretch stays in view (a look-ahead).
+        stop = min(size, end + 1)
+        while position <= end:
+            match = pattern.search(text, position, stop)
+            if match is None:
+                break
+            yield match
+            resume = position = match.end()
+
+
+def _lines_only(text: str) -> bool:
+    """Whether the only white space in ``text`` is spaces and line breaks."""
+    if text.isascii():
+        return not any(c in text for c in _OTHER_ASCII_SPACE if c != "\n")
+    blank = text.count(" ") + text.count("\n")
+    return len(text) - blank == len("".join(text.split()))
+
+
+def _nonspace(text: str, start: int, end: int, lines: bool) -> int:
+    """How many of ``text[start:end]`` are not white space (as re counts them)."""
+    if lines:
+        blank = text.count(" ", start, end) + text.count("\n", start, end)
+        return end - start - blank
+    return len("".join(text[start:end].split()))
