@@ -56,15 +56,16 @@ class Matcher:
         self._pages = {fold(url): target for url, target in pages.items()}
         self._other = {fold(url) for url in other} - set(self._pages)
         self._prefix = fold(urlsplit(siteurl).path) if siteurl else ""
-        self._cache: dict[str, tuple[int, Target | None]] = {}
+        # path -> match(path); a reader may look here first (never assign to it)
+        self.cache: dict[str, tuple[int, Target | None]] = {}
 
     def match(self, path: str) -> tuple[int, Target | None]:
         """``(kind, target)``: kind is PAGE, OTHER, ASSET or UNMATCHED."""
-        hit = self._cache.get(path)
+        hit = self.cache.get(path)
         if hit is None:
-            if len(self._cache) >= _CACHE_LIMIT:
-                self._cache.clear()
-            hit = self._cache[path] = self._match(path)
+            if len(self.cache) >= _CACHE_LIMIT:
+                self.cache.clear()
+            hit = self.cache[path] = self._match(path)
         return hit
 
     def _lookup(self, key: str) -> tuple[int, Target | None] | None:
