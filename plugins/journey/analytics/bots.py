@@ -60,11 +60,11 @@ def _split(patterns: list[str]) -> tuple[list[str], list[str]]:
     separator no pattern holds keeps every escape inside its own pattern).
     """
     joined = _SEPARATOR.join(patterns)
-    if joined.count(_SEPARATOR) != len(patterns) - 1:  # pragma: no cover - NUL
-        texts = [_plain(p) for p in patterns]
+    if joined.count(_SEPARATOR) != len(patterns) - 1:  # a pattern holds a NUL
+        answers = [_plain(p) for p in patterns]
         return (
-            [t for t in texts if t is not None],
-            [p for p, t in zip(patterns, texts, strict=True) if t is None],
+            [t for t in answers if t is not None],
+            [p for p, t in zip(patterns, answers, strict=True) if t is None],
         )
     bare = joined
     for escaped, _char in _PLAIN_ESCAPES:
