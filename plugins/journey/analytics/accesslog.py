@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import io
+import math
 import re
 from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING
@@ -134,6 +135,7 @@ _OK = frozenset({*(str(code) for code in range(200, 300)), "304"})
 _UNREADABLE: Record = ("", "\n", "", "", "")  # no time: skipped, counted
 _BLANK: Record = ("", "", "", "", "")  # no time: skipped, not counted
 _AGENTS_KEPT = 16384  # user agents whose answer read_logs keeps
+_REQUESTS_KEPT = 65536  # request lines whose match read_logs keeps
 
 
 def _read_lines(lines: Iterable[str]) -> list[Record]:
@@ -198,14 +200,17 @@ def read_logs(
     clocks = clock.clocks.get
     zones = clock.zones.get
     seconds = _SECONDS.get
-    cache = matcher.cache.get
     match_path = matcher.match
+    # request line -> (kind, target, path): the path of "GET <path> ..." matched
+    requests: dict[str, tuple[int, Target | None, str]] = {}
+    known = requests.get
     ok = _OK
     bots: dict[str, bool] = {}  # '"' + user agent (or "") -> is a bot
     is_known_bot = bots.get
     last_when: str | None = None
     timestamp = 0
-    first = last = None
+    first: float = math.inf
+    last: float = -math.inf
     files = list(files)
     if len(files) > 1:
         files.sort(key=lambda u: (first_time(u, clock), u.name))
@@ -237,12 +242,13 @@ def read_logs(
                         else:
                             timestamp = base + minutes + second - offset
                         last_when = when
-                        if first is None or timestamp < first:
+                        if timestamp < first:  # noqa: PLR1730 - min() is a call
                             first = timestamp
-                        if last is None or timestamp > last:
+                        if timestamp > last:  # noqa: PLR1730
                             last = timestamp
+                    # "GET " and a path, as two comparisons (no call): else
                     # POST, HEAD, probes with no request line
-                    if not request.startswith("GET ") or request == "GET ":
+                    if not "GET " < request < "GET!":
                         continue
                     bot = is_known_bot(agent)
                     if bot is None:
@@ -252,11 +258,13 @@ def read_logs(
                             bots[agent] = bot
                     if bot:
                         continue
-                    path = request.split(" ", 2)[1]
-                    found = cache(path)
+                    found = known(request)
                     if found is None:
-                        found = match_path(path)
-                    kind, target = found
+                        path = request.split(" ", 2)[1]
+                        found = (*match_path(path), path)
+                        if len(requests) < _REQUESTS_KEPT:
+                            requests[request] = found
+                    kind, target, path = found
                     if kind == ASSET:
                         continue
                     if kind == UNMATCHED:
@@ -271,6 +279,6 @@ def read_logs(
                     views.append((hash((address, agent)), timestamp, target))
                 number += len(records)
                 tally.add(views)
-    if first is not None and last is not None:
+    if first <= last:  # a time was read
         period.see(first)
         period.see(last)

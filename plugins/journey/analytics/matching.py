@@ -37,8 +37,13 @@ def fold(url: str) -> str:
     """The comparable form of a URL or request path (module docstring)."""
     if "://" in url or url.startswith("//"):
         url = urlsplit(url).path
-    url = url.split("#", 1)[0].split("?", 1)[0]
-    url = unquote(url).lstrip("/")
+    if "#" in url:
+        url = url.split("#", 1)[0]
+    if "?" in url:
+        url = url.split("?", 1)[0]
+    if "%" in url:  # unquote returns anything else as it is
+        url = unquote(url)
+    url = url.lstrip("/")
     if url.endswith("index.html"):
         url = url[: -len("index.html")]
     return url.rstrip("/")
@@ -56,16 +61,15 @@ class Matcher:
         self._pages = {fold(url): target for url, target in pages.items()}
         self._other = {fold(url) for url in other} - set(self._pages)
         self._prefix = fold(urlsplit(siteurl).path) if siteurl else ""
-        # path -> match(path); a reader may look here first (never assign to it)
-        self.cache: dict[str, tuple[int, Target | None]] = {}
+        self._cache: dict[str, tuple[int, Target | None]] = {}
 
     def match(self, path: str) -> tuple[int, Target | None]:
         """``(kind, target)``: kind is PAGE, OTHER, ASSET or UNMATCHED."""
-        hit = self.cache.get(path)
+        hit = self._cache.get(path)
         if hit is None:
-            if len(self.cache) >= _CACHE_LIMIT:
-                self.cache.clear()
-            hit = self.cache[path] = self._match(path)
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()
+            hit = self._cache[path] = self._match(path)
         return hit
 
     def _lookup(self, key: str) -> tuple[int, Target | None] | None:
