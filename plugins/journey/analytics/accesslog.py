@@ -135,7 +135,7 @@ _OK = frozenset({*(str(code) for code in range(200, 300)), "304"})
 _UNREADABLE: Record = ("", "\n", "", "", "")  # no time: skipped, counted
 _BLANK: Record = ("", "", "", "", "")  # no time: skipped, not counted
 _AGENTS_KEPT = 16384  # user agents whose answer read_logs keeps
-_REQUESTS_KEPT = 16384  # request lines whose match read_logs keeps (~2.5 MB at most)
+_REQUESTS_KEPT = 16384  # request lines whose match read_logs keeps (a few MB at most)
 
 
 def _read_lines(lines: Iterable[str]) -> list[Record]:
