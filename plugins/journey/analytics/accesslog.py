@@ -16,12 +16,15 @@ whatever its status.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+import io
+import math
+import re
+from collections.abc import Iterable, Iterator
+from typing import IO, TYPE_CHECKING
 
 from .bots import is_bot
 from .figures import Period, Unmatched, VisitTally
-from .matching import ASSET, OTHER, PAGE, UNMATCHED, Matcher
+from .matching import ASSET, OTHER, UNMATCHED, Matcher, Target
 from .sources import CLF, CLF_ESCAPED, Unit, open_text
 
 if TYPE_CHECKING:
@@ -49,33 +52,51 @@ MONTHS = {
 }
 
 
+# Seconds of a minute as a log writes them; anything else is parsed by int().
+_SECONDS = {f"{i:02d}": i for i in range(60)}
+_CLOCKS_KEPT = 4096  # distinct ":HH:MM" kept (a day has 1,440)
+
+
 class Clock:
-    """Parses CLF times (``10/Oct/2026:13:55:36 +0200``) to epoch seconds, fast."""
+    """Parses CLF times (``10/Oct/2026:13:55:36 +0200``) to epoch seconds, fast.
+
+    Days, hours and minutes, and zones are parsed once and looked up after:
+    ``days[value[:11]] + clocks[value[11:17]] + seconds - zones[value[21:26]]``
+    (:func:`read_logs` does that lookup itself and calls :meth:`epoch` for any
+    part not seen before; a key is kept only once :meth:`epoch` parsed it).
+    """
 
     def __init__(self) -> None:
-        self._days: dict[str, int] = {}
-        self._zones: dict[str, int] = {}
+        self.days: dict[str, int] = {}
+        self.clocks: dict[str, int] = {}  # ":HH:MM" -> seconds
+        self.zones: dict[str, int] = {}
 
-    def epoch(self, value: str) -> float:
+    def epoch(self, value: str) -> int:
         if len(value) < 26 or value[2] != "/" or value[11] != ":":
             raise ValueError(value)
         day = value[:11]
-        base = self._days.get(day)
+        base = self.days.get(day)
         if base is None:
             base = calendar.timegm(
                 (int(value[7:11]), MONTHS[value[3:6]], int(value[0:2]), 0, 0, 0)
             )
-            self._days[day] = base
-        seconds = int(value[12:14]) * 3600 + int(value[15:17]) * 60 + int(value[18:20])
+            self.days[day] = base
+        clock = value[11:17]
+        minutes = self.clocks.get(clock)
+        if minutes is None:
+            minutes = int(value[12:14]) * 3600 + int(value[15:17]) * 60
+            if len(self.clocks) < _CLOCKS_KEPT:
+                self.clocks[clock] = minutes
+        seconds = minutes + int(value[18:20])
         zone = value[21:26]
-        offset = self._zones.get(zone)
+        offset = self.zones.get(zone)
         if offset is None:  # a log has one or two zones (summer and winter time)
             offset = int(zone[1:3]) * 3600 + int(zone[3:5]) * 60
             if zone[0] == "-":
                 offset = -offset
             elif zone[0] != "+":
                 raise ValueError(value)
-            self._zones[zone] = offset
+            self.zones[zone] = offset
         return base + seconds - offset
 
 
@@ -94,6 +115,76 @@ def first_time(unit: Unit, clock: Clock) -> float:
     return float("inf")
 
 
+# Reading: a file is read in blocks of whole lines. A block that is ASCII,
+# has no \r and no Apache-escaped quote is searched at once with _LINES: CLF
+# (sources.py) with the user agent's opening quote kept in its group (so a
+# missing user agent, "", differs from an empty one, '"') and the rest of the
+# line consumed. When that finds one record per line, no match ran past its
+# own line (a match that did would cover the start of the next, leaving fewer
+# records than lines) and each record is what CLF finds in that line. Any
+# other block is read line by line (_read_lines), as CLF and CLF_ESCAPED read it.
+_BLOCK = 1 << 16  # characters read at a time
+_LINES = re.compile(
+    r'^(\S+) \S+ \S+ \[([^\]]+)\] "([^"]*)" (\d{3}) \S+'
+    r'(?: "[^"]*" ("[^"]*)")?[^\n]*\n?',
+    re.MULTILINE,
+)
+# (address, time, request, status, '"' + user agent, or "" without one)
+Record = tuple[str, str, str, str, str]
+_OK = frozenset({*(str(code) for code in range(200, 300)), "304"})
+_UNREADABLE: Record = ("", "\n", "", "", "")  # no time: skipped, counted
+_BLANK: Record = ("", "", "", "", "")  # no time: skipped, not counted
+_AGENTS_KEPT = 16384  # user agents whose answer read_logs keeps
+_REQUESTS_KEPT = 16384  # request lines whose match read_logs keeps (a few MB at most)
+
+
+def _read_lines(lines: Iterable[str]) -> list[Record]:
+    """Records of lines one by one: the fast form, or the escaped one."""
+    match_line = CLF.match
+    match_escaped = CLF_ESCAPED.match
+    records: list[Record] = []
+    for line in lines:
+        # Apache escapes a quote as \"; nginx as \x22 (the fast form)
+        found = match_escaped(line) if '\\"' in line else match_line(line)
+        if found is None:
+            records.append(_UNREADABLE if line.strip() else _BLANK)
+            continue
+        address, when, request, status, agent = found.groups()
+        quoted = "" if agent is None else '"' + agent
+        records.append((address, when, request, str(int(status)), quoted))
+    return records
+
+
+def _blocks(stream: IO[str]) -> Iterator[list[Record]]:
+    """The records of every line of the stream, a block of lines at a time."""
+    carry = ""
+    while True:
+        # a line longer than a block: read as much again (never quadratic)
+        text = stream.read(max(_BLOCK, len(carry)))
+        if text:
+            text = carry + text
+            # cut after the last line break; a last \r may be the start of \r\n
+            cut = max(text.rfind("\n"), text.rfind("\r", 0, len(text) - 1)) + 1
+            block, carry = text[:cut], text[cut:]
+            if not block:
+                continue
+        elif carry:
+            block, carry = carry, ""
+        else:
+            return
+        if (
+            block.isascii()
+            and "\r" not in block
+            and ("\\" not in block or '\\"' not in block)  # memchr first
+        ):
+            records = _LINES.findall(block)
+            lines = block.count("\n") + (block[-1] != "\n")
+            if len(records) == lines:
+                yield records
+                continue
+        yield _read_lines(io.StringIO(block, newline=""))
+
+
 def read_logs(
     files: Iterable[Unit],
     matcher: Matcher,
@@ -105,51 +196,89 @@ def read_logs(
     """Stream every line of the files (oldest file first) into the tally."""
     clock = Clock()
     epoch = clock.epoch
-    match_line = CLF.match
-    match_escaped = CLF_ESCAPED.match
+    days = clock.days.get
+    clocks = clock.clocks.get
+    zones = clock.zones.get
+    seconds = _SECONDS.get
     match_path = matcher.match
-    view = tally.view
-    touch = tally.touch
-    see = period.see
-    last_when = ""
-    timestamp = 0.0
-    for unit in sorted(files, key=lambda u: (first_time(u, clock), u.name)):
+    # request line -> (kind, target, path): the path of "GET <path> ..." matched
+    requests: dict[str, tuple[int, Target | None, str]] = {}
+    known = requests.get
+    ok = _OK
+    bots: dict[str, bool] = {}  # '"' + user agent (or "") -> is a bot
+    is_known_bot = bots.get
+    last_when: str | None = None
+    timestamp = 0
+    first: float = math.inf
+    last: float = -math.inf
+    files = list(files)
+    if len(files) > 1:
+        files.sort(key=lambda u: (first_time(u, clock), u.name))
+    for unit in files:
+        number = 1
         with open_text(unit) as stream:
-            for number, line in enumerate(stream, start=1):
-                # Apache escapes a quote as \"; nginx as \x22 (the fast form)
-                found = match_escaped(line) if '\\"' in line else match_line(line)
-                if found is None:
-                    if line.strip():
-                        skips.add(unit, number)
-                    continue
-                address, when, request, status, agent = found.groups()
-                if when != last_when:  # busy logs repeat the same second
-                    try:
-                        timestamp = epoch(when)
-                    except (ValueError, KeyError):
-                        skips.add(unit, number)
+            for records in _blocks(stream):
+                views: list[tuple[int, int, Target | None]] = []
+                for line, (address, when, request, status, agent) in enumerate(
+                    records, number
+                ):
+                    if when != last_when:  # busy logs repeat the same second
+                        base = days(when[:11])
+                        minutes = clocks(when[11:17])
+                        second = seconds(when[18:20])
+                        offset = zones(when[21:26])
+                        if (
+                            base is None
+                            or minutes is None
+                            or second is None
+                            or offset is None
+                        ):
+                            try:
+                                timestamp = epoch(when)
+                            except (ValueError, KeyError):
+                                if when:
+                                    skips.add(unit, line)
+                                continue
+                        else:
+                            timestamp = base + minutes + second - offset
+                        last_when = when
+                        if timestamp < first:  # noqa: PLR1730 - min() is a call
+                            first = timestamp
+                        if timestamp > last:  # noqa: PLR1730
+                            last = timestamp
+                    # "GET " and a path, as two comparisons (no call): else
+                    # POST, HEAD, probes with no request line
+                    if not "GET " < request < "GET!":
                         continue
-                    last_when = when
-                    see(timestamp)
-                method, _, rest = request.partition(" ")
-                if method != "GET" or not rest:
-                    continue  # POST, HEAD, probes with no request line
-                if agent is None:
-                    agent = ""  # Common Log Format: no user agent to judge
-                elif is_bot(agent):
-                    continue
-                path = rest.split(" ", 1)[0]
-                kind, target = match_path(path)
-                if kind == ASSET:
-                    continue
-                if kind == UNMATCHED:
-                    unmatched.add(path)
-                    continue
-                code = int(status)
-                if not (200 <= code < 300 or code == 304):
-                    continue
-                key = hash((address, agent))
-                if kind == OTHER or target is None:
-                    touch(key, timestamp)
-                elif kind == PAGE:
-                    view(key, timestamp, target.phase, target.document)
+                    bot = is_known_bot(agent)
+                    if bot is None:
+                        # Common Log Format (""): no user agent to judge
+                        bot = bool(agent) and is_bot(agent[1:])
+                        if len(bots) < _AGENTS_KEPT:
+                            bots[agent] = bot
+                    if bot:
+                        continue
+                    found = known(request)
+                    if found is None:
+                        path = request.split(" ", 2)[1]
+                        found = (*match_path(path), path)
+                        if len(requests) < _REQUESTS_KEPT:
+                            requests[request] = found
+                    kind, target, path = found
+                    if kind == ASSET:
+                        continue
+                    if kind == UNMATCHED:
+                        unmatched.add(path)
+                        continue
+                    if status not in ok:
+                        continue
+                    if kind == OTHER:
+                        target = None
+                    # the visit's key: the address and the user agent as read
+                    # ('"' + agent groups exactly as the agent itself does)
+                    views.append((hash((address, agent)), timestamp, target))
+                number += len(records)
+                tally.add(views)
+    if first <= last:  # a time was read
+        period.see(first)
+        period.see(last)

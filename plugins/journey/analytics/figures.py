@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -161,6 +161,8 @@ class VisitTally:
         self.flows = [0] * max(n - 1, 0)
         self.page_views: Counter[Any] = Counter()
         self._open: dict[Any, list[Any]] = {}
+        # ended visits by (seen, first, last, flows): added up in finish()
+        self._closed: Counter[tuple[int, int, int, int]] = Counter()
         self._latest = 0.0
         self._since_sweep = 0
 
@@ -199,19 +201,70 @@ class VisitTally:
             state[2] = phase
         state[3] = phase
 
+    def add(self, views: Iterable[tuple[Any, float, Any]]) -> None:
+        """Page views in time order, as many calls of :meth:`view` and :meth:`touch`.
+
+        Each is ``(key, timestamp, target)``: ``target`` has the ``document``
+        and ``phase`` that :meth:`view` takes, or is ``None`` for a page in
+        no phase (:meth:`touch`). The same counting, without a call per view.
+        """
+        visits = self._open
+        get = visits.get
+        gap = self.gap
+        page_views = self.page_views
+        pageviews = self.pageviews
+        latest = self._latest
+        since = self._since_sweep
+        for key, timestamp, target in views:
+            if target is not None:
+                page_views[target.document] += 1
+            state = get(key)  # _visit, inlined
+            if state is None or timestamp - state[0] >= gap:
+                if state is not None:
+                    self._close(state)
+                state = [timestamp, 0, -1, -1, 0]
+                visits[key] = state
+            elif timestamp > state[0]:
+                state[0] = timestamp
+            if timestamp > latest:  # noqa: PLR1730 - max() is a call per view
+                latest = timestamp
+            since += 1
+            if since >= _SWEEP_EVERY:
+                self._latest = latest
+                self._sweep()
+                since = 0
+            if target is None:
+                continue
+            phase = target.phase  # view, inlined
+            if phase is None:
+                continue
+            pageviews[phase] += 1
+            seen = state[1]
+            if phase and seen >> (phase - 1) & 1:
+                state[4] |= 1 << (phase - 1)
+            state[1] = seen | 1 << phase
+            if state[2] < 0:
+                state[2] = phase
+            state[3] = phase
+        self._latest = latest
+        self._since_sweep = since
+
     def _close(self, state: list[Any]) -> None:
-        seen = state[1]
-        if not seen:
-            return
-        for i in range(len(self.ids)):
-            if seen >> i & 1:
-                self.visits[i] += 1
-        self.entries[state[2]] += 1
-        self.exits[state[3]] += 1
-        flows = state[4]
-        for i in range(len(self.flows)):
-            if flows >> i & 1:
-                self.flows[i] += 1
+        if state[1]:
+            self._closed[state[1], state[2], state[3], state[4]] += 1
+
+    def _count_closed(self) -> None:
+        """Add the ended visits to the per-phase figures."""
+        for (seen, first, last, flows), count in self._closed.items():
+            for i in range(len(self.ids)):
+                if seen >> i & 1:
+                    self.visits[i] += count
+            self.entries[first] += count
+            self.exits[last] += count
+            for i in range(len(self.flows)):
+                if flows >> i & 1:
+                    self.flows[i] += count
+        self._closed.clear()
 
     def _sweep(self) -> None:
         self._since_sweep = 0
@@ -224,6 +277,7 @@ class VisitTally:
         for state in self._open.values():
             self._close(state)
         self._open.clear()
+        self._count_closed()
         phases = [
             PhaseFigures(
                 pid, self.pageviews[i], self.visits[i], self.entries[i], self.exits[i]

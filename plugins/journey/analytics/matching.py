@@ -37,8 +37,13 @@ def fold(url: str) -> str:
     """The comparable form of a URL or request path (module docstring)."""
     if "://" in url or url.startswith("//"):
         url = urlsplit(url).path
-    url = url.split("#", 1)[0].split("?", 1)[0]
-    url = unquote(url).lstrip("/")
+    if "#" in url:
+        url = url.split("#", 1)[0]
+    if "?" in url:
+        url = url.split("?", 1)[0]
+    if "%" in url:  # unquote returns anything else as it is
+        url = unquote(url)
+    url = url.lstrip("/")
     if url.endswith("index.html"):
         url = url[: -len("index.html")]
     return url.rstrip("/")
