@@ -18,8 +18,9 @@ from __future__ import annotations
 import calendar
 import io
 import math
+import operator
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, TYPE_CHECKING
 
 from .bots import is_bot
@@ -124,9 +125,13 @@ def first_time(unit: Unit, clock: Clock) -> float:
 # records than lines) and each record is what CLF finds in that line. Any
 # other block is read line by line (_read_lines), as CLF and CLF_ESCAPED read it.
 _BLOCK = 1 << 16  # characters read at a time
+# Possessive quantifiers (never given back): each is followed by a character
+# it cannot match, and what follows the optional group always matches, so
+# backtracking could never find another match (tests/test_analytics_fast.py
+# holds it to the plain form); the engine keeps no marks.
 _LINES = re.compile(
-    r'^(\S+) \S+ \S+ \[([^\]]+)\] "([^"]*)" (\d{3}) \S+'
-    r'(?: "[^"]*" ("[^"]*)")?[^\n]*\n?',
+    r'^(\S++) \S++ \S++ \[([^\]]++)\] "([^"]*+)" (\d{3}) \S++'
+    r'(?: "[^"]*+" ("[^"]*+)")?+[^\n]*+\n?',
     re.MULTILINE,
 )
 # (address, time, request, status, '"' + user agent, or "" without one)
@@ -136,6 +141,11 @@ _UNREADABLE: Record = ("", "\n", "", "", "")  # no time: skipped, counted
 _BLANK: Record = ("", "", "", "", "")  # no time: skipped, not counted
 _AGENTS_KEPT = 16384  # user agents whose answer read_logs keeps
 _REQUESTS_KEPT = 16384  # request lines whose match read_logs keeps (a few MB at most)
+# What a request line asks, for read_logs: _SKIP (not a GET of a page path:
+# other methods, assets), or (kind, target, path) with target None for OTHER.
+_SKIP: tuple[int, None, str] = (ASSET, None, "")
+Matched = tuple[int, Target | None]
+Request = tuple[int, Target | None, str]
 
 
 def _read_lines(lines: Iterable[str]) -> list[Record]:
@@ -185,6 +195,23 @@ def _blocks(stream: IO[str]) -> Iterator[list[Record]]:
         yield _read_lines(io.StringIO(block, newline=""))
 
 
+def _request_kind(request: str, match_path: Callable[[str], Matched]) -> Request:
+    """What a request line asks, as :func:`read_logs` keeps it.
+
+    :data:`_SKIP` for anything but a ``GET`` of a page path (assets too),
+    else ``(kind, target, path)``: the path's match, target ``None`` for OTHER.
+    """
+    # "GET " and a path, as two comparisons: else POST, HEAD, probes with no
+    # request line
+    if not "GET " < request < "GET!":
+        return _SKIP
+    path = request.split(" ", 2)[1]
+    kind, target = match_path(path)
+    if kind == ASSET:
+        return _SKIP
+    return (kind, None if kind == OTHER else target, path)
+
+
 def read_logs(
     files: Iterable[Unit],
     matcher: Matcher,
@@ -201,9 +228,11 @@ def read_logs(
     zones = clock.zones.get
     seconds = _SECONDS.get
     match_path = matcher.match
-    # request line -> (kind, target, path): the path of "GET <path> ..." matched
-    requests: dict[str, tuple[int, Target | None, str]] = {}
+    # request line -> _SKIP or (kind, target, path) (see _request_kind)
+    requests: dict[str, Request] = {}
     known = requests.get
+    skip = _SKIP
+    unmatched_kind = UNMATCHED
     ok = _OK
     bots: dict[str, bool] = {}  # '"' + user agent (or "") -> is a bot
     is_known_bot = bots.get
@@ -219,9 +248,8 @@ def read_logs(
         with open_text(unit) as stream:
             for records in _blocks(stream):
                 views: list[tuple[int, int, Target | None]] = []
-                for line, (address, when, request, status, agent) in enumerate(
-                    records, number
-                ):
+                lines = iter(records)
+                for address, when, request, status, agent in lines:
                     if when != last_when:  # busy logs repeat the same second
                         base = days(when[:11])
                         minutes = clocks(when[11:17])
@@ -237,7 +265,9 @@ def read_logs(
                                 timestamp = epoch(when)
                             except (ValueError, KeyError):
                                 if when:
-                                    skips.add(unit, line)
+                                    # the line's number: records left tell it
+                                    left = operator.length_hint(lines)
+                                    skips.add(unit, number + len(records) - left - 1)
                                 continue
                         else:
                             timestamp = base + minutes + second - offset
@@ -246,9 +276,12 @@ def read_logs(
                             first = timestamp
                         if timestamp > last:  # noqa: PLR1730
                             last = timestamp
-                    # "GET " and a path, as two comparisons (no call): else
-                    # POST, HEAD, probes with no request line
-                    if not "GET " < request < "GET!":
+                    found = known(request)
+                    if found is None:
+                        found = _request_kind(request, match_path)
+                        if len(requests) < _REQUESTS_KEPT:
+                            requests[request] = found
+                    if found is skip:  # not a GET of a page path
                         continue
                     bot = is_known_bot(agent)
                     if bot is None:
@@ -258,22 +291,12 @@ def read_logs(
                             bots[agent] = bot
                     if bot:
                         continue
-                    found = known(request)
-                    if found is None:
-                        path = request.split(" ", 2)[1]
-                        found = (*match_path(path), path)
-                        if len(requests) < _REQUESTS_KEPT:
-                            requests[request] = found
                     kind, target, path = found
-                    if kind == ASSET:
-                        continue
-                    if kind == UNMATCHED:
+                    if kind == unmatched_kind:
                         unmatched.add(path)
                         continue
                     if status not in ok:
                         continue
-                    if kind == OTHER:
-                        target = None
                     # the visit's key: the address and the user agent as read
                     # ('"' + agent groups exactly as the agent itself does)
                     views.append((hash((address, agent)), timestamp, target))

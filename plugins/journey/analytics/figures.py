@@ -14,9 +14,10 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
+
+from .records import Record
 
 VISIT_GAP = 30 * 60  # seconds without a page view that end a visit
 TOP_UNMATCHED = 10  # unmatched paths listed in the map
@@ -25,13 +26,28 @@ _SWEEP_EVERY = 1 << 16  # page views between sweeps of ended visits
 _SWEEP_SLACK = 10 * 60  # log lines are written when a request ends, a bit out of order
 
 
-@dataclass(slots=True)
-class PhaseFigures:
+class PhaseFigures(Record):
+    __slots__ = ("entries", "exits", "id", "pageviews", "visits")
+    _fields = ("id", "pageviews", "visits", "entries", "exits")
     id: str
-    pageviews: int = 0
-    visits: int = 0
-    entries: int = 0
-    exits: int = 0
+    pageviews: int
+    visits: int
+    entries: int
+    exits: int
+
+    def __init__(
+        self,
+        id: str,
+        pageviews: int = 0,
+        visits: int = 0,
+        entries: int = 0,
+        exits: int = 0,
+    ) -> None:
+        self.id = id
+        self.pageviews = pageviews
+        self.visits = visits
+        self.entries = entries
+        self.exits = exits
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -43,20 +59,38 @@ class PhaseFigures:
         }
 
 
-@dataclass(slots=True)
-class FlowFigures:
+class FlowFigures(Record):
+    __slots__ = ("source", "target", "visits")
+    _fields = ("source", "target", "visits")
     source: str  # phase id
     target: str  # the following phase's id
     visits: int
+
+    def __init__(self, source: str, target: str, visits: int) -> None:
+        self.source = source
+        self.target = target
+        self.visits = visits
 
     def as_dict(self) -> dict[str, Any]:
         return {"from": self.source, "to": self.target, "visits": self.visits}
 
 
-@dataclass
-class Analytics:
+class Analytics(Record):
     """What one export says about the journey (SPEC §10), plus what the map shows."""
 
+    _fields = (
+        "source",
+        "format",
+        "start",
+        "end",
+        "phases",
+        "flows",
+        "unmatched_pageviews",
+        "page_views",
+        "top_unmatched",
+        "skipped",
+        "files",
+    )
     source: str
     format: str  # "access-log", "plausible", "goatcounter" or "matomo"
     start: str | None  # ISO dates of the period, when the export has dates
@@ -64,10 +98,36 @@ class Analytics:
     phases: list[PhaseFigures]
     flows: list[FlowFigures]  # empty for per-page exports
     unmatched_pageviews: int
-    page_views: dict[Any, int] = field(default_factory=dict)  # document -> views
-    top_unmatched: list[tuple[str, int]] = field(default_factory=list)
-    skipped: int = 0  # unreadable lines or rows, skipped
-    files: int = 1
+    page_views: dict[Any, int]  # document -> views
+    top_unmatched: list[tuple[str, int]]
+    skipped: int  # unreadable lines or rows, skipped
+    files: int
+
+    def __init__(
+        self,
+        source: str,
+        format: str,
+        start: str | None,
+        end: str | None,
+        phases: list[PhaseFigures],
+        flows: list[FlowFigures],
+        unmatched_pageviews: int,
+        page_views: dict[Any, int] | None = None,
+        top_unmatched: list[tuple[str, int]] | None = None,
+        skipped: int = 0,
+        files: int = 1,
+    ) -> None:
+        self.source = source
+        self.format = format
+        self.start = start
+        self.end = end
+        self.phases = phases
+        self.flows = flows
+        self.unmatched_pageviews = unmatched_pageviews
+        self.page_views = {} if page_views is None else page_views
+        self.top_unmatched = [] if top_unmatched is None else top_unmatched
+        self.skipped = skipped
+        self.files = files
 
     @property
     def has_visits(self) -> bool:

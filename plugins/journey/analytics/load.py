@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +12,7 @@ from .csvexports import read_goatcounter, read_matomo, read_plausible
 from .errors import AnalyticsError
 from .figures import Analytics, PageTally, Period, Unmatched, VisitTally
 from .matching import Matcher, Target
+from .records import Record
 from .sources import ACCESS_LOG, GOATCOUNTER, PLAUSIBLE, Unit, sniff, units
 
 if TYPE_CHECKING:
@@ -21,12 +21,16 @@ if TYPE_CHECKING:
 logger = logging.getLogger("pelican.plugins.journey")
 
 
-@dataclass
-class Skips:
+class Skips(Record):
     """Unreadable lines or rows: how many, and the first one of each file."""
 
-    count: int = 0
-    files: dict[str, list[int]] = field(default_factory=dict)  # name -> [first, n]
+    _fields = ("count", "files")
+    count: int
+    files: dict[str, list[int]]  # name -> [first, n]
+
+    def __init__(self, count: int = 0, files: dict[str, list[int]] | None = None):
+        self.count = count
+        self.files = {} if files is None else files
 
     def add(self, unit: Unit, line: int) -> None:
         self.count += 1

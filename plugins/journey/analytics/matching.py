@@ -11,9 +11,10 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlsplit
+
+from .records import FrozenRecord
 
 PAGE = 0  # a document of the site (its target is returned)
 OTHER = 1  # a page of the site that is not content: home, archives, tags
@@ -25,12 +26,18 @@ _PAGINATED = re.compile(r"^(.*?)(\d+)(\.html?)$")
 _CACHE_LIMIT = 65536
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(FrozenRecord):
     """A document as the counting sees it: its phase (0-based) or None."""
 
+    __slots__ = ("document", "phase")
+    _fields = ("document", "phase")
     document: Any
     phase: int | None
+
+    def __init__(self, document: Any, phase: int | None) -> None:
+        set_field = object.__setattr__
+        set_field(self, "document", document)
+        set_field(self, "phase", phase)
 
 
 def fold(url: str) -> str:

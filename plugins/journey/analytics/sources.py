@@ -17,11 +17,11 @@ import re
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from .errors import AnalyticsError
+from .records import FrozenRecord
 
 ACCESS_LOG = "access-log"
 PLAUSIBLE = "plausible"
@@ -48,12 +48,17 @@ CLF_ESCAPED = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(FrozenRecord):
     """One readable file of the export: a file on disk or a zip member."""
 
+    _fields = ("path", "member")
     path: Path  # the file on disk (the zip for a member)
-    member: str | None = None
+    member: str | None
+
+    def __init__(self, path: Path, member: str | None = None) -> None:
+        set_field = object.__setattr__
+        set_field(self, "path", path)
+        set_field(self, "member", member)
 
     @property
     def name(self) -> str:
@@ -141,11 +146,19 @@ def _reason(error: BaseException) -> str:
     return str(getattr(error, "strerror", None) or error)
 
 
-@dataclass(frozen=True)
-class Sniffed:
+class Sniffed(FrozenRecord):
+    _fields = ("format", "table", "empty")
     format: str | None  # one of FORMATS, or None: not an export this reads
-    table: str | None = None  # Plausible: pages, entry_pages, exit_pages, other
-    empty: bool = False
+    table: str | None  # Plausible: pages, entry_pages, exit_pages, other
+    empty: bool
+
+    def __init__(
+        self, format: str | None, table: str | None = None, empty: bool = False
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "format", format)
+        set_field(self, "table", table)
+        set_field(self, "empty", empty)
 
 
 def _header(line: str) -> list[str]:
