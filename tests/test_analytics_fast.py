@@ -13,8 +13,11 @@ lines longer than a block.
 from __future__ import annotations
 
 import calendar
+import copy
+import dataclasses
 import gzip
 import json
+import pickle
 import random
 import re
 from collections.abc import Iterable
@@ -24,11 +27,18 @@ from typing import Any
 import crawleruseragents
 import pytest
 
-from pelican.plugins.journey.analytics import accesslog, bots, figures
+from pelican.plugins.journey.analytics import (
+    accesslog,
+    bots,
+    figures,
+    matching,
+    sources,
+)
 from pelican.plugins.journey.analytics.accesslog import MONTHS, first_time, read_logs
 from pelican.plugins.journey.analytics.bots import is_bot
 from pelican.plugins.journey.analytics.figures import Period, Unmatched, VisitTally
 from pelican.plugins.journey.analytics.load import Skips
+from pelican.plugins.journey.analytics.load import Skips as Skips_
 from pelican.plugins.journey.analytics.matching import (
     ASSET,
     OTHER,
@@ -441,14 +451,18 @@ def _json_text() -> str:
     return data.read_text(encoding="utf-8")
 
 
+# the plain form of bots._PATTERN_FAST
+_PATTERN_RE = re.compile(r'"pattern"\s*:\s*("(?:[^"\\]|\\.)*")')
+
+
 def test_pattern_literals_as_the_regex_finds_them():
     text = _json_text()
-    assert bots._literals(text) == bots._PATTERN_RE.findall(text)
+    assert bots._literals(text) == _PATTERN_RE.findall(text)
     odd = (
         '[{"pattern": "a\\\\"b", "x": 1}, {"pattern" : "c\\\\\\\\", "pattern": "d"},'
         ' {"pattern":"\\u00e9\\\\/"}, {"pattern": 3}, {"pattern": "unterminated'
     )
-    assert bots._literals(odd) == bots._PATTERN_RE.findall(odd)
+    assert bots._literals(odd) == _PATTERN_RE.findall(odd)
     assert len(bots._literals(odd)) == 4
 
 
@@ -497,3 +511,119 @@ def test_clock_parts_are_parsed_once_and_agree(tmp_path):
         assert got == expected, when
     assert 0 < len(clock.clocks) <= 1440
     assert re.fullmatch(r":\d\d:\d\d", next(iter(clock.clocks)))
+
+
+# -- the block regex, the small caches, the records ---------------------------
+
+# accesslog._LINES as it was, without possessive quantifiers
+_LINES_PLAIN = re.compile(
+    r'^(\S+) \S+ \S+ \[([^\]]+)\] "([^"]*)" (\d{3}) \S+'
+    r'(?: "[^"]*" ("[^"]*)")?[^\n]*\n?',
+    re.MULTILINE,
+)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_block_regex_finds_what_the_plain_one_finds(seed):
+    rng = random.Random(seed)
+    lines, _ = _log(rng, 1500)
+    odd = [
+        '1.2.3.4 - - [01/Mar/2026:00:00:00 +0000] "GET / HTTP/1.1" 200 1 "ref',
+        'x" "agent" tail',  # a referer across lines
+        '1.2.3.4 - - [01/Mar/2026:00:00:00 +0000] "GET / HTTP/1.1" 200 1 "a" "b',
+        '1.2.3.4 - - [01/Mar/2026:00:00:00 +0000] "GET / HTTP/1.1" 2000 1 "a" "b"',
+        '1.2.3.4  - - [01/Mar/2026:00:00:00 +0000] "GET / HTTP/1.1" 200 1',
+        '1.2.3.4 - - [01/Mar/2026:00:00:00 +0000]] "GET / HTTP/1.1" 200 1',
+        '1.2.3.4 - - [] "GET / HTTP/1.1" 200 1 "a" "b"',
+        '1.2.3.4 - - [x] "GET / HTTP/1.1" 200  "a" "b"',
+        '1.2.3.4 - - [x] "GET / "HTTP/1.1" 200 1 "a" "b"',
+        '1.2.3.4 - - [x] "" 200 1 "" ""',
+        '1.2.3.4 - - [x] "GET" 200 1 "a"  "b"',
+    ]
+    for line in odd:
+        lines.insert(rng.randrange(len(lines)), line)
+    for _ in range(20):
+        start = rng.randrange(len(lines))
+        block = "\n".join(lines[start : start + rng.randrange(1, 400)])
+        block += rng.choice(["", "\n"])
+        assert accesslog._LINES.findall(block) == _LINES_PLAIN.findall(block)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_full_caches_count_as_the_plain_reader(tmp_path, monkeypatch, seed):
+    """Past the kept requests and user agents, lines are judged afresh."""
+    monkeypatch.setattr(accesslog, "_REQUESTS_KEPT", 3)
+    monkeypatch.setattr(accesslog, "_AGENTS_KEPT", 1)
+    rng = random.Random(seed)
+    lines, _ = _log(rng, 2000)
+    log = tmp_path / "access.log"
+    _write(log, lines, rng, zipped=False)
+    fast = _read([Unit(log)], plain=False)
+    assert fast == _read([Unit(log)], plain=True)
+    assert sum(fast["pageviews"]) > 0 and fast["unmatched"][0] > 0
+
+
+def test_records_behave_as_the_dataclasses_they_replace():
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Target:  # matching.Target as it was
+        document: Any
+        phase: int | None
+
+    @dataclasses.dataclass(frozen=True)
+    class Unit:  # sources.Unit as it was
+        path: Path
+        member: str | None = None
+
+    @dataclasses.dataclass(slots=True)
+    class PhaseFigures:  # figures.PhaseFigures as it was
+        id: str
+        pageviews: int = 0
+        visits: int = 0
+        entries: int = 0
+        exits: int = 0
+
+    @dataclasses.dataclass
+    class Skips:  # load.Skips as it was
+        count: int = 0
+        files: dict[str, list[int]] = dataclasses.field(default_factory=dict)
+
+    pairs = [
+        (matching.Target("doc", 2), Target("doc", 2)),
+        (matching.Target(None, None), Target(None, None)),
+        (sources.Unit(Path("a.log")), Unit(Path("a.log"))),
+        (sources.Unit(Path("x.zip"), "m.csv"), Unit(Path("x.zip"), "m.csv")),
+        (figures.PhaseFigures("buy", 3, exits=1), PhaseFigures("buy", 3, exits=1)),
+        (Skips_(), Skips()),
+        (Skips_(2, {"f": [1, 2]}), Skips(2, {"f": [1, 2]})),
+    ]
+    for new, old in pairs:
+        assert repr(new).split("(", 1)[1] == repr(old).split("(", 1)[1]
+        assert type(new).__name__ == type(old).__name__
+        same = copy.copy(new)
+        assert same == new and (same != new) is False
+        assert pickle.loads(pickle.dumps(new)) == new
+        assert new != old  # another class, as between two dataclasses
+        assert (new.__hash__ is None) == (old.__hash__ is None)
+        if new.__hash__ is not None:
+            assert hash(new) == hash(old)
+            assert hash(same) == hash(new)
+            field = type(new)._fields[0]
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                setattr(new, field, "x")
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                delattr(new, field)
+    assert matching.Target("a", 1) != matching.Target("a", 2)
+    assert sources.Unit(Path("a")) != sources.Unit(Path("a"), "m")
+    assert figures.PhaseFigures("a") != figures.PhaseFigures("a", 1)
+    assert Skips_().files is not Skips_().files  # a new dict each
+    flows = figures.FlowFigures("a", "b", 3)
+    assert repr(flows) == "FlowFigures(source='a', target='b', visits=3)"
+    analytics = figures.Analytics("s", "access-log", None, None, [], [], 0)
+    assert analytics.page_views == {} and analytics.top_unmatched == []
+    assert (analytics.skipped, analytics.files) == (0, 1)
+    assert analytics == figures.Analytics("s", "access-log", None, None, [], [], 0)
+    assert analytics != figures.Analytics("s", "access-log", None, None, [], [], 1)
+    sniffed = sources.Sniffed("matomo")
+    assert (sniffed.format, sniffed.table, sniffed.empty) == ("matomo", None, False)
+    assert repr(sniffed) == "Sniffed(format='matomo', table=None, empty=False)"
+    assert sniffed == sources.Sniffed("matomo", None, False)

@@ -14,20 +14,21 @@ regular expressions are compiled in chunks of 25, as the package does.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import importlib.util
+import itertools
 import json
+import operator
 import re
 from pathlib import Path
 
 CHUNK_SIZE = 25  # as crawleruseragents.CHUNK_SIZE
 # A pattern's string literal in the JSON file (patterns never hold a quote
 # unescaped); decoded with json, so escapes read as the package reads them.
-_PATTERN_RE = re.compile(r'"pattern"\s*:\s*("(?:[^"\\]|\\.)*")')
-# The same, unrolled (a run of plain characters, then escapes each followed by
-# a run): the same matches, without a step of the regex engine per character.
-_PATTERN_FAST = re.compile(r'\s*:\s*("[^"\\]*(?:\\.[^"\\]*)*")')  # after the key
+# Unrolled (a run of plain characters, then escapes each followed by a run):
+# the matches of r'"pattern"\s*:\s*("(?:[^"\\]|\\.)*")' (the tests hold it
+# to that), without a step of the regex engine per character.
+_PATTERN_FAST = re.compile(r'"pattern"\s*:\s*("[^"\\]*(?:\\.[^"\\]*)*")')
 # Escapes that stand for the character itself in a plain-text pattern.
 _PLAIN_ESCAPES = (("\\/", "/"), ("\\.", "."), ("\\-", "-"))
 _SPECIAL = frozenset("\\[](){}.*+?^$|")
@@ -46,7 +47,6 @@ def _plain(pattern: str) -> str | None:
 
 
 _SPECIAL_RE = re.compile("[" + re.escape("".join(sorted(_SPECIAL))) + "]")
-_KEY = '"pattern"'
 # Whole lines of about this many characters are searched at once (a pattern's
 # literal never spans lines).
 _READ_HINT = 1 << 16
@@ -69,35 +69,18 @@ def _split(patterns: list[str]) -> tuple[list[str], list[str]]:
     bare = joined
     for escaped, _char in _PLAIN_ESCAPES:
         bare = bare.replace(escaped, "")
-    # the patterns whose text without escapes has a special character
-    starts = [0]
-    for part in bare.split(_SEPARATOR):
-        starts.append(starts[-1] + len(part) + 1)
-    special = {
-        bisect.bisect_right(starts, found.start()) - 1
-        for found in _SPECIAL_RE.finditer(bare)
-    }
+    # a special character found in a pattern's text without escapes (or None)
+    special = list(map(_SPECIAL_RE.search, bare.split(_SEPARATOR)))
     for escaped, char in _PLAIN_ESCAPES:
         joined = joined.replace(escaped, char)
     texts = joined.split(_SEPARATOR)
-    plain = [t for i, t in enumerate(texts) if i not in special]
-    return plain, [patterns[i] for i in sorted(special)]
+    plain = list(itertools.compress(texts, map(operator.not_, special)))
+    return plain, list(itertools.compress(patterns, special))
 
 
 def _literals(text: str) -> list[str]:
-    """Every pattern's string literal, as ``_PATTERN_RE.findall(text)`` finds them.
-
-    A match starts at the key and never holds the key again (a literal has no
-    unescaped quote), so the text is split at the keys and each piece is
-    matched from its start.
-    """
-    match = _PATTERN_FAST.match
-    literals: list[str] = []
-    for piece in text.split(_KEY)[1:]:
-        found = match(piece)
-        if found is not None:
-            literals.append(found.group(1))
-    return literals
+    """Every pattern's string literal, as the plain form (above) finds them."""
+    return _PATTERN_FAST.findall(text)
 
 
 @functools.cache

@@ -45,6 +45,13 @@ class FrozenRecord(Record):
     def __hash__(self) -> int:  # type: ignore[override]  # None above
         return hash(self._values())
 
+    def __getstate__(self) -> list[Any]:  # copy and pickle, as dataclasses
+        return [getattr(self, name) for name in self._fields]
+
+    def __setstate__(self, state: list[Any]) -> None:
+        for name, value in zip(self._fields, state, strict=True):
+            object.__setattr__(self, name, value)
+
     def __setattr__(self, name: str, value: Any) -> None:
         raise FrozenInstanceError(f"cannot assign to field {name!r}")
 
