@@ -41,10 +41,13 @@ class's own members for every other object: an object of an earlier build, a
 draft, a class's object in a site without the plugin in the same process.
 
 The build state holds its objects, so an ``id()`` in it is always the
-object's own. A new build's :class:`Attacher` takes over from the previous
-one: nothing carries over between ``--autoreload`` runs, attaching twice
-never doubles a block, and nothing in an object pickles journey data or the
-block. Pelican's memoized content stays as Pelican made it.
+object's own, and the build's analysis holds the state: when the analysis
+goes (the end of the build), the objects are plain again. Nothing carries
+over between ``--autoreload`` runs, attaching twice never doubles a block,
+nested builds (``i18n_subsites`` builds its subsites while the main site
+waits to write) each find their own objects, and nothing in an object
+pickles journey data or the block. Pelican's memoized content stays as
+Pelican made it.
 """
 
 from __future__ import annotations
