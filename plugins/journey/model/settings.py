@@ -35,7 +35,7 @@ DEFAULT_TOUCHPOINTS = (
     "product",
 )
 INJECT_MODES = ("auto", "theme", "content", False)
-_METADATA_KEY_RE = re.compile(r"^[a-z0-9_][a-z0-9_.-]*$")
+_METADATA_KEY = r"^[a-z0-9_][a-z0-9_.-]*$"  # compiled when used (rare)
 SEVERITIES = ("error", "warning", "off")
 _WORD_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -248,8 +248,8 @@ def _check_metadata_keys(value: Any) -> dict[str, tuple[str, ...]]:
     for key, metadata_key in mapping.items():
         if key not in METADATA_KEYS:
             raise _fail(name, key, f"plugin keys: {', '.join(METADATA_KEYS)}")
-        if not isinstance(metadata_key, str) or not _METADATA_KEY_RE.match(
-            metadata_key.strip().lower()
+        if not isinstance(metadata_key, str) or not re.match(
+            _METADATA_KEY, metadata_key.strip().lower()
         ):
             raise _fail(
                 f"{name}[{show(key)}]",
