@@ -44,8 +44,10 @@ class SettingsError(ValueError):
     """A ``JOURNEY_*`` setting that cannot be used. The message is one line."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Persona:
+    """A persona of ``JOURNEY_PERSONAS``."""
+
     id: str
     labels: Mapping[str, str]
     description: str = ""
@@ -54,19 +56,23 @@ class Persona:
         return self.labels.get(lang) or self.labels.get("en") or self.id
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class CtaSetting:
+    """A site-wide call to action of ``JOURNEY_CTAS``."""
+
     label: str
     target: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class RuleConfig:
+    """A rule's severity and options after ``JOURNEY_RULES``."""
+
     severity: str
     options: Mapping[str, Any]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class JourneyConfig:
     """The validated ``JOURNEY_*`` settings of one build."""
 
@@ -389,7 +395,7 @@ OPTION_KINDS: Mapping[str, tuple[_OptionCheck, str]] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Option:
     """A typed rule option: default, kind (see :data:`OPTION_KINDS`), doc."""
 
@@ -427,7 +433,7 @@ class RuleSpec(Protocol):
     def options(self) -> Mapping[str, Option]: ...
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Scope:
     """What a setting's check may look at: all settings, earlier results."""
 
@@ -504,7 +510,7 @@ def _file_or_none(name: str, value: Any, scope: Scope) -> Path | None:
     return scope.base_dir / path if path else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Setting:
     """One ``JOURNEY_*`` setting: its type, default, check and documentation.
 

@@ -287,6 +287,8 @@ def _abbreviation_re(abbreviations: frozenset[str]) -> re.Pattern[str] | None:
 
 @dataclass(frozen=True, slots=True)
 class Readability:
+    """A page's sentences, words, syllables and reading-ease score."""
+
     sentences: int
     words: int
     syllables: int

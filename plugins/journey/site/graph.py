@@ -87,6 +87,8 @@ _BIT = {kind: 1 << i for i, kind in enumerate(KINDS)}
 
 @dataclass(frozen=True, slots=True)
 class Edge:
+    """A link of the site graph: its source, target and kind."""
+
     source: Node
     target: Node
     kind: str  # one of KINDS
@@ -130,7 +132,7 @@ def _mask(kinds: Iterable[str] | None) -> int:
     return sum(_BIT[k] for k in set(kinds))
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class LinkGraph:
     """Outgoing and incoming links per node, and the distances from home.
 

@@ -33,7 +33,7 @@ _RST = {".rst", ".rest"}
 _HTML = {".html", ".htm"}
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Header:
     """The metadata keys of one source: key (lower case) -> its lines."""
 

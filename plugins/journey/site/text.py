@@ -128,7 +128,7 @@ _NOT_FILLED = frozenset({"hidden", "submit", "button", "reset", "image"})
 _hidden_style_re = lazy_re(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Form:
     """A form in the content: where it posts, the fields a visitor fills in."""
 
@@ -136,7 +136,7 @@ class Form:
     fields: tuple[str, ...]  # what the visitor sees of each field (label, name)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class PageText:
     """What the text rules read of one document."""
 
