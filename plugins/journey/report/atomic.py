@@ -36,12 +36,23 @@ from pathlib import Path
 
 # Python keeps the bytes of a file name that is not valid UTF-8 as lone
 # surrogates (PEP 383); no UTF-8 writer accepts them.
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+SURROGATE = "[\ud800-\udfff]"
 
 
 def printable(text: str) -> str:
     """``text`` with every lone surrogate replaced by U+FFFD, safe to write."""
-    return _SURROGATE_RE.sub("\ufffd", text)
+    if len(text) > _CHECK_LIMIT:
+        return re.sub(SURROGATE, "\ufffd", text)
+    try:
+        text.encode()  # UTF-8 fails on a lone surrogate only (and in C)
+    except UnicodeEncodeError:
+        return re.sub(SURROGATE, "\ufffd", text)
+    return text
+
+
+# Up to this length, a text is checked by encoding it (a copy): the lines of
+# the console and the summary. Longer ones are searched without a copy.
+_CHECK_LIMIT = 1 << 16
 
 
 _REPLACEMENT = "\ufffd".encode()
