@@ -7,6 +7,7 @@ When one of these fails after a Pelican upgrade, the hook in
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import inspect
 import logging
 import pickle
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pelican
 import pytest
-from pelican.contents import Article, Page
+from pelican.contents import Article
 
 from pelican.plugins.journey import pelican_compat as compat
 from pelican.plugins.journey.render.views import PageJourney
@@ -105,12 +106,13 @@ def _journey() -> PageJourney:
 
 def test_attached_content_keeps_its_class_and_pickles_plain(tmp_path):
     article = _article(tmp_path)
+    layout = dict(vars(article))
     journey = _journey()
     attacher = compat.Attacher()
     attacher.attach(article, journey)
     assert article.journey is journey
-    assert isinstance(article, Article)
-    assert type(article).__name__ == "Article"
+    assert type(article) is Article
+    assert vars(article) == layout  # nothing added to the object
     compat.set_block(article, "<aside>stap</aside>")
     assert article.get_content("").endswith("<aside>stap</aside>")
     attacher.attach(article, journey)  # again: one block, not two
@@ -122,16 +124,66 @@ def test_attached_content_keeps_its_class_and_pickles_plain(tmp_path):
     assert "stap" not in copy.get_content("")
 
 
-def test_a_new_build_starts_from_plain_classes(tmp_path):
+def test_a_new_build_starts_from_plain_content(tmp_path):
     article = _article(tmp_path)
     first = compat.Attacher()
     first.attach(article, _journey())
     compat.set_block(article, "<aside>oud</aside>")
-    second = compat.Attacher()
-    second.attach(article, _journey())
-    assert compat.plain_class(type(article)) is Article
+    assert "oud" in article.get_content("")
+    second = compat.Attacher()  # the next build: its own state wins
+    journey = _journey()
+    second.attach(article, journey)
+    assert article.journey is journey
     assert "oud" not in article.get_content("")
-    assert compat.plain_class(Page) is Page
+    del first, second  # the builds' analyses are gone: so is the state
+    gc.collect()
+    assert not hasattr(article, "journey")
+    assert article.get_content("") == "<p>Tekst</p>"
+
+
+def test_other_objects_of_a_served_class_stay_plain(tmp_path):
+    attached, other = _article(tmp_path), _article(tmp_path)
+    attacher = compat.Attacher()
+    attacher.attach(attached, _journey())
+    compat.set_block(attached, "<aside>stap</aside>")
+    assert "stap" in attached.content
+    assert "stap" not in other.content
+    assert other.get_content("") == "<p>Tekst</p>"
+    assert not hasattr(other, "journey")
+    with pytest.raises(ValueError, match="not attached"):
+        compat.set_block(other, "<aside>stap</aside>")
+
+
+def test_a_subclass_of_a_served_class_gets_the_block_once(tmp_path):
+    class Special(Article):
+        pass
+
+    plain, special = (
+        _article(tmp_path),
+        Special(
+            "<p>Tekst</p>",
+            metadata={"title": "Tips", "date": dt.datetime(2026, 1, 1)},
+            settings={**pelican.settings.DEFAULT_CONFIG, "PATH": str(tmp_path)},
+            source_path=str(tmp_path / "special.md"),
+        ),
+    )
+    attacher = compat.Attacher()
+    attacher.attach(plain, _journey())  # serves Article first
+    attacher.attach(special, _journey())
+    compat.set_block(special, "<aside>stap</aside>")
+    assert special.get_content("").count("<aside>stap</aside>") == 1
+    assert special.content.count("<aside>stap</aside>") == 1
+
+
+def test_the_summary_leaves_the_block_out(tmp_path):
+    article = _article(tmp_path)
+    attacher = compat.Attacher()
+    attacher.attach(article, _journey())
+    compat.set_block(article, "<aside>stap</aside>")
+    assert "stap" in article.content
+    assert "stap" not in article.get_summary("")
+    assert "stap" not in article.summary
+    assert "Tekst" in article.summary
 
 
 def test_server_mode_is_seen_from_the_command_args_before_autoreload_starts():

@@ -16,7 +16,7 @@ from .model.phases import LANGS, view_lang
 from .model.settings import JourneyConfig
 from .model.text import text
 from .model.timing import timed
-from .pelican_compat import Attacher
+from .pelican_compat import Attacher, BuildState
 from .render.inject import mark_unseen
 from .render.views import (
     CtaView,
@@ -80,6 +80,9 @@ class Analysis:
     # with i18n_subsites, on the main site's analysis in ``check``: the others
     subsites: list[Analysis] = field(default_factory=list)
     started: bool = True  # False while no document has a phase at all
+    # The journey state of the build's content objects (pelican_compat): the
+    # objects serve their ``.journey`` and blocks as long as this lives.
+    attached: BuildState | None = None
 
     @property
     def link_graph(self) -> LinkGraph:
@@ -229,10 +232,12 @@ def analyse(
     stand_in = PageJourney()
     attacher.prepare(objects, stand_in)
     try:
-        return _analyse(generators, config, context, attacher, timings)
+        analysis = _analyse(generators, config, context, attacher, timings)
     except BaseException:
         attacher.detach(objects, stand_in)  # no page keeps a view never made
         raise
+    analysis.attached = attacher.build
+    return analysis
 
 
 def _analyse(

@@ -19,36 +19,47 @@ pins what they rely on:
   what the site wrote;
 - :func:`allow_repeated_warnings`: Pelican's loggers drop a message already
   logged once in the process; a finding must be reported on every build;
-- :class:`Attacher`: per-build subclasses of Pelican's content classes that
-  carry ``.journey`` and the injected block (below).
+- :class:`Attacher`: Pelican's content classes serve ``.journey`` and the
+  injected block of the objects of the build under way (below).
 
 Journey data and injected blocks on Pelican's content objects
 -------------------------------------------------------------
 
 Pelican content objects carry some sixty attributes; adding even one more to
 each grows every instance dictionary (about 1.2 KB a page). So nothing is
-added to them. Instead, for each build, every content object's class is
-swapped for a subclass of it that also derives from :class:`JourneyContent`;
-the subclass holds the build's per-object state in a class attribute, and
-serves ``.journey`` and the content with the injected block from there.
+added to them, and they keep their class: an object whose class is swapped
+gets a materialised instance dictionary, and every attribute Pelican's
+templates read of it (the ``simple`` theme reads each page's URL settings on
+every page) becomes a dictionary lookup, ~1.7% of a build's writing.
 
-The swap changes no behaviour of the object beyond that: the subclass has the
-original class's name, ``isinstance`` still holds, Pelican's memoized content
-stays as Pelican made it, and an object pickles as its plain class with its
-own attributes only, so no cache ever holds journey data or the block. A new
-build makes new subclasses with fresh state: nothing carries over between
-``--autoreload`` runs, and attaching twice never doubles a block.
+Instead, the first build that attaches an object of a content class gives
+that class (``Article``, ``Page`` or a plugin's own) four members:
+``journey``, ``content``, ``get_content`` and ``get_summary``. They serve the
+journey data and the block of the objects attached by the build under way,
+kept in one :class:`BuildState` keyed by ``id()``, and fall through to the
+class's own members for every other object: an object of an earlier build, a
+draft, a class's object in a site without the plugin in the same process.
+
+The build state holds its objects, so an ``id()`` in it is always the
+object's own, and the build's analysis holds the state: when the analysis
+goes (the end of the build), the objects are plain again. Nothing carries
+over between ``--autoreload`` runs, attaching twice never doubles a block,
+nested builds (``i18n_subsites`` builds its subsites while the main site
+waits to write) each find their own objects, and nothing in an object
+pickles journey data or the block. Pelican's memoized content stays as
+Pelican made it.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .render.views import PageJourney
@@ -142,20 +153,40 @@ SITEURL_MARK = "\x1fjourney-siteurl\x1f"
 Block = str | Callable[[Any, str], str]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, weakref_slot=True)
 class BuildState:
     """The journey data and injected blocks of one build's content objects.
 
     Keyed by ``id()`` of the content object, in two flat tables rather than an
     object per page: a large site keeps them to the end of its build, and the
     values (journeys, built-in blocks) are mostly shared between pages.
+    ``objects`` holds the objects themselves, so no other object can take
+    one of their ``id()`` while the state lives. The build's analysis holds
+    the state (``Analysis.attached``): it lives as long as the analysis.
     """
 
     journeys: dict[int, PageJourney] = field(default_factory=dict)
     blocks: dict[int, Block] = field(default_factory=dict)
+    objects: list[Any] = field(default_factory=list)
     lead: str = ""  # put between the content and its block
     style: str = ""  # the shared <style> element before every shown block, if any
     summarising: set[int] = field(default_factory=set)  # get_summary under way
+
+
+# The states of the builds whose analyses live, the latest last. More than
+# one with i18n_subsites: the subsites are built (analysed and written) while
+# the main site waits to write its own pages.
+_LIVE: list[weakref.ref[BuildState]] = []
+
+
+def build_of(obj: Any) -> BuildState | None:
+    """The :class:`BuildState` that ``obj`` is attached to, if any."""
+    key = id(obj)
+    for ref in reversed(_LIVE):
+        build = ref()
+        if build is not None and key in build.journeys:
+            return build
+    return None
 
 
 def with_siteurl(html: str, siteurl: str) -> str:
@@ -169,31 +200,40 @@ def with_siteurl(html: str, siteurl: str) -> str:
     return html.replace(SITEURL_MARK + "/", prefix).replace(SITEURL_MARK, siteurl)
 
 
-class JourneyContent:
-    """Mixin put in front of a content object's class for one build."""
+_MEMBERS = ("journey", "content", "get_content", "get_summary")
+# The content classes given the journey members, with what they had before.
+_SERVED: dict[type, dict[str, Any]] = {}
 
-    _journey_build: ClassVar[BuildState] = BuildState()
 
-    @property
-    def journey(self) -> PageJourney:
-        return type(self)._journey_build.journeys[id(self)]
+def _own(cls: type, name: str) -> Any:
+    """The member ``name`` of ``cls`` as its classes define it, not as served.
 
-    def get_content(self, siteurl: str) -> str:
-        return self._with_block(siteurl, styled=False)
+    A class served earlier stands for what it had before: a subclass of a
+    served class never wraps the block twice.
+    """
+    for klass in cls.__mro__:
+        if klass in _SERVED:
+            before = _SERVED[klass][name]
+            if before is not None:
+                return before
+        elif name in klass.__dict__:
+            return klass.__dict__[name]
+    raise AttributeError(name)
 
-    @property
-    def content(self) -> str:
-        """The content as templates show it: with the block's stylesheet.
 
-        Pelican's feed writer asks ``get_content()`` itself: feeds get the
-        block without the stylesheet (feed readers drop ``<style>``; it would
-        cost 1.6 KB in every entry of every feed).
-        """
-        return self._with_block(self.get_siteurl(), styled=True)  # type: ignore[attr-defined]
+def _serve(cls: type) -> None:
+    """Give ``cls`` the journey members (once per class and process)."""
+    if cls in _SERVED:
+        return
+    own_get_content = _own(cls, "get_content")
+    own_get_summary = _own(cls, "get_summary")
+    _SERVED[cls] = {name: cls.__dict__.get(name) for name in _MEMBERS}
 
-    def _with_block(self, siteurl: str, *, styled: bool) -> str:
-        content: str = super().get_content(siteurl)  # type: ignore[misc]
-        build = type(self)._journey_build
+    def with_block(self: Any, siteurl: str, styled: bool) -> str:
+        content: str = own_get_content.__get__(self, type(self))(siteurl)
+        build = build_of(self)
+        if build is None:
+            return content
         key = id(self)
         block = build.blocks.get(key)
         if not block or key in build.summarising:
@@ -207,74 +247,71 @@ class JourneyContent:
         style = build.style if styled else ""
         return content + build.lead + style + html
 
-    def get_summary(self, siteurl: str) -> str:
-        build = type(self)._journey_build
+    def journey(self: Any) -> PageJourney:
+        build = build_of(self)
+        if build is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no 'journey'")
+        return build.journeys[id(self)]
+
+    def get_content(self: Any, siteurl: str) -> str:
+        return with_block(self, siteurl, False)
+
+    def content(self: Any) -> str:
+        """The content as templates show it: with the block's stylesheet.
+
+        Pelican's feed writer asks ``get_content()`` itself: feeds get the
+        block without the stylesheet (feed readers drop ``<style>``; it would
+        cost 1.6 KB in every entry of every feed).
+        """
+        return with_block(self, self.get_siteurl(), True)
+
+    def get_summary(self: Any, siteurl: str) -> str:
+        summary = own_get_summary.__get__(self, type(self))
+        build = build_of(self)
         key = id(self)
-        if not build.blocks.get(key):
-            return super().get_summary(siteurl)  # type: ignore[misc]
+        if build is None or not build.blocks.get(key):
+            return summary(siteurl)
         build.summarising.add(key)
         try:
-            return super().get_summary(siteurl)  # type: ignore[misc]
+            return summary(siteurl)
         finally:
             build.summarising.discard(key)
 
-    def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
-        return (_plain, (plain_class(type(self)), dict(self.__dict__)))
-
-
-def plain_class(cls: type) -> type:
-    """The content class without the journey mixin."""
-    if not issubclass(cls, JourneyContent):
-        return cls
-    return next(
-        c for c in cls.__mro__[1:] if c is not JourneyContent and c is not object
-    )
-
-
-def _plain(cls: Any, state: dict[str, Any]) -> Any:
-    obj = cls.__new__(cls)
-    obj.__dict__.update(state)
-    return obj
+    members: dict[str, Any] = {
+        "journey": property(journey),
+        "content": property(content),
+        "get_content": get_content,
+        "get_summary": get_summary,
+    }
+    for name, member in members.items():
+        setattr(cls, name, member)
 
 
 class Attacher:
-    """Gives the content objects of one build their journey state."""
+    """Gives the content objects of one build their journey state.
+
+    Its :attr:`build` lives as long as something holds it (the analysis):
+    then the objects are plain again.
+    """
 
     def __init__(self) -> None:
         self.build = BuildState()
-        self._classes: dict[type, type] = {}
-
-    def _class_for(self, cls: type) -> type:
-        base = plain_class(cls)
-        sub = self._classes.get(base)
-        if sub is None:
-            sub = type(
-                base.__name__,
-                (JourneyContent, base),
-                {
-                    "__module__": base.__module__,
-                    "__qualname__": base.__qualname__,
-                    "_journey_build": self.build,
-                },
-            )
-            self._classes[base] = sub
-        return sub
+        _LIVE.append(weakref.ref(self.build, _LIVE.remove))
 
     def prepare(self, objects: Iterable[Any], journey: PageJourney) -> None:
-        """Swap the classes of this build's content objects before the analysis.
+        """Attach this build's content objects before the analysis.
 
-        Each object's state (its entries in the build's tables, and the
-        instance dictionary Python makes when an object changes class) is
-        made here, before the analysis's working data, not in the middle of
-        it: memory that lives to the end of the build is not scattered
-        between memory the analysis frees (SPEC §9). ``journey`` stands in
-        until :meth:`attach` gives each object its own.
+        Each object's entries in the build's tables are made here, before the
+        analysis's working data, not in the middle of it: memory that lives
+        to the end of the build is not scattered between memory the analysis
+        frees (SPEC §9). ``journey`` stands in until :meth:`attach` gives
+        each object its own.
         """
         for obj in objects:
             self.attach(obj, journey)
 
     def detach(self, objects: Iterable[Any], journey: PageJourney) -> None:
-        """Give back their plain classes to ``objects`` still with ``journey``.
+        """Let go of ``objects`` still with ``journey``.
 
         For an analysis that failed before it made their own views.
         """
@@ -282,16 +319,18 @@ class Attacher:
         for obj in objects:
             key = id(obj)
             if journeys.get(key) is journey:
-                obj.__class__ = plain_class(type(obj))
                 del journeys[key]
                 blocks.pop(key, None)
 
     def attach(self, obj: Any, journey: PageJourney) -> None:
         """Give ``obj`` its ``.journey`` for this build (no block yet)."""
-        obj.__class__ = self._class_for(type(obj))
+        _serve(type(obj))
         key = id(obj)  # one int for both tables: set_block keeps this key
-        self.build.journeys[key] = journey
-        self.build.blocks[key] = ""
+        build = self.build
+        if key not in build.journeys:
+            build.objects.append(obj)
+        build.journeys[key] = journey
+        build.blocks[key] = ""
 
 
 def set_block(obj: Any, html: Block, lead: str = "", style: str = "") -> None:
@@ -301,10 +340,12 @@ def set_block(obj: Any, html: Block, lead: str = "", style: str = "") -> None:
     site URL (never empty) each time the content is asked for; one such
     function may serve many pages. Replaces any earlier block. ``lead`` and
     ``style`` (the block's stylesheet, left out of feeds: see
-    ``JourneyContent.content``) are shared by all pages of the build (not
+    the ``content`` member) are shared by all pages of the build (not
     copied into each block: a build keeps every block to its end).
     """
-    build = type(obj)._journey_build
+    build = build_of(obj)
+    if build is None:
+        raise ValueError("set_block: the object is not attached to the build under way")
     build.blocks[id(obj)] = html
     build.lead = lead
     build.style = style

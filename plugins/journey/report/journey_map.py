@@ -263,11 +263,13 @@ def _save_as(
         )
         if same is not None:
             same[kind] = stock
-    attrs = getattr(content, "__dict__", None) if stock else None
+    # Not through ``__dict__`` (see ``site.index._formatted``); the class
+    # has neither override (``stock``), so these are the object's own.
     if (
-        attrs is not None
-        and "override_url" not in attrs
-        and "override_save_as" not in attrs
+        stock
+        and type(content).__dictoffset__ != 0
+        and not hasattr(content, "override_url")
+        and not hasattr(content, "override_save_as")
     ):
         settings = getattr(content, "settings", None)
         in_default_lang = getattr(content, "in_default_lang", None)

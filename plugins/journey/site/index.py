@@ -331,10 +331,13 @@ def _formatted(obj: Any, key: str, kind: str) -> Any:
 
     ``None``: ask Pelican itself.
     """
-    attributes = getattr(obj, "__dict__", None)
-    if attributes is None:
-        return None  # ask Pelican
-    override = attributes.get("override_" + key, _NO_OVERRIDE)
+    if type(obj).__dictoffset__ == 0:
+        return None  # no attributes of its own (slots): ask Pelican
+    # Read as Pelican reads it (``hasattr``), never through ``__dict__``:
+    # asking an object for its ``__dict__`` makes Python build one out of
+    # the object's inline attribute values, and every attribute Pelican's
+    # templates read of it afterwards is a slower dictionary lookup.
+    override = getattr(obj, "override_" + key, _NO_OVERRIDE)
     if override is not _NO_OVERRIDE:
         return override
     draft = obj.status == "draft"
