@@ -10,6 +10,7 @@ HTML people write by hand in Markdown: void elements, unclosed ``<p>``,
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -185,19 +186,26 @@ def test_a_field_without_an_id_is_not_named_by_an_unrelated_label():
     assert form.fields == ("brief", "Postcode", "Telefoon", "E-mail")
 
 
+def _block_tag_re() -> re.Pattern[str]:
+    """The plain pattern of the block tags: every name of BLOCKS in turn."""
+    from pelican.plugins.journey.site import text as t
+
+    return re.compile(rf"<(?=/?(?:{'|'.join(t.BLOCKS)})[\s/>])", re.I)
+
+
 # The text and prose made the straightforward way: every pass over every
 # fragment, the prose with its own tag pass. extract() skips passes that
 # cannot match and strips the tags once; it must give exactly this.
 def _reference(fragment: str) -> tuple[str, str]:
     from pelican.plugins.journey.site import text as t
 
-    html = t._COMMENT_RE.sub(" ", fragment.replace("\n", " "))
-    html = t._SKIPPED_RE.sub(" ", html)
+    html = t._comment_re().sub(" ", fragment.replace("\n", " "))
+    html = t._skipped_re().sub(" ", html)
     for _ in range(8):
         html, found = t._QUOTE_RE.subn(" ", html)
         if not found:
             break
-    html = t._BLOCK_TAG_RE.sub("\n<", html)
+    html = _block_tag_re().sub("\n<", html)
     return t._lines(html), t._lines(t._ASIDE_RE.sub("\n", html))
 
 
@@ -242,5 +250,5 @@ def test_the_block_tags_are_found_where_the_list_of_blocks_says():
     )
     html += "<\u017fection><\u017fummary><P><Li>"
     marked = t._BLOCK_TAG_FAST_RE.sub("\n<", html)
-    assert marked == t._BLOCK_TAG_RE.sub("\n<", html)
+    assert marked == _block_tag_re().sub("\n<", html)
     assert marked.count("\n") > 300

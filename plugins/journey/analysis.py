@@ -66,8 +66,10 @@ def read_analytics(index: SiteIndex) -> Analytics:
     )
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Analysis:
+    """The results of one build's analysis, kept until its reports are written."""
+
     config: JourneyConfig
     index: SiteIndex
     graph: LinkGraph | None  # None once the reports are written (plugin.publish)

@@ -17,7 +17,7 @@ CHECK_FORMATS = ("text", "json", "junit", "github", "sarif", "gitlab")
 _RANK = {"warning": 1, "error": 2}
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False)
 class Finding:
     """One problem found in one build.
 

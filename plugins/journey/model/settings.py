@@ -35,7 +35,7 @@ DEFAULT_TOUCHPOINTS = (
     "product",
 )
 INJECT_MODES = ("auto", "theme", "content", False)
-_METADATA_KEY_RE = re.compile(r"^[a-z0-9_][a-z0-9_.-]*$")
+_METADATA_KEY = r"^[a-z0-9_][a-z0-9_.-]*$"  # compiled when used (rare)
 SEVERITIES = ("error", "warning", "off")
 _WORD_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -44,8 +44,10 @@ class SettingsError(ValueError):
     """A ``JOURNEY_*`` setting that cannot be used. The message is one line."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Persona:
+    """A persona of ``JOURNEY_PERSONAS``."""
+
     id: str
     labels: Mapping[str, str]
     description: str = ""
@@ -54,19 +56,23 @@ class Persona:
         return self.labels.get(lang) or self.labels.get("en") or self.id
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class CtaSetting:
+    """A site-wide call to action of ``JOURNEY_CTAS``."""
+
     label: str
     target: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class RuleConfig:
+    """A rule's severity and options after ``JOURNEY_RULES``."""
+
     severity: str
     options: Mapping[str, Any]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class JourneyConfig:
     """The validated ``JOURNEY_*`` settings of one build."""
 
@@ -248,8 +254,8 @@ def _check_metadata_keys(value: Any) -> dict[str, tuple[str, ...]]:
     for key, metadata_key in mapping.items():
         if key not in METADATA_KEYS:
             raise _fail(name, key, f"plugin keys: {', '.join(METADATA_KEYS)}")
-        if not isinstance(metadata_key, str) or not _METADATA_KEY_RE.match(
-            metadata_key.strip().lower()
+        if not isinstance(metadata_key, str) or not re.match(
+            _METADATA_KEY, metadata_key.strip().lower()
         ):
             raise _fail(
                 f"{name}[{show(key)}]",
@@ -389,7 +395,7 @@ OPTION_KINDS: Mapping[str, tuple[_OptionCheck, str]] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Option:
     """A typed rule option: default, kind (see :data:`OPTION_KINDS`), doc."""
 
@@ -427,7 +433,7 @@ class RuleSpec(Protocol):
     def options(self) -> Mapping[str, Option]: ...
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Scope:
     """What a setting's check may look at: all settings, earlier results."""
 
@@ -504,7 +510,7 @@ def _file_or_none(name: str, value: Any, scope: Scope) -> Path | None:
     return scope.base_dir / path if path else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Setting:
     """One ``JOURNEY_*`` setting: its type, default, check and documentation.
 

@@ -237,7 +237,7 @@ def next_links(doc: Document) -> tuple[LinkStep, ...]:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class BuiltinBlock:
     """A block from the plugin's own partials, rendered when asked.
 

@@ -30,6 +30,8 @@ class PhaseView:
 
 @dataclass(frozen=True, slots=True)
 class PersonaView:
+    """A persona as themes see it."""
+
     id: str
     label: str
     description: str

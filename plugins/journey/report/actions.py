@@ -53,7 +53,7 @@ RANK: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Action:
     """One thing to do: the sentence, and the findings it answers."""
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import ctypes
-import ctypes.util
 import errno
 import os
 import re
@@ -37,12 +36,23 @@ from pathlib import Path
 
 # Python keeps the bytes of a file name that is not valid UTF-8 as lone
 # surrogates (PEP 383); no UTF-8 writer accepts them.
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+SURROGATE = "[\ud800-\udfff]"
 
 
 def printable(text: str) -> str:
     """``text`` with every lone surrogate replaced by U+FFFD, safe to write."""
-    return _SURROGATE_RE.sub("\ufffd", text)
+    if len(text) > _CHECK_LIMIT:
+        return re.sub(SURROGATE, "\ufffd", text)
+    try:
+        text.encode()  # UTF-8 fails on a lone surrogate only (and in C)
+    except UnicodeEncodeError:
+        return re.sub(SURROGATE, "\ufffd", text)
+    return text
+
+
+# Up to this length, a text is checked by encoding it (a copy): the lines of
+# the console and the summary. Longer ones are searched without a copy.
+_CHECK_LIMIT = 1 << 16
 
 
 _REPLACEMENT = "\ufffd".encode()
@@ -74,7 +84,7 @@ REPORT_NAMES = frozenset(
     }
 )
 # Temporary files of write_atomic, also of older versions (no random part).
-_TEMP_FILE_RE = re.compile(r"^\..+\.\d+(\.[0-9a-f]{8})?\.tmp$")
+_TEMP_FILE_PATTERN = r"^\..+\.\d+(\.[0-9a-f]{8})?\.tmp$"
 _STAGE = ".journey-tmp-"
 _OLD = ".journey-old-"
 
@@ -139,9 +149,11 @@ def write_atomic(path: Path, text: Chunks) -> None:
 
 def _exchange_function() -> object | None:
     """The C library's ``renameat2``, if this system has it."""
-    name = ctypes.util.find_library("c")
+    # The symbols the process has loaded (``dlopen(NULL)``) include the C
+    # library's: the same function as ``find_library("c")`` finds, without
+    # that function's ``ldconfig`` child process and parsing at every import.
     try:
-        libc = ctypes.CDLL(name, use_errno=True)
+        libc = ctypes.CDLL(None, use_errno=True)
         function = libc.renameat2
     except (OSError, AttributeError, TypeError):
         return None
@@ -187,7 +199,7 @@ def clean_leftovers(folder: Path) -> None:
                 shutil.rmtree(entry, ignore_errors=True)
     if folder.is_dir():
         for entry in folder.iterdir():
-            if _TEMP_FILE_RE.match(entry.name) and entry.is_file():
+            if re.match(_TEMP_FILE_PATTERN, entry.name) and entry.is_file():
                 entry.unlink(missing_ok=True)
 
 

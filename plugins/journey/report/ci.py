@@ -34,7 +34,7 @@ def repository_root(start: Path) -> Path | None:
     return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Locator:
     """Turns a finding's site-relative source into a repository path."""
 

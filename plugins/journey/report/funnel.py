@@ -25,8 +25,10 @@ def label(key: str, lang: str) -> str:
     return pick(LABELS[key], lang)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class FunnelRow:
+    """One phase's row of the funnel report."""
+
     id: str
     index: int
     label: str

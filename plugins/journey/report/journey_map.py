@@ -64,8 +64,10 @@ def label(key: str, lang: str) -> str:
     return text(LABEL_PREFIX + key, lang)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Card:
+    """A page's card in a phase column of the journey map."""
+
     title: str
     href: str | None
     link: Markup  # the title, a link to the page where it has one (HTML)
@@ -85,8 +87,10 @@ class Card:
     views: int | None = None  # page views in the analytics period, if any
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class PhaseColumn:
+    """A phase's column of the journey map."""
+
     id: str
     index: int
     label: str
@@ -100,15 +104,19 @@ class PhaseColumn:
         return not self.cards
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Flow:
+    """A count of links from one phase to another on the journey map."""
+
     source: str
     target: str
     count: int
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class MapView:
+    """Everything the journey map template shows."""
+
     lang: str
     site: str
     model: str

@@ -46,7 +46,9 @@ CONSOLE_KEY = "_journey_console"
 
 # Characters XML 1.0 forbids: C0 controls but tab/LF/CR, surrogates (a file
 # name that is not UTF-8 arrives with them), U+FFFE and U+FFFF.
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# All of them are unprintable (str.isprintable): a printable value, the usual
+# one, needs no pass of the expression (nor its compilation).
+XML_BAD = "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 
 
 # -- report.json -------------------------------------------------------------
@@ -134,7 +136,9 @@ def _xml_escape(match: re.Match[str]) -> str:
 
 def _clean(value: str) -> str:
     """``value`` with what XML 1.0 forbids escaped as backslash-x codes."""
-    return _XML_BAD.sub(_xml_escape, value)
+    if value.isprintable():
+        return value
+    return re.sub(XML_BAD, _xml_escape, value)
 
 
 def junit_xml(analysis: Analysis) -> str:

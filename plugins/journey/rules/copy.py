@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
+from ..model.patterns import lazy_re
 from ..site.text import PageText, fold
 from . import Hit, Option, RuleContext, rule
 from ._phrases import Phrases
@@ -50,15 +51,15 @@ if TYPE_CHECKING:
 
 _OPENING = '"\u201c\u201e\u00ab\u2018'
 _CLOSING = '"\u201d\u00bb\u2019'
-_OPEN_QUOTE_RE = re.compile(rf"(?:[{_OPENING}]|(?<![\w])')[^{_OPENING}{_CLOSING}.!?]*$")
-_CLOSE_QUOTE_RE = re.compile(rf"^[^{_OPENING}{_CLOSING}.!?]*(?:[{_CLOSING}]|'(?!\w))")
+_open_quote_re = lazy_re(rf"(?:[{_OPENING}]|(?<![\w])')[^{_OPENING}{_CLOSING}.!?]*$")
+_close_quote_re = lazy_re(rf"^[^{_OPENING}{_CLOSING}.!?]*(?:[{_CLOSING}]|'(?!\w))")
 
 
 def _in_quotes(text: str, start: int, end: int) -> bool:
     """Whether a phrase stands in quotation marks: mentioned, not claimed."""
     before = text[max(0, start - 40) : start]
     after = text[end : end + 40]
-    return bool(_OPEN_QUOTE_RE.search(before) and _CLOSE_QUOTE_RE.search(after))
+    return bool(_open_quote_re().search(before) and _close_quote_re().search(after))
 
 
 @rule(
@@ -123,10 +124,10 @@ FORMULAS = {
     "en": ("Flesch", 206.835, 1.015, 84.6),
 }
 HYPHENATION = {"nl": "nl_NL", "en": "en_US"}
-_WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+_word_re = lazy_re(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 # A sentence ends inside a line at . ! ? … (and closing quotes) before a space.
-_SENTENCE_END_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]* (?=\S)")
-_SPLIT_RE = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]* (?=\S)|\n")
+_sentence_end_re = lazy_re(r"[.!?\u2026]+[\"'\u201d\u2019)\]]* (?=\S)")
+_split_re = lazy_re(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]* (?=\S)|\n")
 # Vowel groups for a quick first estimate of syllables: vowels (and every
 # non-ASCII byte: accented vowels) as spaces, the rest as letters.
 _VOWEL_BYTES = bytes(
@@ -286,6 +287,8 @@ def _abbreviation_re(abbreviations: frozenset[str]) -> re.Pattern[str] | None:
 
 @dataclass(frozen=True, slots=True)
 class Readability:
+    """A page's sentences, words, syllables and reading-ease score."""
+
     sentences: int
     words: int
     syllables: int
@@ -309,7 +312,7 @@ def sentences(prose: str, abbreviations: frozenset[str]) -> list[str]:
     """The sentences of prose (one block per line); abbreviations end none."""
     found: list[str] = []
     pending = ""
-    for piece in _SPLIT_RE.split(prose):
+    for piece in _split_re().split(prose):
         if not piece:
             continue
         pending = f"{pending} {piece}" if pending else piece
@@ -373,12 +376,12 @@ def readability(
                 return Readability(quick_count, words, vowel_groups, estimate)
     folded = prose.casefold()
     words = len(prose.split())
-    count = lines + len(_SENTENCE_END_RE.findall(prose))
+    count = lines + len(_sentence_end_re().findall(prose))
     abbreviation = _abbreviation_re(abbreviations)
     if abbreviation is not None:
         count -= len(abbreviation.findall(prose))
     syllable = _syllables(lang)
-    tally = Counter(_WORD_RE.findall(folded))
+    tally = Counter(_word_re().findall(folded))
     syllables = sum(syllable(word) * times for word, times in tally.items())
     return Readability(count, words, syllables, _score(lang, words, count, syllables))
 
@@ -496,7 +499,7 @@ def _pronoun_re(pronouns: tuple[str, ...]) -> re.Pattern[str]:
 
 
 # "9.00 u", "tot 17 u": a "u" after a number is an hour, not the reader.
-_AFTER_NUMBER_RE = re.compile(r"\d[.:]?\s*$")
+_after_number_re = lazy_re(r"\d[.:]?\s*$")
 
 
 def _snippet(text: str, start: int, end: int) -> str:
@@ -508,7 +511,7 @@ def _snippet(text: str, start: int, end: int) -> str:
 
 def _first(text: str, pattern: re.Pattern[str], formal: bool) -> str | None:
     for match in pattern.finditer(text):
-        if formal and _AFTER_NUMBER_RE.search(
+        if formal and _after_number_re().search(
             text[max(0, match.start() - 8) : match.start()]
         ):
             continue

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
+from ..model.patterns import lazy_re
 from . import Hit, Option, RuleContext, phase_names, rule
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ _CONTACT_LINK_RE = re.compile(
 _TAG_RE = re.compile(r"<[^>]*>")
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
 # A run of digits with the separators people write in phone numbers.
-_PHONE_RE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d(?:[ \t\-./()]{0,2}\d){6,16}(?!\w)")
+_phone_re = lazy_re(r"(?<![\w+])(?:\+|00)?\(?\d(?:[ \t\-./()]{0,2}\d){6,16}(?!\w)")
 
 
 # A phone number has at least 7 digits; \d is any Unicode decimal digit.
@@ -88,7 +89,7 @@ def shows_contact(fragment: str) -> bool:
         return True
     if not has_digits(text, _PHONE_MIN_DIGITS):
         return False
-    return any(_phone_like(m.group().strip()) for m in _PHONE_RE.finditer(text))
+    return any(_phone_like(m.group().strip()) for m in _phone_re().finditer(text))
 
 
 @rule(

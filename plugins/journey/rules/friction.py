@@ -18,14 +18,15 @@ from urllib.parse import urlsplit
 
 from jinja2 import TemplateError
 
+from ..model.patterns import lazy_re
 from ..site.text import Form, PageText, extract
 from . import Hit, Option, RuleContext, phase_names, rule
 from ._phrases import Phrases
 from .coverage import (
     _EMAIL_RE,
     _PHONE_MIN_DIGITS,
-    _PHONE_RE,
     _phone_like,
+    _phone_re,
     has_digits,
 )
 from .graph import contact_pages
@@ -170,8 +171,8 @@ _HOURS_RE = re.compile(
     re.I,
 )
 # A bare range such as "9-17" counts after a weekday: "ma-vr 9-17", "Sat 10-4".
-_BARE_RANGE_RE = re.compile(r"(?<![\d.,:€$£])\d{1,2}\s*[-\u2013]\s*\d{1,2}(?![\d.,])")
-_WEEKDAY_RE = re.compile(
+_bare_range_re = lazy_re(r"(?<![\d.,:€$£])\d{1,2}\s*[-\u2013]\s*\d{1,2}(?![\d.,])")
+_weekday_re = lazy_re(
     r"(?<!\w)(?:ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|"
     r"zaterdag|zondag|werkdagen|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays)\.?(?!\w)",
@@ -184,9 +185,9 @@ def says_when(page: PageText, extra: tuple[str, ...]) -> bool:
     if has_digits(page.text, 2):  # both patterns need two digits
         if _HOURS_RE.search(page.text):
             return True
-        for match in _BARE_RANGE_RE.finditer(page.text):
+        for match in _bare_range_re().finditer(page.text):
             before = page.text[max(0, match.start() - 40) : match.start()]
-            if _WEEKDAY_RE.search(before):
+            if _weekday_re().search(before):
                 return True
     return next(_when_phrases(extra).finditer(page), None) is not None
 
@@ -201,7 +202,7 @@ def contact_detail(page: PageText) -> str | None:
     if page.mailto:
         return page.mailto[0]
     if has_digits(page.text, _PHONE_MIN_DIGITS):
-        for match in _PHONE_RE.finditer(page.text):
+        for match in _phone_re().finditer(page.text):
             if _phone_like(match.group().strip()):
                 return match.group().strip()
     email = _EMAIL_RE.search(page.text) if "@" in page.text else None
@@ -452,12 +453,12 @@ def _price_page(page: PageText, doc: Document, context: RuleContext) -> Iterable
 # forced-account
 # --------------------------------------------------------------------------
 
-_CLAUSE_END_RE = re.compile(r"[.!?;:\n]")
+_clause_end_re = lazy_re(r"[.!?;:\n]")
 
 
 def _negated(folded: str, start: int, negations: frozenset[str]) -> bool:
     """Whether a negation precedes ``start`` in its clause (up to six words)."""
-    clause = _CLAUSE_END_RE.split(folded[max(0, start - 80) : start])[-1]
+    clause = _clause_end_re().split(folded[max(0, start - 80) : start])[-1]
     tokens = [t.strip(",()\"'\u201c\u201d\u2018\u2019") for t in clause.split()[-6:]]
     return any(t in negations for t in tokens)
 

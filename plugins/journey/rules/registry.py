@@ -43,7 +43,7 @@ PACKAGE = __name__.rpartition(".")[0]  # the rules package
 NOT_RULES = frozenset({"registry"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Hit:
     """What a rule found: the subject, the message values, where it is.
 
@@ -59,7 +59,7 @@ class Hit:
     quote: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class RuleContext:
     """Everything a rule may look at: the index, its options, the language.
 
@@ -93,8 +93,10 @@ class RuleContext:
 Check = Callable[[RuleContext], Iterable[Hit]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class Rule:
+    """A registered rule: its id, defaults, messages, options and check."""
+
     id: str
     severity: str
     messages: Mapping[str, str]

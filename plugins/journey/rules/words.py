@@ -15,8 +15,8 @@ build's memory does not grow with the text of the whole site.
 from __future__ import annotations
 
 import functools
+import json
 import re
-import tomllib
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -41,8 +41,83 @@ _KEY_PUNCTUATION = str.maketrans(
 
 @functools.cache
 def _data(lang: str) -> Mapping[str, Any]:
-    with (DATA / f"{lang}.toml").open("rb") as handle:
-        return tomllib.load(handle)
+    raw = (DATA / f"{lang}.toml").read_bytes()
+    simple = word_lists(raw.decode("utf-8"))
+    if simple is not None:
+        return simple
+    import tomllib  # noqa: PLC0415 - only for TOML but tables of string lists
+
+    return tomllib.loads(raw.decode("utf-8"))
+
+
+def word_lists(text: str) -> dict[str, dict[str, list[str]]] | None:
+    """``tomllib.loads(text)`` for the shape of the word lists, else ``None``.
+
+    The lists are tables (``[rule-id]``) of arrays of plain strings (no
+    backslash), one array on one line or over several, with comment lines
+    between. Reading that takes ``json`` (in C) instead of ``tomllib`` (in
+    Python, also its import); any other TOML returns ``None`` (and is read by
+    ``tomllib``). tests/test_phrases.py compares this with ``tomllib``.
+    """
+    data: dict[str, dict[str, list[str]]] = {}
+    table: dict[str, list[str]] | None = None
+    key = ""
+    items: list[str] | None = None  # the open array of several lines
+    comma = True  # whether the open array may take another item
+    for raw in text.split("\n"):
+        line = raw.strip(" \t")
+        # (no escapes, no control characters: those TOML and JSON differ on)
+        if "\\" in line or not line.replace("\t", " ").isprintable():
+            return None
+        if not line or line[0] == "#":
+            continue
+        if items is not None:
+            if line == "]":
+                items = None
+                continue
+            array = _strings("[" + line.removesuffix(",") + "]")
+            if array is None or not array or not comma:
+                return None
+            items.extend(array)
+            comma = line[-1] == ","
+            continue
+        if line[0] == "[":
+            name = line[1:-1]
+            if line[-1] != "]" or not _bare(name) or name in data:
+                return None
+            table = data[name] = {}
+            continue
+        key, equals, value = line.partition(" = ")
+        if not equals or table is None or not _bare(key) or key in table:
+            return None
+        if value == "[":
+            items = table[key] = []
+            comma = True
+            continue
+        array = _strings(value)
+        if array is None:
+            return None
+        table[key] = array
+    return data if items is None else None
+
+
+def _bare(key: str) -> bool:
+    """Whether ``key`` is a TOML bare key (ASCII letters, digits, ``_``, ``-``)."""
+    plain = key.replace("-", "").replace("_", "")
+    return bool(key) and key.isascii() and (not plain or plain.isalnum())
+
+
+def _strings(value: str) -> list[str] | None:
+    """A JSON array of strings (the same in TOML: no backslash, no comment)."""
+    if not value.startswith("[") or not value.endswith("]") or "#" in value:
+        return None
+    try:
+        array = json.loads(value)
+    except ValueError:
+        return None
+    if all(type(item) is str for item in array):
+        return array
+    return None
 
 
 @functools.cache

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from itertools import chain, compress
 from typing import TYPE_CHECKING, Any
 
+from ..model.patterns import lazy_re
 from .index import Document
 from .links import CATEGORY_PREFIX, HOME, INDEX, setting
 
@@ -50,9 +51,9 @@ __all__ = ["CATEGORY_PREFIX", "HOME", "INDEX", "LinkGraph", "build_graph", "href
 JOURNEY_KINDS = frozenset({"content", "cta", "next"})
 
 Node = Document | str
-_HREF_HINT = re.compile("href", re.IGNORECASE)
-_RAW_TEXT_HINT = re.compile(r"<(?:script|style|textarea|template)\b", re.IGNORECASE)
-_SKIPPED_RE = re.compile(
+_href_hint_re = lazy_re("href", re.IGNORECASE)
+_raw_text_hint_re = lazy_re(r"<(?:script|style|textarea|template)\b", re.IGNORECASE)
+_skipped_re = lazy_re(
     r"<!--.*?(?:-->|$)|<(script|style|textarea|template)\b.*?(?:</\1\s*>|$)",
     re.IGNORECASE | re.DOTALL,
 )
@@ -60,7 +61,7 @@ _ANCHOR = (
     r"""(?:a|area)(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*?\shref\s*=\s*"""
     r"""(?:"([^"]*)"|'([^']*)'|([^\s"'<>`=]+))"""
 )
-_ANCHOR_RE = re.compile("<" + _ANCHOR, re.IGNORECASE)
+_anchor_re = lazy_re("<" + _ANCHOR, re.IGNORECASE)
 # One pass for the usual fragment: (what starts something to skip, the
 # anchor tag after its "<" up to the end of its href, the href's value as
 # quoted with ", with ' or unquoted). The lookahead is the first character
@@ -86,6 +87,8 @@ _BIT = {kind: 1 << i for i, kind in enumerate(KINDS)}
 
 @dataclass(frozen=True, slots=True)
 class Edge:
+    """A link of the site graph: its source, target and kind."""
+
     source: Node
     target: Node
     kind: str  # one of KINDS
@@ -129,7 +132,7 @@ def _mask(kinds: Iterable[str] | None) -> int:
     return sum(_BIT[k] for k in set(kinds))
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class LinkGraph:
     """Outgoing and incoming links per node, and the distances from home.
 
@@ -372,13 +375,13 @@ def hrefs(fragment: str) -> list[str]:
 
 def _hrefs_skipping(fragment: str) -> list[str]:
     """:func:`hrefs` of a fragment with comments or raw text to skip."""
-    if not _HREF_HINT.search(fragment):
+    if not _href_hint_re().search(fragment):
         return []
-    if "<!--" in fragment or _RAW_TEXT_HINT.search(fragment):
-        fragment = _SKIPPED_RE.sub(" ", fragment)
+    if "<!--" in fragment or _raw_text_hint_re().search(fragment):
+        fragment = _skipped_re().sub(" ", fragment)
     return [
         html.unescape(next(g for g in match.group(1, 2, 3) if g is not None)).strip()
-        for match in _ANCHOR_RE.finditer(fragment)
+        for match in _anchor_re().finditer(fragment)
     ]
 
 

@@ -79,7 +79,7 @@ def _no_steps() -> list[Any]:
     return _NO_STEPS
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, slots=True, repr=False)
 class Document:
     """One article or page as the journey sees it."""
 
@@ -168,7 +168,7 @@ class Theme:
         return (Theme, (None,))
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class SiteIndex:
     """All documents of a build, their tags, and what URLs exist."""
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..model.patterns import lazy_re
+
 if TYPE_CHECKING:
     from ..model.findings import Finding
 
@@ -24,14 +26,14 @@ if TYPE_CHECKING:
 # metadata, or a reST document whose field list comes late).
 HEADER_LIMIT = 200
 _MD_KEY = re.compile(r"^ {0,3}([A-Za-z0-9_-]+):")
-_RST_KEY = re.compile(r"^:([^:\s][^:]*):(?:\s|$)")
-_HTML_META = re.compile(r"""<meta\s[^>]*?name\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+_rst_key_re = lazy_re(r"^:([^:\s][^:]*):(?:\s|$)")
+_html_meta_re = lazy_re(r"""<meta\s[^>]*?name\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 _MARKDOWN = {".md", ".markdown", ".mkd", ".mdown", ".mdwn", ".mkdn", ".text"}
 _RST = {".rst", ".rest"}
 _HTML = {".html", ".htm"}
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Header:
     """The metadata keys of one source: key (lower case) -> its lines."""
 
@@ -122,7 +124,7 @@ def _rst(lines: list[str]) -> dict[str, tuple[int, int]]:
     spans: dict[str, tuple[int, int]] = {}
     current: str | None = None
     for number, line in enumerate(lines, 1):
-        match = _RST_KEY.match(line)
+        match = _rst_key_re().match(line)
         if match:
             key = match.group(1).strip().lower()
             current = key if key not in spans else None
@@ -139,7 +141,7 @@ def _rst(lines: list[str]) -> dict[str, tuple[int, int]]:
 def _html(lines: list[str]) -> dict[str, tuple[int, int]]:
     spans: dict[str, tuple[int, int]] = {}
     for number, line in enumerate(lines, 1):
-        for match in _HTML_META.finditer(line):
+        for match in _html_meta_re().finditer(line):
             spans.setdefault(match.group(1).lower(), (number, number))
         if "</head>" in line.lower():
             break

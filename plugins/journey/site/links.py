@@ -52,7 +52,7 @@ _FILENAME_LINKS = ("{filename}", "{filename|", "|filename}", "|filename|")
 _ROOTED = ("/", "{filename}/", "|filename|/")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Target:
     """A resolved link.
 
@@ -72,7 +72,7 @@ class Target:
     node: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Cta:
     """The call to action of one page; ``origin`` is "page", "site" or "default"."""
 

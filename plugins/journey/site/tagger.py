@@ -30,7 +30,7 @@ class CtaSpec:
     none: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Tags:
     """What a document's metadata says about its place in the journey."""
 

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
 
+from ..model.patterns import lazy_re
+
 # Elements whose text is not the page's own prose.
 SKIPPED = (
     "pre",
@@ -89,7 +91,7 @@ def _first(names: tuple[str, ...]) -> str:
 
 
 _WHOLE = tuple(t for t in SKIPPED if t not in _NESTING)
-_SKIPPED_RE = re.compile(
+_skipped_re = lazy_re(
     rf"<({'|'.join(_WHOLE)})\b[^>]*>.*?</\1\s*>",
     re.I | re.S,
 )
@@ -98,14 +100,14 @@ _ASIDE_START_RE = re.compile(rf"<{_first(NOT_PROSE)}(?:{'|'.join(NOT_PROSE)})\b"
 _ASIDE_RE = re.compile(
     rf"<{_first(NOT_PROSE)}({'|'.join(NOT_PROSE)})\b[^>]*>.*?</\1\s*>", re.I | re.S
 )
-_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+_comment_re = lazy_re(r"<!--.*?-->", re.S)
 _TAG_RE = re.compile(r"<[^>]*>")
 # A new line before every block tag, after the fragment's own line breaks
 # (which in a paragraph are only where the source wrapped) became spaces: one
 # pass over the string, no Python work per element.
-_BLOCK_TAG_RE = re.compile(rf"<(?=/?(?:{'|'.join(BLOCKS)})[\s/>])", re.I)
-# The same positions (the same names, grouped by their first letters: re
-# tries a dozen branches at each "<" instead of thirty).
+# (tests/test_text.py checks that this pattern finds the positions of the
+# plain one, ``<(?=/?(?:BLOCKS joined by |)[\s/>])``; the names are grouped
+# by their first letters: re tries a dozen branches at each "<", not thirty.)
 _BLOCK_TAG_FAST_RE = re.compile(
     r"<(?=/?(?:p|l(?:i|egend)|d(?:[dtl]|iv|etails)|h(?:[1-6r]|eader)"
     r"|t(?:[dhr]|able)|caption|f(?:ig(?:caption|ure)|ooter|orm|ieldset)"
@@ -121,14 +123,12 @@ _CUT_START_RE = re.compile(rf"<{_first(SKIPPED)}(?:{'|'.join(SKIPPED)})\b", re.I
 _ASIDE_MARK, _ASIDE_END = "\x02", "\x03"
 _MARKED_RE = re.compile("\x02[^\x03]*\x03")
 # A URL in an inline script's string literal: 'https://host/…' or '//host/…'.
-_INLINE_URL_RE = re.compile(
-    r"""["'`]((?:https?:)?//[\w.-]+\.[a-z]{2,}[^"'`\s]*)""", re.I
-)
+_inline_url_re = lazy_re(r"""["'`]((?:https?:)?//[\w.-]+\.[a-z]{2,}[^"'`\s]*)""", re.I)
 _NOT_FILLED = frozenset({"hidden", "submit", "button", "reset", "image"})
-_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_hidden_style_re = lazy_re(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Form:
     """A form in the content: where it posts, the fields a visitor fills in."""
 
@@ -136,7 +136,7 @@ class Form:
     fields: tuple[str, ...]  # what the visitor sees of each field (label, name)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class PageText:
     """What the text rules read of one document."""
 
@@ -188,10 +188,10 @@ def extract(fragment: str) -> PageText:
         forms = tuple(map(_form, root.iter("form")))
     html = fragment.replace("\n", " ")
     if "<!--" in html:
-        html = _COMMENT_RE.sub(" ", html)
+        html = _comment_re().sub(" ", html)
     if _CUT_START_RE.search(html):  # one search for most fragments: none
         if _SKIPPED_START_RE.search(html):
-            html = _SKIPPED_RE.sub(" ", html)
+            html = _skipped_re().sub(" ", html)
         if _QUOTE_START_RE.search(html):
             for _ in range(8):  # quotes in quotes: innermost first
                 html, found = _QUOTE_RE.subn(" ", html)
@@ -403,7 +403,7 @@ def _scripts(root: _Element) -> Iterator[str]:
         if src:
             yield src
         elif script.text:
-            yield from (m.group(1) for m in _INLINE_URL_RE.finditer(script.text))
+            yield from (m.group(1) for m in _inline_url_re().finditer(script.text))
 
 
 def _mailto(root: _Element) -> Iterator[str]:
@@ -421,7 +421,7 @@ def _hidden(element: _Element, form: _Element) -> bool:
         if (
             node.get("hidden") is not None
             or node.get("aria-hidden") == "true"
-            or _HIDDEN_STYLE_RE.search(node.get("style") or "")
+            or _hidden_style_re().search(node.get("style") or "")
         ):
             return True
         node = node.parent
