@@ -321,3 +321,37 @@ def test_card_links_are_where_pelican_saves_each_page(site):
         "index.html",
         "r.html",
     }
+
+
+def test_cards_text_is_the_cards_html_as_plain_strings(site, monkeypatch):
+    """The map's templates write ``cards_text`` unescaped; a theme's
+    template may use ``cards_html``: the same HTML, as markup."""
+    from markupsafe import Markup
+
+    views = []
+    build_view = journey_map_module.build_view
+
+    def recorded(*args):
+        views.append(build_view(*args))
+        return views[-1]
+
+    monkeypatch.setattr(journey_map_module, "build_view", recorded)
+    site(
+        {
+            "a.md": "Title: A & 'B'\nDate: 2026-01-01\nPhase: awareness\n\nx",
+            "b.md": "Title: B\nDate: 2026-01-02\nPhase: decision\n\nx",
+            "pages/p.md": "Title: P\nPhase: purchase, aftercare\n\nx",
+        }
+    )
+    (view,) = views
+    for column in view.phases:
+        text = list(view.cards_text(column.cards, column.index))
+        html = list(view.cards_html(column.cards, column.index))
+        assert all(type(chunk) is str for chunk in text)
+        assert all(type(chunk) is Markup for chunk in html)
+        assert html == text
+        assert len(text) == (1 if column.cards else 0)
+        for card in column.cards:
+            assert card.link in text[0]
+    first = view.phases[0]
+    assert "A &amp; &#39;B&#39;</a>" in "".join(view.cards_text(first.cards, 1))

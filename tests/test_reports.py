@@ -485,3 +485,22 @@ def test_kill_9_while_writing_leaves_the_previous_set_whole(site, tmp_path):
     after = _report_bytes(folder)
     assert sorted(after) == sorted(before)
     assert all(b"nieuw" in data.lower() for data in after.values())
+
+
+def test_large_chunks_are_written_as_they_are_between_gathered_small_ones(tmp_path):
+    """A chunk of a write's size or more is written on its own: same text."""
+    size = atomic_module._WRITE_SIZE
+    chunks = [
+        "<p>",
+        "a" * 10,
+        "→ " * size,  # large, with a character the small ones have not
+        "é",
+        "b" * (size - 1),
+        "c" * size,  # large, right after small ones that fill no write
+        "\ud800",  # a lone surrogate: written as U+FFFD either way
+        "<end>",
+    ]
+    path = tmp_path / "out.html"
+    atomic_module._write_chunks(path, iter(chunks))
+    expected = "".join(chunks).replace("\ud800", "\ufffd")
+    assert path.read_bytes() == expected.encode("utf-8")

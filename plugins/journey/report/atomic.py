@@ -118,6 +118,16 @@ def _write_chunks(path: Path, text: Chunks) -> None:
         gathered: list[str] = []
         size = 0
         for chunk in text:
+            if len(chunk) >= _WRITE_SIZE:
+                # Written as it is: joined with the small chunks before it,
+                # it would only be copied (and encoded the slower way when it
+                # has characters they have not).
+                if gathered:
+                    handle.write("".join(gathered))
+                    gathered.clear()
+                    size = 0
+                handle.write(chunk)
+                continue
             gathered.append(chunk)
             size += len(chunk)
             if size >= _WRITE_SIZE:

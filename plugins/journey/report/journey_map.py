@@ -150,6 +150,15 @@ class MapView:
 
         Made a few at a time, the map's largest part is never in memory at once.
         """
+        return map(_markup, self.cards_text(cards, phase_index))
+
+    def cards_text(self, cards: Iterable[Card], phase_index: int) -> Iterator[str]:
+        """:meth:`cards_html` as plain strings, for the map's own templates.
+
+        They write it with autoescaping off: a ``Markup`` chunk would be
+        copied by ``Markup()`` and twice more by ``escape()`` (a 1,000-page
+        map: megabytes).
+        """
         count = len(self.phases)
         personas_on = bool(self.personas)
         labels = self.html_labels
@@ -166,10 +175,10 @@ class MapView:
                     kept[key] = parts
             batch += (parts[0], card.link, parts[1])
             if len(batch) >= _PARTS_A_CHUNK:
-                yield Markup("".join(batch))
+                yield "".join(batch)
                 batch.clear()
         if batch:
-            yield Markup("".join(batch))
+            yield "".join(batch)
 
     @staticmethod
     def links(cards: Iterable[Card]) -> Markup:
@@ -612,7 +621,11 @@ def build_view(analysis: Analysis, link: Callable[[Document], str]) -> MapView:
 
     in_phase: dict[str, list[Document]] = {phase.id: [] for phase in model.phases}
     for doc in counted:
-        for phase_id in dict.fromkeys(p.id for p in doc.phases):
+        phases = doc.phases
+        if len(phases) == 1:  # most documents
+            in_phase[phases[0].id].append(doc)
+            continue
+        for phase_id in dict.fromkeys(p.id for p in phases):
             in_phase[phase_id].append(doc)
     columns = []
     for phase in model.phases:
