@@ -926,10 +926,16 @@ def publish_in_site(analysis: Analysis, env: jinja2.Environment) -> Path:
     seen: list[bool] = []
 
     def watched(chunks: Iterable[str]) -> Iterator[str]:
-        for chunk in chunks:
+        rest = iter(chunks)
+        for chunk in rest:
             if MARKER in chunk:
                 seen.append(True)
+                yield chunk
+                break
             yield chunk
+        # Once the map is seen, the rest (most of a ~1 MB page) is passed on
+        # as it is: not searched, not a step of this generator per chunk.
+        yield from rest
 
     try:
         template = env.from_string(_SITE_PAGE)
