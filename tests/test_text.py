@@ -18,7 +18,7 @@ import pytest
 from conftest import write_files
 
 from pelican.plugins.journey.rules.coverage import shows_contact
-from pelican.plugins.journey.site.text import extract
+from pelican.plugins.journey.site.text import _has_exactly, extract
 
 SETTINGS = """
 SITENAME = "Zonder lxml"
@@ -252,3 +252,11 @@ def test_the_block_tags_are_found_where_the_list_of_blocks_says():
     marked = t._BLOCK_TAG_FAST_RE.sub("\n<", html)
     assert marked == _block_tag_re().sub("\n<", html)
     assert marked.count("\n") > 300
+
+
+@pytest.mark.parametrize("count", range(5))
+@pytest.mark.parametrize(
+    "text", ["", "\x02", "a\x02b", "\x02\x02", "x\x02y\x02z\x02", "\x02" * 4, "abc"]
+)
+def test_has_exactly_counts_as_str_count(text: str, count: int) -> None:
+    assert _has_exactly(text, "\x02", count) is (text.count("\x02") == count)
