@@ -53,23 +53,25 @@ MONTHS = {
 }
 
 
-# Seconds of a minute as a log writes them; anything else is parsed by int().
-_SECONDS = {f"{i:02d}": i for i in range(60)}
 _CLOCKS_KEPT = 4096  # distinct ":HH:MM" kept (a day has 1,440)
+_RESTS_KEPT = 4096  # distinct ":SS +hhmm" kept (60 a zone)
 
 
 class Clock:
     """Parses CLF times (``10/Oct/2026:13:55:36 +0200``) to epoch seconds, fast.
 
-    Days, hours and minutes, and zones are parsed once and looked up after:
-    ``days[value[:11]] + clocks[value[11:17]] + seconds - zones[value[21:26]]``
-    (:func:`read_logs` does that lookup itself and calls :meth:`epoch` for any
-    part not seen before; a key is kept only once :meth:`epoch` parsed it).
+    Days, hours and minutes, and seconds with the zone are parsed once and
+    looked up after: ``days[value[:11]] + clocks[value[11:17]] +
+    rests[value[17:]]``, a rest being ``:SS +hhmm`` (and anything after it) as
+    the seconds less the zone's offset (:func:`read_logs` does that lookup
+    itself and calls :meth:`epoch` for any part not seen before; a key is kept
+    only once :meth:`epoch` parsed it).
     """
 
     def __init__(self) -> None:
         self.days: dict[str, int] = {}
         self.clocks: dict[str, int] = {}  # ":HH:MM" -> seconds
+        self.rests: dict[str, int] = {}  # ":SS +hhmm" -> seconds - offset
         self.zones: dict[str, int] = {}
 
     def epoch(self, value: str) -> int:
@@ -88,17 +90,22 @@ class Clock:
             minutes = int(value[12:14]) * 3600 + int(value[15:17]) * 60
             if len(self.clocks) < _CLOCKS_KEPT:
                 self.clocks[clock] = minutes
-        seconds = minutes + int(value[18:20])
-        zone = value[21:26]
-        offset = self.zones.get(zone)
-        if offset is None:  # a log has one or two zones (summer and winter time)
-            offset = int(zone[1:3]) * 3600 + int(zone[3:5]) * 60
-            if zone[0] == "-":
-                offset = -offset
-            elif zone[0] != "+":
-                raise ValueError(value)
-            self.zones[zone] = offset
-        return base + seconds - offset
+        rest = value[17:]
+        seconds = self.rests.get(rest)
+        if seconds is None:
+            zone = value[21:26]
+            offset = self.zones.get(zone)
+            if offset is None:  # a log has one or two zones (summer and winter time)
+                offset = int(zone[1:3]) * 3600 + int(zone[3:5]) * 60
+                if zone[0] == "-":
+                    offset = -offset
+                elif zone[0] != "+":
+                    raise ValueError(value)
+                self.zones[zone] = offset
+            seconds = int(value[18:20]) - offset
+            if len(self.rests) < _RESTS_KEPT:
+                self.rests[rest] = seconds
+        return base + minutes + seconds
 
 
 def first_time(unit: Unit, clock: Clock) -> float:
@@ -225,8 +232,7 @@ def read_logs(
     epoch = clock.epoch
     days = clock.days.get
     clocks = clock.clocks.get
-    zones = clock.zones.get
-    seconds = _SECONDS.get
+    rests = clock.rests.get
     match_path = matcher.match
     # request line -> _SKIP or (kind, target, path) (see _request_kind)
     requests: dict[str, Request] = {}
@@ -253,14 +259,8 @@ def read_logs(
                     if when != last_when:  # busy logs repeat the same second
                         base = days(when[:11])
                         minutes = clocks(when[11:17])
-                        second = seconds(when[18:20])
-                        offset = zones(when[21:26])
-                        if (
-                            base is None
-                            or minutes is None
-                            or second is None
-                            or offset is None
-                        ):
+                        seconds = rests(when[17:])
+                        if base is None or minutes is None or seconds is None:
                             try:
                                 timestamp = epoch(when)
                             except (ValueError, KeyError):
@@ -270,7 +270,7 @@ def read_logs(
                                     skips.add(unit, number + len(records) - left - 1)
                                 continue
                         else:
-                            timestamp = base + minutes + second - offset
+                            timestamp = base + minutes + seconds
                         last_when = when
                         if timestamp < first:  # noqa: PLR1730 - min() is a call
                             first = timestamp
