@@ -649,7 +649,7 @@ def main(argv: list[str] | None = None) -> int:
         "--instructions",
         action="store_true",
         help="count instructions under valgrind's callgrind instead of timing"
-        " (one off and one on build per size; within ~0.2% run to run)",
+        " (one off and one on build per size; within ~0.2%% run to run)",
     )
     parser.add_argument("--installed", action="store_true", help=plugin_source(True))
     parser.add_argument("--keep", action="store_true", help="keep the temp folder")

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import pytest
 from conftest import ROOT, build_site
 
 
@@ -112,3 +113,20 @@ def test_callgrind_counts_are_read_per_segment(tmp_path: Path) -> None:
     counts = run.read_callgrind(tmp_path / "cg.out")
     assert counts == {"startup": 700, "read": 5000, "write": 4000, "end": 90}
     assert [name for name, _ in run.SEGMENTS][-1] == "end"
+
+
+def test_benchmark_help_is_plain_text(capsys: pytest.CaptureFixture[str]) -> None:
+    """``run.py --help`` prints each option's help, not argparse's internals."""
+    spec = importlib.util.spec_from_file_location(
+        "bench_run_help", ROOT / "benchmarks" / "run.py"
+    )
+    assert spec is not None and spec.loader is not None
+    run = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = run
+    spec.loader.exec_module(run)
+    with pytest.raises(SystemExit) as stop:
+        run.main(["--help"])
+    assert stop.value.code == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "within ~0.2% run to run" in out
+    assert "option_strings" not in out
