@@ -6,8 +6,8 @@ whole folded text of any page that has a key. :class:`Phrases` gives the same
 matches, in the same order, with less work:
 
 - the keys and their set are made once for the list;
-- which keys a page has is a set intersection (the few keys looked up in the
-  page's words, not the page's words in the keys);
+- which keys a page has is :meth:`.PageText.among` (one search over the
+  page for the keys, or the keys looked up in the page's words);
 - with ``prefix`` ("retour" finds "retourneren"), whether a word of the page
   starts with a key is a binary search in the page's sorted words, where the
   page has no white space but plain spaces (else a substring search per key,
@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator
 from re import Match, Pattern
 from typing import TYPE_CHECKING
 
-from ..site.text import fold
+from ..site.text import fold, spaces_only
 from .words import _keys, _phrase_re
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ class Phrases:
         if self.prefix:
             found = frozenset(self._starting(page))
         else:
-            found = self._keyset & page.words
+            found = page.among(self._keyset)
         if not found:
             return iter(())
         known = self._found.get(found)
@@ -121,7 +121,7 @@ class Phrases:
     def _starting(self, page: PageText) -> set[str]:
         """The keys that a word of the page starts with (after a space)."""
         plain = page.plain
-        if not _spaces_only(plain):
+        if not spaces_only(plain):
             return {key for key in self._keys if f" {key}" in plain}
         # The page's words are what stands between its spaces (each once): a
         # key follows a space in the text if it follows one in them. First
@@ -129,13 +129,6 @@ class Phrases:
         words = " " + " ".join(page.words)
         heads = set(self._head_re.findall(words))
         return {key for h in heads for spaced, key in self._heads[h] if spaced in words}
-
-
-def _spaces_only(plain: str) -> bool:
-    """Whether the only white space in ``plain`` is plain spaces."""
-    if plain.isascii():
-        return not any(c in plain for c in _OTHER_ASCII_SPACE)
-    return len(plain) - plain.count(" ") == len("".join(plain.split()))
 
 
 def near(

@@ -14,9 +14,11 @@ The rules read each page once, in one pass shared by all of them
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from dataclasses import field as _field
 from html import unescape
 from html.parser import HTMLParser
 
@@ -146,15 +148,123 @@ class PageText:
     forms: tuple[Form, ...]
     scripts: tuple[str, ...]  # script URLs: src, and URLs inside inline scripts
     plain: str  # ``folded`` on one line, punctuation as spaces, " " around
-    words: frozenset[str]  # the words of ``plain``
     folded: str  # ``text`` in lower case, for phrase matching
+    # Made when first asked for (see ``words``, ``among``).
+    _words: frozenset[str] | None = _field(default=None, init=False, compare=False)
+    _spaced: bool | None = _field(default=None, init=False, compare=False)
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The words of ``plain`` (what ``str.split`` makes of it)."""
+        words = self._words
+        if words is None:
+            words = frozenset(self.plain.split())
+            object.__setattr__(self, "_words", words)
+        return words
+
+    def among(self, keys: frozenset[str]) -> frozenset[str]:
+        """``keys & self.words``: which of ``keys`` are words of the text.
+
+        A page has some 550 words, 120 different ones, and a rule asks
+        after a few dozen keys: rather than a set of all the words, one
+        search over ``plain`` for the keys between spaces (see
+        :func:`_scanner`), where its only white space is plain spaces.
+        """
+        if self._words is None and self._scannable():
+            pattern = _scanner(keys)
+            if pattern is None:
+                return frozenset()
+            found = pattern.findall(self.plain)
+            if not found:
+                return frozenset()
+            return frozenset(spaced[1:] for spaced in found)
+        return keys & self.words
 
     def has_any(self, words: frozenset[str]) -> bool:
         """Whether the text has one of ``words`` (folded, no punctuation)."""
+        if self._words is None and self._scannable():
+            pattern = _scanner(words)
+            return pattern is not None and pattern.search(self.plain) is not None
         return not words.isdisjoint(self.words)
 
+    def _scannable(self) -> bool:
+        """Whether ``plain``'s words are what stands between its spaces.
 
-EMPTY = PageText("", "", (), (), (), " ", frozenset(), "")
+        True where its only white space is plain spaces and it begins and
+        ends with one (as :func:`extract` makes it): then a word is a
+        stretch between two spaces.
+        """
+        spaced = self._spaced
+        if spaced is None:
+            plain = self.plain
+            spaced = plain[:1] == " " and plain[-1:] == " " and spaces_only(plain)
+            object.__setattr__(self, "_spaced", spaced)
+        return spaced
+
+
+# What str.split() takes for white space but " " (Py_UNICODE_ISSPACE):
+# tests/test_text.py checks the list against every code point.
+OTHER_SPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680"
+    "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+_OTHER_ASCII_SPACE = "".join(c for c in OTHER_SPACE if c.isascii())
+
+
+def spaces_only(text: str) -> bool:
+    """Whether the only white space in ``text`` is plain spaces.
+
+    One ``in`` per white space character (a ``memchr`` in C); the ones
+    beyond ASCII only in a text that is not all ASCII.
+    """
+    others = _OTHER_ASCII_SPACE if text.isascii() else OTHER_SPACE
+    return not any(space in text for space in others)
+
+
+@functools.lru_cache(maxsize=64)
+def _scanner(keys: frozenset[str]) -> re.Pattern[str] | None:
+    """An expression whose matches in ``plain`` are " key" for the keys it has.
+
+    A key is a word of a text whose only white space is spaces (and that
+    begins and ends with one) where it stands between two spaces. Keys with
+    white space, or empty, are never words: left out (``None`` if no key
+    is left). re tries the expression at every space of the text: it
+    fails at once where the next character does not begin a key (a
+    character class); then a tree of the keys' other characters, each key
+    checked by a look-behind for its first character once all the rest
+    matched (``(?= )``: the key is a whole word).
+    """
+    usable = sorted(k for k in keys if k.split() == [k])
+    if not usable:
+        return None
+    firsts = "".join(map(re.escape, sorted({k[0] for k in usable})))
+    tree = _tree([(k[1:], k) for k in usable])
+    return re.compile(f" [{firsts}](?:{tree})(?= )")
+
+
+def _tree(items: list[tuple[str, str]]) -> str:
+    """Alternatives for the rests of ``(rest, key)``, by their first characters.
+
+    Where a rest ends, a look-behind for the whole key (keys ending at the
+    same place are of one length, as a look-behind must be).
+    """
+    branches: dict[str, list[tuple[str, str]]] = {}
+    ends: list[str] = []
+    for rest, key in items:
+        if rest:
+            branches.setdefault(rest[0], []).append((rest[1:], key))
+        else:
+            ends.append(key)
+    alternatives = [
+        f"{re.escape(first)}(?:{_tree(more)})" for first, more in branches.items()
+    ]
+    if ends:
+        alternatives.append(f"(?<={'|'.join(map(re.escape, ends))})")
+    return "|".join(alternatives)
+
+
+EMPTY = PageText("", "", (), (), (), " ", "")
 # Bytes of ASCII punctuation (not "-", "/", "@") to spaces: a fast translation
 # of UTF-8 text that leaves every other character intact.
 _PUNCTUATION = bytes.maketrans(b".,;:!?()[]{}\"'", b" " * 14)
@@ -208,10 +318,7 @@ def extract(fragment: str) -> PageText:
         if mark in plain:
             plain = plain.replace(mark, " ")
     plain = plain.encode().translate(_PUNCTUATION).decode()
-    # A set: each rule asks which of a few words a page has (a few lookups),
-    # never the page which of its words are in a list (hundreds).
-    words = frozenset(plain.split())
-    return PageText(text, prose, mailto, forms, scripts, plain, words, folded)
+    return PageText(text, prose, mailto, forms, scripts, plain, folded)
 
 
 def _marked(match: re.Match[str]) -> str:
