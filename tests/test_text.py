@@ -345,3 +345,50 @@ def test_the_page_words_of_extracted_text() -> None:
     assert page.among(keys) == keys - {"x"}
     assert page._words is None  # not made for the look-ups
     assert page.words == frozenset(page.plain.split())
+
+
+def _reference_plain(text: str) -> str:
+    """``plain`` the straightforward way: folded, punctuation as spaces."""
+    from pelican.plugins.journey.site import text as t
+
+    plain = f" {text.casefold()} ".replace("\n", " ")
+    for mark in t._UNICODE_PUNCTUATION:
+        plain = plain.replace(mark, " ")
+    return plain.translate(dict.fromkeys(map(ord, ".,;:!?()[]{}\"'"), " "))
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "<p>Bel ONS: (010) 123-4567; of mail info@x.nl!</p><h2>Kop? Ja.</h2>",
+        "<p>Tab\there, [haken] {accolades} 'enkel' \"dubbel\" 24/7</p><p>ZZ</p>",
+        "<p>Één café, “quotes” \u2013 en … «meer» \u2014 \u2018x\u2019</p>",
+        "<p>Straße İi \u017f</p>",
+        "<p>ASCII\xa0met harde spatie</p>",
+        "<p>\u212aelvin KELVIN</p><li>A\u2003B</li>",
+    ],
+)
+def test_plain_and_folded_are_those_of_the_text(fragment: str) -> None:
+    page = extract(fragment)
+    assert page.plain == _reference_plain(page.text)
+    assert page.folded == page.text.casefold()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_starting_is_the_keys_a_word_begins_with(seed: int) -> None:
+    import random
+
+    from pelican.plugins.journey.site.text import PageText
+
+    rng = random.Random(seed)
+    key_sets = [frozenset(), frozenset({""}), frozenset({"a b", " ", "u"})]
+    key_sets += [frozenset(rng.sample(_KEYS, rng.randrange(1, 12))) for _ in range(30)]
+    key_sets += [frozenset({"u", "uw", "uwe", "a", "ab", "abc", "-", "x|"})]
+    for plain in _texts(seed):
+        words = frozenset(plain.split())
+        for keys in key_sets:
+            expected = {k for k in keys if any(w.startswith(k) for w in words)}
+            assert PageText("", "", (), (), (), plain).starting(keys) == expected
+            page = PageText("", "", (), (), (), plain)
+            assert page.words == words
+            assert page.starting(keys) == expected  # from the set

@@ -148,10 +148,24 @@ class PageText:
     forms: tuple[Form, ...]
     scripts: tuple[str, ...]  # script URLs: src, and URLs inside inline scripts
     plain: str  # ``folded`` on one line, punctuation as spaces, " " around
-    folded: str  # ``text`` in lower case, for phrase matching
+    # ``folded`` where it was made with ``plain`` (see ``folded``).
+    _folded: str | None = None
     # Made when first asked for (see ``words``, ``among``).
     _words: frozenset[str] | None = _field(default=None, init=False, compare=False)
     _spaced: bool | None = _field(default=None, init=False, compare=False)
+
+    @property
+    def folded(self) -> str:
+        """``text`` in lower case (``casefold``), for phrase matching.
+
+        Read only where a page has a phrase's key: made when first asked
+        for (``plain`` of an ASCII text is made without it).
+        """
+        folded = self._folded
+        if folded is None:
+            folded = self.text.casefold()
+            object.__setattr__(self, "_folded", folded)
+        return folded
 
     @property
     def words(self) -> frozenset[str]:
@@ -179,6 +193,32 @@ class PageText:
                 return frozenset()
             return frozenset(spaced[1:] for spaced in found)
         return keys & self.words
+
+    def starting(self, keys: frozenset[str]) -> frozenset[str]:
+        """The keys that a word of the text begins with.
+
+        As :meth:`among`, one search over ``plain`` (for the words that
+        begin with a key), else the words.
+        """
+        if self._words is None and "" not in keys and self._scannable():
+            pattern = _scanner(keys, whole=False)
+            if pattern is None:
+                return frozenset()
+            found = set(pattern.findall(self.plain))
+            if not found:
+                return frozenset()
+            # " word": the keys among its beginnings.
+            sizes = {len(key) + 1 for key in keys}
+            return frozenset(
+                word[1:size] for word in found for size in sizes if word[1:size] in keys
+            )
+        words = self.words
+        joined = " " + " ".join(words)
+        return frozenset(
+            key
+            for key in keys
+            if (f" {key}" in joined and key.split() == [key]) or (not key and words)
+        )
 
     def has_any(self, words: frozenset[str]) -> bool:
         """Whether the text has one of ``words`` (folded, no punctuation)."""
@@ -223,24 +263,28 @@ def spaces_only(text: str) -> bool:
 
 
 @functools.lru_cache(maxsize=64)
-def _scanner(keys: frozenset[str]) -> re.Pattern[str] | None:
+def _scanner(keys: frozenset[str], *, whole: bool = True) -> re.Pattern[str] | None:
     """An expression whose matches in ``plain`` are " key" for the keys it has.
+
+    With ``whole=False``, " word" for the words that begin with a key.
 
     A key is a word of a text whose only white space is spaces (and that
     begins and ends with one) where it stands between two spaces. Keys with
     white space, or empty, are never words: left out (``None`` if no key
-    is left). re tries the expression at every space of the text: it
-    fails at once where the next character does not begin a key (a
-    character class); then a tree of the keys' other characters, each key
-    checked by a look-behind for its first character once all the rest
-    matched (``(?= )``: the key is a whole word).
+    is left; :meth:`PageText.starting` does not ask for an empty key). re
+    tries the expression at every space of the text: it fails at once
+    where the next character does not begin a key (a character class);
+    then a tree of the keys' other characters, each key checked by a
+    look-behind for its first character once all the rest matched
+    (``(?= )``: the key is a whole word; else the rest of the word).
     """
     usable = sorted(k for k in keys if k.split() == [k])
     if not usable:
         return None
     firsts = "".join(map(re.escape, sorted({k[0] for k in usable})))
     tree = _tree([(k[1:], k) for k in usable])
-    return re.compile(f" [{firsts}](?:{tree})(?= )")
+    end = "(?= )" if whole else "[^ ]*"
+    return re.compile(f" [{firsts}](?:{tree}){end}")
 
 
 def _tree(items: list[tuple[str, str]]) -> str:
@@ -268,6 +312,11 @@ EMPTY = PageText("", "", (), (), (), " ", "")
 # Bytes of ASCII punctuation (not "-", "/", "@") to spaces: a fast translation
 # of UTF-8 text that leaves every other character intact.
 _PUNCTUATION = bytes.maketrans(b".,;:!?()[]{}\"'", b" " * 14)
+# The same with upper case ASCII to lower case and line breaks to spaces.
+_ASCII_PLAIN = bytes.maketrans(
+    b"\n.,;:!?()[]{}\"'ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    b" " * 15 + b"abcdefghijklmnopqrstuvwxyz",
+)
 _UNICODE_PUNCTUATION = "\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014\u2026"
 
 
@@ -312,6 +361,11 @@ def extract(fragment: str) -> PageText:
         text, prose = _text_and_prose(html)
     else:
         text = prose = _lines(html)
+    if text.isascii():
+        # casefold() is lower() here, and there is no punctuation beyond
+        # ASCII: the case, the line breaks and the punctuation in one pass.
+        plain = f" {text} ".encode().translate(_ASCII_PLAIN).decode()
+        return PageText(text, prose, mailto, forms, scripts, plain)
     folded = text.casefold()
     plain = f" {folded} ".replace("\n", " ")
     for mark in _UNICODE_PUNCTUATION:
