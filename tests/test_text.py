@@ -229,6 +229,14 @@ def _reference(fragment: str) -> tuple[str, str]:
         "<p>Geen kop, <strong>vet</strong> en <a href='#'>link</a>.</p>",
         # a long s and a Kelvin sign: case-blind, re takes them for s and k
         "<\u017fection>lang s</\u017fection><p>\u212a</p><section><p>in</p></section>",
+        # marks at the starts of lines, or not (a heading's tag with no new
+        # line before it), entities (one of them a line break), empty blocks
+        "<h2>Kop</h2> staart <p>tekst</p><h3>a&amp;b</h3><h4></h4><p>x&#10;y</p>",
+        "<h2>Kop&#10;twee</h2>na<table><tr><td>c</td></tr></table>  <h2>b</h2>",
+        "<h2-x>Kop</h2><p>tekst</p><h2>echt</h2>",
+        "<p>x<h2-x>Kop</h2></p><h2>b</h2>",
+        "<h2>a</h2><h3>b</h3>",
+        "&amp<h2>&#2;kop</h2>&#x3; <caption>c</caption>",
     ],
 )
 def test_text_and_prose_are_those_of_every_pass(fragment):

@@ -395,11 +395,53 @@ def _text_and_prose(html: str) -> tuple[str, str]:
         if _has_exactly(bare, _ASIDE_MARK, count) and _has_exactly(
             bare, _ASIDE_END, count
         ):
-            text = _text_lines(bare.replace(_ASIDE_MARK, "").replace(_ASIDE_END, ""))
             if not count:
+                text = _text_lines(bare)
                 return text, text
+            both = _marked_lines(bare, count)
+            if both is not None:
+                return both
+            text = _text_lines(bare.replace(_ASIDE_MARK, "").replace(_ASIDE_END, ""))
             return text, _text_lines(_MARKED_RE.sub("\n", bare))
     return _lines(html), _lines(_ASIDE_RE.sub("\n", html))
+
+
+def _marked_lines(bare: str, count: int) -> tuple[str, str] | None:
+    r"""``_text_lines`` of ``bare`` without its marks, and without what they mark.
+
+    In one pass over the lines, where each of the ``count`` marks of each
+    kind begins a line (a new line goes before the block tags, and the
+    elements marked are blocks, start and end): a line that begins with a
+    start mark begins a marked stretch, one that begins with an end mark
+    ends it, the rest of that line being prose again. ``None`` where a mark
+    is elsewhere. The entities are decoded first: they hold no mark and
+    no mark stands in one (a mark follows a line break).
+    """
+    if "&" in bare:
+        bare = unescape(bare)
+    text: list[str] = []
+    prose: list[str] = []
+    starts = ends = 0
+    inside = False
+    for raw in bare.split("\n"):
+        first = raw[:1]
+        if first == _ASIDE_MARK:
+            inside = True
+            starts += 1
+            line = raw[1:].strip()
+        elif first == _ASIDE_END:
+            inside = False
+            ends += 1
+            line = raw[1:].strip()
+        else:
+            line = raw.strip()
+        if line:
+            text.append(line)
+            if not inside:
+                prose.append(line)
+    if starts != count or ends != count:
+        return None
+    return "\n".join(text), "\n".join(prose)
 
 
 def _has_exactly(text: str, mark: str, count: int) -> bool:
