@@ -335,6 +335,9 @@ def test_among_and_has_any_are_the_set_of_the_words(seed: int) -> None:
             assert page.among(keys) == keys & words, (plain, keys)
             assert page.has_any(keys) is not keys.isdisjoint(words), (plain, keys)
             assert page._words is None or not page._scannable()
+            # A second list: from the set, which is then made.
+            assert page.among(keys) == keys & words
+            assert page._words == words
             assert page.words == words
             # With the set made, the same answers from it.
             assert page.among(keys) == keys & words

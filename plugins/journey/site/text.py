@@ -153,6 +153,7 @@ class PageText:
     # Made when first asked for (see ``words``, ``among``).
     _words: frozenset[str] | None = _field(default=None, init=False, compare=False)
     _spaced: bool | None = _field(default=None, init=False, compare=False)
+    _searched: bool = _field(default=False, init=False, compare=False)
 
     @property
     def folded(self) -> str:
@@ -182,9 +183,10 @@ class PageText:
         A page has some 550 words, 120 different ones, and a rule asks
         after a few dozen keys: rather than a set of all the words, one
         search over ``plain`` for the keys between spaces (see
-        :func:`_scanner`), where its only white space is plain spaces.
+        :func:`_scanner`), where its only white space is plain spaces (see
+        ``_search``).
         """
-        if self._words is None and self._scannable():
+        if self._search():
             pattern = _scanner(keys)
             if pattern is None:
                 return frozenset()
@@ -200,7 +202,7 @@ class PageText:
         As :meth:`among`, one search over ``plain`` (for the words that
         begin with a key), else the words.
         """
-        if self._words is None and "" not in keys and self._scannable():
+        if "" not in keys and self._search():
             pattern = _scanner(keys, whole=False)
             if pattern is None:
                 return frozenset()
@@ -226,6 +228,18 @@ class PageText:
             pattern = _scanner(words)
             return pattern is not None and pattern.search(self.plain) is not None
         return not words.isdisjoint(self.words)
+
+    def _search(self) -> bool:
+        """Whether to search ``plain`` for some keys rather than make the set.
+
+        A search costs about half the set, which then answers every list at
+        once: the first list of a page is searched for, and the set made
+        for the next (a page of a purchase is asked for three lists).
+        """
+        if self._words is not None or self._searched or not self._scannable():
+            return False
+        object.__setattr__(self, "_searched", True)
+        return True
 
     def _scannable(self) -> bool:
         """Whether ``plain``'s words are what stands between its spaces.
