@@ -229,6 +229,14 @@ def _reference(fragment: str) -> tuple[str, str]:
         "<p>Geen kop, <strong>vet</strong> en <a href='#'>link</a>.</p>",
         # a long s and a Kelvin sign: case-blind, re takes them for s and k
         "<\u017fection>lang s</\u017fection><p>\u212a</p><section><p>in</p></section>",
+        # marks at the starts of lines, or not (a heading's tag with no new
+        # line before it), entities (one of them a line break), empty blocks
+        "<h2>Kop</h2> staart <p>tekst</p><h3>a&amp;b</h3><h4></h4><p>x&#10;y</p>",
+        "<h2>Kop&#10;twee</h2>na<table><tr><td>c</td></tr></table>  <h2>b</h2>",
+        "<h2-x>Kop</h2><p>tekst</p><h2>echt</h2>",
+        "<p>x<h2-x>Kop</h2></p><h2>b</h2>",
+        "<h2>a</h2><h3>b</h3>",
+        "&amp<h2>&#2;kop</h2>&#x3; <caption>c</caption>",
     ],
 )
 def test_text_and_prose_are_those_of_every_pass(fragment):
@@ -260,3 +268,138 @@ def test_the_block_tags_are_found_where_the_list_of_blocks_says():
 )
 def test_has_exactly_counts_as_str_count(text: str, count: int) -> None:
     assert _has_exactly(text, "\x02", count) is (text.count("\x02") == count)
+
+
+def test_other_space_is_what_split_takes_for_white_space_but_the_space() -> None:
+    from pelican.plugins.journey.site.text import OTHER_SPACE
+
+    splitting = [chr(c) for c in range(0x110000) if len(f"a{chr(c)}b".split()) == 2]
+    assert sorted(OTHER_SPACE) == sorted(c for c in splitting if c != " ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "a b", "a\tb", "a\xa0b", "é b", "é\u2003b", "\u3000", "x\x1fy", "a\nb"],
+)
+def test_spaces_only_says_whether_split_splits_at_spaces_only(text: str) -> None:
+    from pelican.plugins.journey.site.text import spaces_only
+
+    expected = len(text) - text.count(" ") == len("".join(text.split()))
+    assert spaces_only(text) is expected
+
+
+# Keys and texts for the word look-ups: keys sharing beginnings and ends,
+# one character long, with the characters re reads as syntax, with white
+# space or empty (never words), beyond ASCII.
+_KEYS = [
+    *("u", "uw", "uwe", "uzelf", "je", "ab", "cb", "b", "abc", "a-b", "a.b"),
+    *("[x]", "x|y", "(", "^", "$", "\\", "*", "é", "\u017f", "k", "\u212a", "één"),
+    *("quality", "top-quality", "one-stop", "one-stop-shop", "24/7"),
+    *("a b", "", " ", "a\xa0b", "\xa0", "x\ty"),
+]
+_CHARS = ["a", "b", "c", "u", "w", "e", "-", ".", "x", "|", "é", "\u017f", "\u212a"]
+_SPACES = [" ", " ", " ", "  ", "\xa0", "\t", "\n", "\u2003"]
+
+
+def _texts(seed: int) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    texts = [" ", "", "u", " u", "u ", " u ", " uwe uw u ", " a.b [x] x|y ( "]
+    for _ in range(300):
+        parts = []
+        for _ in range(rng.randrange(12)):
+            if rng.random() < 0.4:
+                parts.append(rng.choice(_KEYS))
+            else:
+                parts.append("".join(rng.choices(_CHARS, k=rng.randrange(1, 5))))
+            parts.append(rng.choice(_SPACES) if rng.random() < 0.2 else " ")
+        text = "".join(parts)
+        texts.append(text if rng.random() < 0.2 else f" {text} ")
+    return texts
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_among_and_has_any_are_the_set_of_the_words(seed: int) -> None:
+    import random
+
+    from pelican.plugins.journey.site.text import PageText
+
+    rng = random.Random(seed)
+    key_sets = [frozenset(), frozenset({""}), frozenset({"a b", " "})]
+    key_sets += [frozenset(rng.sample(_KEYS, rng.randrange(1, 12))) for _ in range(30)]
+    for plain in _texts(seed):
+        words = frozenset(plain.split())
+        for keys in key_sets:
+            page = PageText("", "", (), (), (), plain, "")
+            assert page.among(keys) == keys & words, (plain, keys)
+            assert page.has_any(keys) is not keys.isdisjoint(words), (plain, keys)
+            assert page._words is None or not page._scannable()
+            # A second list: from the set, which is then made.
+            assert page.among(keys) == keys & words
+            assert page._words == words
+            assert page.words == words
+            # With the set made, the same answers from it.
+            assert page.among(keys) == keys & words
+            assert page.has_any(keys) is not keys.isdisjoint(words)
+
+
+def test_the_page_words_of_extracted_text() -> None:
+    page = extract(
+        "<p>Wij zijn uw partner: top-quality, één\xa0stop!</p><h2>U en je</h2>"
+    )
+    keys = frozenset({"partner", "top-quality", "één", "stop", "u", "je", "uw", "x"})
+    assert not page._scannable()  # the no-break space
+    assert page.among(keys) == keys & frozenset(page.plain.split())
+    page = extract("<p>Wij zijn uw partner: top-quality, één stop!</p><h2>U en je</h2>")
+    assert page._scannable()
+    assert page.among(keys) == keys - {"x"}
+    assert page._words is None  # not made for the look-ups
+    assert page.words == frozenset(page.plain.split())
+
+
+def _reference_plain(text: str) -> str:
+    """``plain`` the straightforward way: folded, punctuation as spaces."""
+    from pelican.plugins.journey.site import text as t
+
+    plain = f" {text.casefold()} ".replace("\n", " ")
+    for mark in t._UNICODE_PUNCTUATION:
+        plain = plain.replace(mark, " ")
+    return plain.translate(dict.fromkeys(map(ord, ".,;:!?()[]{}\"'"), " "))
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "<p>Bel ONS: (010) 123-4567; of mail info@x.nl!</p><h2>Kop? Ja.</h2>",
+        "<p>Tab\there, [haken] {accolades} 'enkel' \"dubbel\" 24/7</p><p>ZZ</p>",
+        "<p>Één café, “quotes” \u2013 en … «meer» \u2014 \u2018x\u2019</p>",
+        "<p>Straße İi \u017f</p>",
+        "<p>ASCII\xa0met harde spatie</p>",
+        "<p>\u212aelvin KELVIN</p><li>A\u2003B</li>",
+    ],
+)
+def test_plain_and_folded_are_those_of_the_text(fragment: str) -> None:
+    page = extract(fragment)
+    assert page.plain == _reference_plain(page.text)
+    assert page.folded == page.text.casefold()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_starting_is_the_keys_a_word_begins_with(seed: int) -> None:
+    import random
+
+    from pelican.plugins.journey.site.text import PageText
+
+    rng = random.Random(seed)
+    key_sets = [frozenset(), frozenset({""}), frozenset({"a b", " ", "u"})]
+    key_sets += [frozenset(rng.sample(_KEYS, rng.randrange(1, 12))) for _ in range(30)]
+    key_sets += [frozenset({"u", "uw", "uwe", "a", "ab", "abc", "-", "x|"})]
+    for plain in _texts(seed):
+        words = frozenset(plain.split())
+        for keys in key_sets:
+            expected = {k for k in keys if any(w.startswith(k) for w in words)}
+            assert PageText("", "", (), (), (), plain).starting(keys) == expected
+            page = PageText("", "", (), (), (), plain)
+            assert page.words == words
+            assert page.starting(keys) == expected  # from the set

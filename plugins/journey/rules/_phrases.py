@@ -6,12 +6,11 @@ whole folded text of any page that has a key. :class:`Phrases` gives the same
 matches, in the same order, with less work:
 
 - the keys and their set are made once for the list;
-- which keys a page has is a set intersection (the few keys looked up in the
-  page's words, not the page's words in the keys);
-- with ``prefix`` ("retour" finds "retourneren"), whether a word of the page
-  starts with a key is a binary search in the page's sorted words, where the
-  page has no white space but plain spaces (else a substring search per key,
-  as before);
+- which keys a page has is :meth:`.PageText.among` (one search over the
+  page for the keys, or the keys looked up in the page's words);
+- with ``prefix`` ("retour" finds "retourneren"), which keys a word of the
+  page starts with is :meth:`.PageText.starting`, where the page has no
+  white space but plain spaces (else a substring search per key, as before);
 - the expression runs only near where a key occurs in the text. Every match
   holds its phrase's key literally (a key is a part of one word of the
   phrase), and a match has at most as many characters other than white space
@@ -29,7 +28,7 @@ from collections.abc import Iterable, Iterator
 from re import Match, Pattern
 from typing import TYPE_CHECKING
 
-from ..site.text import fold
+from ..site.text import fold, spaces_only
 from .words import _keys, _phrase_re
 
 if TYPE_CHECKING:
@@ -62,28 +61,18 @@ def _skipping(phrases: tuple[str, ...], prefix: bool) -> Pattern[str]:
 class Phrases:
     """``find_phrases(page, phrases, prefix=prefix)`` for one list."""
 
-    __slots__ = ("_found", "_head_re", "_heads", "_keys", "_keyset", "prefix")
+    __slots__ = ("_found", "_keys", "_keyset", "prefix")
 
     def __init__(self, phrases: Iterable[str], *, prefix: bool = False) -> None:
         self.prefix = prefix
         self._keys = _keys(tuple(phrases))
         self._keyset = frozenset(self._keys)
-        # With prefix: the keys by their beginnings as long as the shortest.
-        short = min(map(len, self._keys), default=0)
-        self._heads: dict[str, list[tuple[str, str]]] = {}
-        for key in self._keys:
-            self._heads.setdefault(key[:short], []).append((f" {key}", key))
-        heads = "|".join(map(re.escape, self._heads))  # all of one length
-        self._head_re = re.compile(f" ({heads})" if heads else "(?!)")
         # keys found -> what _prepare makes of them
         self._found: dict[frozenset[str], _Prepared] = {}
 
     def finditer(self, page: PageText) -> Iterator[Match[str]]:
         """The matches of the phrases in the page's folded text, in order."""
-        if self.prefix:
-            found = frozenset(self._starting(page))
-        else:
-            found = self._keyset & page.words
+        found = self._starting(page) if self.prefix else page.among(self._keyset)
         if not found:
             return iter(())
         known = self._found.get(found)
@@ -118,24 +107,12 @@ class Phrases:
                     at = solid.find(key, at + 1)
         return pattern, before, after
 
-    def _starting(self, page: PageText) -> set[str]:
+    def _starting(self, page: PageText) -> frozenset[str]:
         """The keys that a word of the page starts with (after a space)."""
         plain = page.plain
-        if not _spaces_only(plain):
-            return {key for key in self._keys if f" {key}" in plain}
-        # The page's words are what stands between its spaces (each once): a
-        # key follows a space in the text if it follows one in them. First
-        # the keys whose beginning (as long as the shortest key) begins a word.
-        words = " " + " ".join(page.words)
-        heads = set(self._head_re.findall(words))
-        return {key for h in heads for spaced, key in self._heads[h] if spaced in words}
-
-
-def _spaces_only(plain: str) -> bool:
-    """Whether the only white space in ``plain`` is plain spaces."""
-    if plain.isascii():
-        return not any(c in plain for c in _OTHER_ASCII_SPACE)
-    return len(plain) - plain.count(" ") == len("".join(plain.split()))
+        if not spaces_only(plain):
+            return frozenset(key for key in self._keys if f" {key}" in plain)
+        return page.starting(self._keyset)
 
 
 def near(

@@ -14,9 +14,11 @@ The rules read each page once, in one pass shared by all of them
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from dataclasses import field as _field
 from html import unescape
 from html.parser import HTMLParser
 
@@ -146,18 +148,189 @@ class PageText:
     forms: tuple[Form, ...]
     scripts: tuple[str, ...]  # script URLs: src, and URLs inside inline scripts
     plain: str  # ``folded`` on one line, punctuation as spaces, " " around
-    words: frozenset[str]  # the words of ``plain``
-    folded: str  # ``text`` in lower case, for phrase matching
+    # ``folded`` where it was made with ``plain`` (see ``folded``).
+    _folded: str | None = None
+    # Made when first asked for (see ``words``, ``among``).
+    _words: frozenset[str] | None = _field(default=None, init=False, compare=False)
+    _spaced: bool | None = _field(default=None, init=False, compare=False)
+    _searched: bool = _field(default=False, init=False, compare=False)
+
+    @property
+    def folded(self) -> str:
+        """``text`` in lower case (``casefold``), for phrase matching.
+
+        Read only where a page has a phrase's key: made when first asked
+        for (``plain`` of an ASCII text is made without it).
+        """
+        folded = self._folded
+        if folded is None:
+            folded = self.text.casefold()
+            object.__setattr__(self, "_folded", folded)
+        return folded
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The words of ``plain`` (what ``str.split`` makes of it)."""
+        words = self._words
+        if words is None:
+            words = frozenset(self.plain.split())
+            object.__setattr__(self, "_words", words)
+        return words
+
+    def among(self, keys: frozenset[str]) -> frozenset[str]:
+        """``keys & self.words``: which of ``keys`` are words of the text.
+
+        A page has some 550 words, 120 different ones, and a rule asks
+        after a few dozen keys: rather than a set of all the words, one
+        search over ``plain`` for the keys between spaces (see
+        :func:`_scanner`), where its only white space is plain spaces (see
+        ``_search``).
+        """
+        if self._search():
+            pattern = _scanner(keys)
+            if pattern is None:
+                return frozenset()
+            found = pattern.findall(self.plain)
+            if not found:
+                return frozenset()
+            return frozenset(spaced[1:] for spaced in found)
+        return keys & self.words
+
+    def starting(self, keys: frozenset[str]) -> frozenset[str]:
+        """The keys that a word of the text begins with.
+
+        As :meth:`among`, one search over ``plain`` (for the words that
+        begin with a key), else the words.
+        """
+        if "" not in keys and self._search():
+            pattern = _scanner(keys, whole=False)
+            if pattern is None:
+                return frozenset()
+            found = set(pattern.findall(self.plain))
+            if not found:
+                return frozenset()
+            # " word": the keys among its beginnings.
+            sizes = {len(key) + 1 for key in keys}
+            return frozenset(
+                word[1:size] for word in found for size in sizes if word[1:size] in keys
+            )
+        words = self.words
+        joined = " " + " ".join(words)
+        return frozenset(
+            key
+            for key in keys
+            if (f" {key}" in joined and key.split() == [key]) or (not key and words)
+        )
 
     def has_any(self, words: frozenset[str]) -> bool:
         """Whether the text has one of ``words`` (folded, no punctuation)."""
+        if self._words is None and self._scannable():
+            pattern = _scanner(words)
+            return pattern is not None and pattern.search(self.plain) is not None
         return not words.isdisjoint(self.words)
 
+    def _search(self) -> bool:
+        """Whether to search ``plain`` for some keys rather than make the set.
 
-EMPTY = PageText("", "", (), (), (), " ", frozenset(), "")
+        A search costs about half the set, which then answers every list at
+        once: the first list of a page is searched for, and the set made
+        for the next (a page of a purchase is asked for three lists).
+        """
+        if self._words is not None or self._searched or not self._scannable():
+            return False
+        object.__setattr__(self, "_searched", True)
+        return True
+
+    def _scannable(self) -> bool:
+        """Whether ``plain``'s words are what stands between its spaces.
+
+        True where its only white space is plain spaces and it begins and
+        ends with one (as :func:`extract` makes it): then a word is a
+        stretch between two spaces.
+        """
+        spaced = self._spaced
+        if spaced is None:
+            plain = self.plain
+            spaced = plain[:1] == " " and plain[-1:] == " " and spaces_only(plain)
+            object.__setattr__(self, "_spaced", spaced)
+        return spaced
+
+
+# What str.split() takes for white space but " " (Py_UNICODE_ISSPACE):
+# tests/test_text.py checks the list against every code point.
+OTHER_SPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680"
+    "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+_OTHER_ASCII_SPACE = "".join(c for c in OTHER_SPACE if c.isascii())
+
+
+def spaces_only(text: str) -> bool:
+    """Whether the only white space in ``text`` is plain spaces.
+
+    One ``in`` per white space character (a ``memchr`` in C); the ones
+    beyond ASCII only in a text that is not all ASCII.
+    """
+    others = _OTHER_ASCII_SPACE if text.isascii() else OTHER_SPACE
+    return not any(space in text for space in others)
+
+
+@functools.lru_cache(maxsize=64)
+def _scanner(keys: frozenset[str], *, whole: bool = True) -> re.Pattern[str] | None:
+    """An expression whose matches in ``plain`` are " key" for the keys it has.
+
+    With ``whole=False``, " word" for the words that begin with a key.
+
+    A key is a word of a text whose only white space is spaces (and that
+    begins and ends with one) where it stands between two spaces. Keys with
+    white space, or empty, are never words: left out (``None`` if no key
+    is left; :meth:`PageText.starting` does not ask for an empty key). re
+    tries the expression at every space of the text: it fails at once
+    where the next character does not begin a key (a character class);
+    then a tree of the keys' other characters, each key checked by a
+    look-behind for its first character once all the rest matched
+    (``(?= )``: the key is a whole word; else the rest of the word).
+    """
+    usable = sorted(k for k in keys if k.split() == [k])
+    if not usable:
+        return None
+    firsts = "".join(map(re.escape, sorted({k[0] for k in usable})))
+    tree = _tree([(k[1:], k) for k in usable])
+    end = "(?= )" if whole else "[^ ]*"
+    return re.compile(f" [{firsts}](?:{tree}){end}")
+
+
+def _tree(items: list[tuple[str, str]]) -> str:
+    """Alternatives for the rests of ``(rest, key)``, by their first characters.
+
+    Where a rest ends, a look-behind for the whole key (keys ending at the
+    same place are of one length, as a look-behind must be).
+    """
+    branches: dict[str, list[tuple[str, str]]] = {}
+    ends: list[str] = []
+    for rest, key in items:
+        if rest:
+            branches.setdefault(rest[0], []).append((rest[1:], key))
+        else:
+            ends.append(key)
+    alternatives = [
+        f"{re.escape(first)}(?:{_tree(more)})" for first, more in branches.items()
+    ]
+    if ends:
+        alternatives.append(f"(?<={'|'.join(map(re.escape, ends))})")
+    return "|".join(alternatives)
+
+
+EMPTY = PageText("", "", (), (), (), " ", "")
 # Bytes of ASCII punctuation (not "-", "/", "@") to spaces: a fast translation
 # of UTF-8 text that leaves every other character intact.
 _PUNCTUATION = bytes.maketrans(b".,;:!?()[]{}\"'", b" " * 14)
+# The same with upper case ASCII to lower case and line breaks to spaces.
+_ASCII_PLAIN = bytes.maketrans(
+    b"\n.,;:!?()[]{}\"'ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    b" " * 15 + b"abcdefghijklmnopqrstuvwxyz",
+)
 _UNICODE_PUNCTUATION = "\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014\u2026"
 
 
@@ -202,16 +375,18 @@ def extract(fragment: str) -> PageText:
         text, prose = _text_and_prose(html)
     else:
         text = prose = _lines(html)
+    if text.isascii():
+        # casefold() is lower() here, and there is no punctuation beyond
+        # ASCII: the case, the line breaks and the punctuation in one pass.
+        plain = f" {text} ".encode().translate(_ASCII_PLAIN).decode()
+        return PageText(text, prose, mailto, forms, scripts, plain)
     folded = text.casefold()
     plain = f" {folded} ".replace("\n", " ")
     for mark in _UNICODE_PUNCTUATION:
         if mark in plain:
             plain = plain.replace(mark, " ")
     plain = plain.encode().translate(_PUNCTUATION).decode()
-    # A set: each rule asks which of a few words a page has (a few lookups),
-    # never the page which of its words are in a list (hundreds).
-    words = frozenset(plain.split())
-    return PageText(text, prose, mailto, forms, scripts, plain, words, folded)
+    return PageText(text, prose, mailto, forms, scripts, plain, folded)
 
 
 def _marked(match: re.Match[str]) -> str:
@@ -234,11 +409,53 @@ def _text_and_prose(html: str) -> tuple[str, str]:
         if _has_exactly(bare, _ASIDE_MARK, count) and _has_exactly(
             bare, _ASIDE_END, count
         ):
-            text = _text_lines(bare.replace(_ASIDE_MARK, "").replace(_ASIDE_END, ""))
             if not count:
+                text = _text_lines(bare)
                 return text, text
+            both = _marked_lines(bare, count)
+            if both is not None:
+                return both
+            text = _text_lines(bare.replace(_ASIDE_MARK, "").replace(_ASIDE_END, ""))
             return text, _text_lines(_MARKED_RE.sub("\n", bare))
     return _lines(html), _lines(_ASIDE_RE.sub("\n", html))
+
+
+def _marked_lines(bare: str, count: int) -> tuple[str, str] | None:
+    r"""``_text_lines`` of ``bare`` without its marks, and without what they mark.
+
+    In one pass over the lines, where each of the ``count`` marks of each
+    kind begins a line (a new line goes before the block tags, and the
+    elements marked are blocks, start and end): a line that begins with a
+    start mark begins a marked stretch, one that begins with an end mark
+    ends it, the rest of that line being prose again. ``None`` where a mark
+    is elsewhere. The entities are decoded first: they hold no mark and
+    no mark stands in one (a mark follows a line break).
+    """
+    if "&" in bare:
+        bare = unescape(bare)
+    text: list[str] = []
+    prose: list[str] = []
+    starts = ends = 0
+    inside = False
+    for raw in bare.split("\n"):
+        first = raw[:1]
+        if first == _ASIDE_MARK:
+            inside = True
+            starts += 1
+            line = raw[1:].strip()
+        elif first == _ASIDE_END:
+            inside = False
+            ends += 1
+            line = raw[1:].strip()
+        else:
+            line = raw.strip()
+        if line:
+            text.append(line)
+            if not inside:
+                prose.append(line)
+    if starts != count or ends != count:
+        return None
+    return "\n".join(text), "\n".join(prose)
 
 
 def _has_exactly(text: str, mark: str, count: int) -> bool:
