@@ -128,3 +128,28 @@ def test_the_estimate_is_what_readability_returns_with_limits(prose):
                 assert measured is not None
                 figures = (measured.sentences, measured.words, measured.syllables)
                 assert (*figures, measured.score) == quick
+
+
+@pytest.mark.parametrize("chosen", [None, "purchase", "decision", "kopen"])
+@pytest.mark.parametrize("model", ["six-phase", "5k", "see-think-do-care", "own"])
+def test_the_purchase_test_reads_the_chosen_phase_as_before(chosen, model):
+    """The purchase-phase test keeps the chosen id in the page pass's memo."""
+    from pelican.plugins.journey.rules.friction import (
+        PURCHASE_PHASES,
+        _in_purchase,
+    )
+
+    index = SimpleNamespace(model=SimpleNamespace(id=model))
+    context = RuleContext(index, {"phase": chosen}, "en", None)  # type: ignore[arg-type]
+    wanted = chosen or PURCHASE_PHASES.get(model, "purchase")
+    ids = ("purchase", "decision", "kopen", "do", "aftercare")
+    for size in range(4):
+        for first in ids:
+            for rest in ids:
+                phases = tuple(
+                    SimpleNamespace(id=i) for i in (first, *([rest] * (size - 1)))
+                )[:size]
+                doc = SimpleNamespace(phases=phases)
+                expected = any(p.id == wanted for p in phases)
+                assert _in_purchase(doc, context) is expected  # type: ignore[arg-type]
+    assert context.memo["chosen"] == wanted
