@@ -102,7 +102,9 @@ def _slogans(context: RuleContext) -> Phrases:
 
 @page_check("empty-slogan")
 def _slogan_page(page: PageText, doc: Document, context: RuleContext) -> Iterable[Hit]:
-    phrases = context.prepared("phrases", lambda: _slogans(context))
+    phrases = context.memo.get("phrases")  # (no closure for every page)
+    if phrases is None:
+        phrases = context.memo["phrases"] = _slogans(context)
     found = [
         m.group()
         for m in phrases.finditer(page)
@@ -326,6 +328,48 @@ def sentences(prose: str, abbreviations: frozenset[str]) -> list[str]:
     return found
 
 
+def _estimate(
+    prose: str, lang: str, passes: tuple[int, int], lines: int
+) -> tuple[int, int, int, float] | None:
+    """The quick estimate of :func:`readability` if it passes by a wide margin.
+
+    (sentences, words, vowel groups, score), or ``None``: the page is near
+    or past a limit (``passes``: max words per sentence, min score) and is
+    counted exactly. ``lines``: the prose's lines (not empty, no white space
+    around).
+    """
+    # Fast: words are spaces + lines, every ". " ends a sentence (also
+    # after an abbreviation), vowel groups stand in for syllables.
+    words = prose.count(" ") + lines
+    ascii = prose.isascii()
+    data = prose.encode()  # (encoded once: the vowels of ASCII prose too)
+    # ". ", "! " and "? " counted at once: ! and ? become full stops.
+    quick_count = lines + data.translate(_STOPS).count(b". ")
+    if not ascii:
+        quick_count += prose.count("\u2026 ")
+    if words / quick_count > passes[0] * 0.8:
+        return None
+    # Vowels became spaces: a group starts where a space follows a letter.
+    # (ASCII folds as lower case does: upper-case vowels are vowels.)
+    if ascii:
+        groups = b"x" + data.translate(_VOWEL_BYTES_ANY_CASE)
+    else:
+        groups = b"x" + prose.casefold().encode().translate(_VOWEL_BYTES)
+    vowel_groups = groups.count(b"x ")
+    estimate = _score(lang, words, quick_count, vowel_groups)
+    limit = passes[1] + ESTIMATE_MARGIN
+    if lang == "en" and estimate < limit:
+        # A silent final e ("bike", "there") is no syllable: fewer
+        # syllables only raise the score, so they are counted only
+        # where the estimate without them falls short.
+        reversed_text = prose.casefold()[::-1]
+        vowel_groups -= len(_SILENT_E_REVERSED_RE.findall(reversed_text))
+        estimate = _score(lang, words, quick_count, vowel_groups)
+    if estimate >= limit:
+        return quick_count, words, vowel_groups, estimate
+    return None
+
+
 def readability(
     prose: str,
     lang: str,
@@ -346,34 +390,10 @@ def readability(
     if not prose.strip():
         return None
     lines = prose.count("\n") + 1
-    ascii = prose.isascii()
     if passes is not None:
-        # Fast: words are spaces + lines, every ". " ends a sentence (also
-        # after an abbreviation), vowel groups stand in for syllables.
-        words = prose.count(" ") + lines
-        # ". ", "! " and "? " counted at once: ! and ? become full stops.
-        quick_count = lines + prose.encode().translate(_STOPS).count(b". ")
-        if not ascii:
-            quick_count += prose.count("\u2026 ")
-        if words / quick_count <= passes[0] * 0.8:
-            # Vowels became spaces: a group starts where a space follows a letter.
-            # (ASCII folds as lower case does: upper-case vowels are vowels.)
-            if ascii:
-                groups = b"x" + prose.encode().translate(_VOWEL_BYTES_ANY_CASE)
-            else:
-                groups = b"x" + prose.casefold().encode().translate(_VOWEL_BYTES)
-            vowel_groups = groups.count(b"x ")
-            estimate = _score(lang, words, quick_count, vowel_groups)
-            limit = passes[1] + ESTIMATE_MARGIN
-            if lang == "en" and estimate < limit:
-                # A silent final e ("bike", "there") is no syllable: fewer
-                # syllables only raise the score, so they are counted only
-                # where the estimate without them falls short.
-                reversed_text = prose.casefold()[::-1]
-                vowel_groups -= len(_SILENT_E_REVERSED_RE.findall(reversed_text))
-                estimate = _score(lang, words, quick_count, vowel_groups)
-            if estimate >= limit:
-                return Readability(quick_count, words, vowel_groups, estimate)
+        quick = _estimate(prose, lang, passes, lines)
+        if quick is not None:
+            return Readability(*quick)
     folded = prose.casefold()
     words = len(prose.split())
     count = lines + len(_sentence_end_re().findall(prose))
@@ -464,11 +484,18 @@ def _sentences_page(
 ) -> Iterable[Hit]:
     options = context.options
     lang = page_lang(doc, context.index)
-    if lang not in FORMULAS or not page.prose:
+    prose = page.prose
+    if lang not in FORMULAS or not prose.strip():
+        return ()
+    limits = context.memo.get("limits")
+    if limits is None:
+        limits = context.memo["limits"] = (options["max_words"], options["min_score"])
+    # What readability(..., passes=limits) does first: a page whose estimate
+    # passes is one without a finding (and most pages are).
+    if _estimate(prose, lang, limits, prose.count("\n") + 1) is not None:
         return ()
     abbreviations = _abbreviations(lang)
-    limits = (options["max_words"], options["min_score"])
-    measured = readability(page.prose, lang, abbreviations, passes=limits)
+    measured = readability(prose, lang, abbreviations)
     if measured is None or measured.words < options["min_words"]:
         return ()
     average = measured.words_per_sentence

@@ -329,9 +329,14 @@ def _in_purchase(doc: Document, context: RuleContext) -> bool:
     phases = doc.phases
     if not phases:
         return False
-    chosen = context.prepared("chosen", lambda: _chosen_purchase(context))
+    # (the memo read directly: no closure made and no call for every page)
+    chosen = context.memo.get("chosen")
+    if chosen is None:
+        chosen = context.memo["chosen"] = _chosen_purchase(context)
     # Most pages have one phase: no generator for them.
-    return phases[0].id == chosen or any(p.id == chosen for p in phases[1:])
+    if phases[0].id == chosen:
+        return True
+    return len(phases) > 1 and any(p.id == chosen for p in phases[1:])
 
 
 def _chosen_purchase(context: RuleContext) -> str:
@@ -502,7 +507,9 @@ def forced_account(context: RuleContext) -> Iterator[Hit]:
 
 @page_check("forced-account")
 def _account_page(page: PageText, doc: Document, context: RuleContext) -> Iterable[Hit]:
-    if _in_purchase(doc, context) and (phase := purchase_phase(context)):
+    if _in_purchase(doc, context) and (
+        phase := context.prepared("phase", lambda: purchase_phase(context))
+    ):
         phrases = context.prepared(
             "phrases",
             lambda: Phrases(
