@@ -499,3 +499,39 @@ def test_map_questions_are_answered_once_per_build(site):
     assert pages == [index.by_key["pages/contact.md"]]
     pages.clear()
     assert rules.contact_pages(index) == [index.by_key["pages/contact.md"]]
+
+
+def test_content_links_looked_up_once_lead_where_a_fresh_lookup_does(site):
+    """``content_nodes`` answers a ``{filename}/path`` link it saw before
+    from the build's table: the same nodes, in order, as without the table,
+    also for a link to nothing, a draft, a repeat and odd spacing."""
+    built = site(
+        {
+            "blog/a.md": article("A", "awareness", day=1),
+            "blog/b.md": article("B", "consideration", day=2),
+            "pages/d.md": page("D", "purchase", extra="Status: draft"),
+        },
+        JOURNEY_INJECT=False,
+    )
+    index = built.analysis.index
+    links = index.links
+    a = index.by_key["blog/a.md"]
+    hrefs_ = [
+        "{filename}/blog/b.md",
+        " {filename}/blog/b.md ",
+        "|filename|/blog/b.md",
+        "{filename}b.md",
+        "{filename}/pages/d.md",
+        "{filename}/nergens.md",
+        "{filename}/blog/b.md#top",
+        "/blog/b.html",
+        "{index}",
+        "https://elders.example/",
+    ]
+    plain = list(links.content_nodes(hrefs_, a))
+    assert plain[:4] == [index.by_key["blog/b.md"]] * 4
+    rooted: dict = {}
+    assert list(links.content_nodes(hrefs_, a, rooted)) == plain
+    assert "{filename}/nergens.md" in rooted and rooted["{filename}/nergens.md"] is None
+    assert list(links.content_nodes(hrefs_, a, rooted)) == plain  # from the table
+    assert list(links.content_nodes(hrefs_ * 2, a, rooted)) == plain * 2
