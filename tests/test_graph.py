@@ -424,3 +424,114 @@ def test_phase_flows_and_orphans_match_a_plain_count_on_random_graphs(site):
         graph.freeze()
         assert (graph.phase_flows(), graph.orphans(documents)) == expected
     assert flowing > 20  # pairs of phases with several links are counted
+
+
+def test_onward_reads_the_frozen_graph_as_the_plain_definition(site):
+    """``onward`` looks each target's phase up once per graph: the same pages,
+    in the same order, as the plain definition, for pages of one phase and of
+    several (judged by the furthest), untagged pages and virtual nodes."""
+    from pelican.plugins.journey.site.graph import JOURNEY_KINDS, phase_level
+
+    built = site(
+        {
+            "a.md": article(
+                "A",
+                "awareness",
+                "[b]({filename}b.md) [c]({filename}c.md) [u]({filename}u.md) "
+                "[i]({index}) [p]({filename}pages/p.md)",
+                day=1,
+            ),
+            "b.md": article(
+                "B", "consideration, decision", "[c]({filename}c.md)", day=2
+            ),
+            "c.md": article("C", "decision", "[a]({filename}a.md)", day=3),
+            "u.md": "Title: U\nDate: 2026-01-04\n\n[b]({filename}b.md)\n",
+            "pages/p.md": page("P", "purchase, awareness", "[a]({filename}../a.md)"),
+        },
+        JOURNEY_NEXT_COUNT=0,
+    )
+    index = built.analysis.index
+    graph = build_graph(index)
+    assert graph.frozen
+    docs = {d.title: d for d in index.documents}
+    for doc in index.documents:
+        level = phase_level(doc)
+        plain = [
+            t
+            for t in graph.linked_documents(doc, JOURNEY_KINDS)
+            if level and phase_level(t) > level
+        ]
+        assert graph.onward(doc) == plain
+        assert graph.onward(doc) == plain  # asked again: the kept list
+    assert graph.onward(docs["A"])[:2] == [docs["B"], docs["C"]]
+    assert docs["P"] in graph.onward(docs["A"])
+    assert docs["C"] not in graph.onward(docs["B"])  # B counts as decision
+    assert graph.onward(docs["U"]) == []  # untagged: nowhere to go on from
+
+
+def test_map_questions_are_answered_once_per_build(site):
+    """The journey map asks ``dead_ends`` and ``nearest_contact`` of the same
+    graph after the rules did: the answers are kept, equal to a fresh reading,
+    and a caller changing its list changes nobody else's."""
+    from pelican.plugins.journey.rules import graph as rules
+
+    built = site(
+        {
+            "ketting.md": article("Ketting", "awareness").replace(
+                "Phase: awareness", "Phase: awareness\n    CTA: none"
+            ),
+            "vergelijk.md": article("Vergelijk", "consideration", day=2),
+            "pages/contact.md": CONTACT,
+        },
+        JOURNEY_NEXT_COUNT=0,
+    )
+    index = built.analysis.index
+    graph, fresh = build_graph(index), build_graph(index)
+    dead = rules.dead_ends(index, graph)
+    assert dead == rules._dead_ends(index, fresh)
+    assert dead  # something to keep
+    dead.clear()
+    assert rules.dead_ends(index, graph) == rules._dead_ends(index, fresh)
+    nearest = rules.nearest_contact(index, graph)
+    assert nearest is not None and nearest == rules._nearest(index, fresh)
+    assert rules.nearest_contact(index, graph) is nearest
+    pages = rules.contact_pages(index)
+    assert pages == [index.by_key["pages/contact.md"]]
+    pages.clear()
+    assert rules.contact_pages(index) == [index.by_key["pages/contact.md"]]
+
+
+def test_content_links_looked_up_once_lead_where_a_fresh_lookup_does(site):
+    """``content_nodes`` answers a ``{filename}/path`` link it saw before
+    from the build's table: the same nodes, in order, as without the table,
+    also for a link to nothing, a draft, a repeat and odd spacing."""
+    built = site(
+        {
+            "blog/a.md": article("A", "awareness", day=1),
+            "blog/b.md": article("B", "consideration", day=2),
+            "pages/d.md": page("D", "purchase", extra="Status: draft"),
+        },
+        JOURNEY_INJECT=False,
+    )
+    index = built.analysis.index
+    links = index.links
+    a = index.by_key["blog/a.md"]
+    hrefs_ = [
+        "{filename}/blog/b.md",
+        " {filename}/blog/b.md ",
+        "|filename|/blog/b.md",
+        "{filename}b.md",
+        "{filename}/pages/d.md",
+        "{filename}/nergens.md",
+        "{filename}/blog/b.md#top",
+        "/blog/b.html",
+        "{index}",
+        "https://elders.example/",
+    ]
+    plain = list(links.content_nodes(hrefs_, a))
+    assert plain[:4] == [index.by_key["blog/b.md"]] * 4
+    rooted: dict = {}
+    assert list(links.content_nodes(hrefs_, a, rooted)) == plain
+    assert "{filename}/nergens.md" in rooted and rooted["{filename}/nergens.md"] is None
+    assert list(links.content_nodes(hrefs_, a, rooted)) == plain  # from the table
+    assert list(links.content_nodes(hrefs_ * 2, a, rooted)) == plain * 2

@@ -428,3 +428,34 @@ def test_the_plugins_own_block_is_rendered_when_asked_not_kept(site):
         written = (built.output / page.save_as).read_text("utf-8")
         assert block(page, siteurl).splitlines()[0] in written  # its opening tag
         assert block(page, siteurl) in written
+
+
+def test_next_step_links_are_made_once_per_shared_list(site):
+    """Pages share their next-step lists: each list's links are made once,
+    equal to the links made for the page alone, also for a list that is
+    equal but not the same object, an empty list and a URL next step."""
+    from pelican.plugins.journey.render.inject import PARTIALS, Blocks
+    from pelican.plugins.journey.site.links import Target
+
+    built = site(SITE, THEME="simple", JOURNEY_INJECT="content")
+    assert built.exit_code == 0, built.log
+    docs = [d for d in built.analysis.index.documents if d.phases and d.next_steps]
+    shared = Blocks()
+    by_list: dict[int, list] = {}
+    for doc in docs:
+        block = shared.of(doc, PARTIALS)
+        alone = Blocks().of(doc, PARTIALS)
+        assert block is not None and alone is not None
+        assert block.steps == alone.steps
+        assert [s.url for s in block.steps] == [s.url for s in doc.next_steps]
+        by_list.setdefault(id(doc.next_steps), []).append(block.steps)
+    assert any(len(found) > 1 for found in by_list.values())  # shared lists
+    for found in by_list.values():
+        assert all(steps is found[0] for steps in found)
+    first = docs[0]
+    copy = list(first.next_steps)  # equal, not the same list
+    assert shared._steps_of(copy) == shared._steps_of(first.next_steps)
+    assert shared._steps_of([]) == ()
+    away = Target("https://shop.example/", "https://shop.example/", True, "x")
+    (link,) = shared._steps_of([away])
+    assert link.url == "https://shop.example/" and link.external

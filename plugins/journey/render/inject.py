@@ -52,6 +52,7 @@ from .views import LinkStep, link_step
 if TYPE_CHECKING:
     from ..analysis import Analysis
     from ..site.index import SiteIndex
+    from ..site.links import Target
     from .views import PageJourney
 
 logger = logging.getLogger("pelican.plugins.journey")
@@ -281,6 +282,7 @@ class Blocks:
 
     def __init__(self) -> None:
         self._made: dict[tuple[Any, ...], Any] = {}
+        self._lists: dict[int, tuple[list[Any], tuple[LinkStep, ...]]] = {}
 
     def _one(self, key: tuple[Any, ...], make: Any) -> Any:
         found = self._made.get(key)
@@ -297,21 +299,41 @@ class Blocks:
         cta = PARTIALS[0] in wanted and journey.cta is not None
         steps: tuple[LinkStep, ...] = ()
         if PARTIALS[1] in wanted:
-            steps = tuple(
-                self._one(
-                    ("page", step.url, step.title),
-                    lambda step=step: LinkStep(url=step.url, title=step.title),
-                )
-                if isinstance(step, Document)
-                else self._one(
-                    ("link", step.url, step.external), lambda step=step: link_step(step)
-                )
-                for step in doc.next_steps
-            )
-            steps = self._one(("steps", *map(id, steps)), lambda: steps)
+            steps = self._steps_of(doc.next_steps)
         if not cta and not steps:
             return None
         return self._one(("block", cta, id(steps)), lambda: BuiltinBlock(cta, steps))
+
+    def _steps_of(self, listed: list[Document | Target]) -> tuple[LinkStep, ...]:
+        """The links of a list of next steps, made once per list.
+
+        Pages share their next-step lists (``plan.py``: never changed), so
+        most lists are seen by many pages.
+        """
+        known = self._lists.get(id(listed))
+        if known is not None and known[0] is listed:
+            return known[1]
+        steps = self._links(listed)
+        self._lists[id(listed)] = (listed, steps)  # the list kept: its id its own
+        return steps
+
+    def _links(self, listed: list[Document | Target]) -> tuple[LinkStep, ...]:
+        """The links of next steps, each link and each distinct tuple made once."""
+        steps = tuple(
+            self._one(
+                ("page", step.url, step.title),
+                lambda step=step: LinkStep(url=step.url, title=step.title),
+            )
+            if isinstance(step, Document)
+            else self._one(
+                ("link", step.url, step.external), lambda step=step: link_step(step)
+            )
+            for step in listed
+        )
+        found: tuple[LinkStep, ...] = self._one(
+            ("steps", *map(id, steps)), lambda: steps
+        )
+        return found
 
 
 class Renderer:

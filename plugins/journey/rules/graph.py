@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+import weakref
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..model.phases import LANGS
 from ..site.graph import phase_level
@@ -14,12 +15,38 @@ if TYPE_CHECKING:
     from ..site.graph import LinkGraph
     from ..site.index import Document, SiteIndex
 
+_T = TypeVar("_T")
+# What the rules found of one build, kept for the journey map, which asks the
+# same questions of the same frozen graph: graph -> {(question, index): answer}.
+_FOUND: weakref.WeakKeyDictionary[Any, dict[tuple[str, int], Any]]
+_FOUND = weakref.WeakKeyDictionary()
+
+
+def _once(owner: Any, question: str, index: SiteIndex, find: Callable[[], _T]) -> _T:
+    """``find()``, answered once per ``owner`` (a graph or index) and index.
+
+    Only while the index has its documents (:meth:`SiteIndex.release`).
+    """
+    if index.released is not None:
+        return find()
+    found = _FOUND.setdefault(owner, {})
+    key = (question, id(index))
+    if key not in found:
+        # A graph's answer keeps its index, so that the id stays its own (an
+        # index's own answers must not: the entry would keep its key alive).
+        found[key] = (None if owner is index else index, find())
+    return found[key][1]
+
 
 def contact_pages(index: SiteIndex) -> list[Document]:
     """The aftercare contact page(s): final phase and touchpoint ``contact``.
 
     Without such a page, the final-phase pages that show contact details.
     """
+    return list(_once(index, "contact-pages", index, lambda: _contact_pages(index)))
+
+
+def _contact_pages(index: SiteIndex) -> list[Document]:
     final = index.model.final.id
     finals = [d for d in index.counted() if any(p.id == final for p in d.phases)]
     tagged = [d for d in finals if d.tags.touchpoint == "contact"]
@@ -32,6 +59,10 @@ def dead_ends(index: SiteIndex, graph: LinkGraph) -> list[Document]:
     A way on is a link to a page of a later phase, or a CTA or next step
     that leaves the content (an external shop, the archives).
     """
+    return list(_once(graph, "dead-ends", index, lambda: _dead_ends(index, graph)))
+
+
+def _dead_ends(index: SiteIndex, graph: LinkGraph) -> list[Document]:
     final = len(index.model.phases)
     return [
         doc
@@ -48,6 +79,10 @@ def nearest_contact(
     Clicks are ``None`` when no contact page is reachable (then the first);
     ``None`` when the site has no contact page at all.
     """
+    return _once(graph, "nearest-contact", index, lambda: _nearest(index, graph))
+
+
+def _nearest(index: SiteIndex, graph: LinkGraph) -> tuple[Document, int | None] | None:
     pages = contact_pages(index)
     if not pages:
         return None

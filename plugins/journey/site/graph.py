@@ -132,6 +132,9 @@ def _mask(kinds: Iterable[str] | None) -> int:
     return sum(_BIT[k] for k in set(kinds))
 
 
+_JOURNEY_MASK = _mask(JOURNEY_KINDS)
+
+
 @dataclass(repr=False, eq=False)
 class LinkGraph:
     """Outgoing and incoming links per node, and the distances from home.
@@ -150,6 +153,7 @@ class LinkGraph:
     home_doc: Document | None = None  # a page saved as the home page
     _clicks: dict[Node, int] | None = None
     _onward: dict[Document, list[Document]] = field(default_factory=dict)
+    _levels: dict[Document, int] = field(default_factory=dict)  # phase_level
     # CTA and next-step links a page shows to no page of the site (an
     # external shop, the archives): a way on, though not to a later phase.
     offsite: dict[Document, int] = field(default_factory=dict)
@@ -247,12 +251,25 @@ class LinkGraph:
         """:meth:`onward`, the list kept for ``doc`` itself (not to be changed)."""
         found = self._onward.get(doc)
         if found is None:
+            found = []
             level = phase_level(doc)
-            found = [
-                t
-                for t in self.linked_documents(doc, JOURNEY_KINDS)
-                if level and phase_level(t) > level
-            ]
+            if level:
+                # linked_documents(doc, JOURNEY_KINDS), read in place: the
+                # neighbours in their order, each one's phase level found once.
+                levels = self._levels
+                neighbours = self._out.get(doc, ())
+                pairs = (
+                    neighbours.items()
+                    if isinstance(neighbours, dict)
+                    else zip(neighbours[::2], neighbours[1::2], strict=True)
+                )
+                for target, bits in pairs:
+                    if bits & _JOURNEY_MASK and isinstance(target, Document):
+                        reached = levels.get(target)
+                        if reached is None:
+                            reached = levels[target] = phase_level(target)
+                        if reached > level:
+                            found.append(target)
             self._onward[doc] = found or _NO_DOCUMENTS  # most: one shared list
         return found
 

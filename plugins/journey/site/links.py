@@ -48,6 +48,8 @@ _SOURCE_LINKS = ("filename", "static", "attach")
 _LISTING_LINKS = ("category", "tag", "author")
 # How a {filename} link starts (_INTRASITE_RE takes either bracket on each side).
 _FILENAME_LINKS = ("{filename}", "{filename|", "|filename}", "|filename|")
+_UNKNOWN: Any = object()
+_NO_LINKS: Mapping[str, Any] = {}
 # Links that mean the same from every document: resolved once per build.
 _ROOTED = ("/", "{filename}/", "|filename|/")
 
@@ -247,24 +249,28 @@ class Links:
         """
         folder: str | None = None  # the linking document's folder, when needed
         by_key = self.by_key
+        known = _NO_LINKS if rooted is None else rooted
         for href in hrefs:
             raw = href.strip()
+            # Most content links are {filename}/path links looked up before.
+            doc = known.get(raw, _UNKNOWN)
+            if doc is not _UNKNOWN:
+                if doc is not None:
+                    yield doc
+                continue
             if raw.startswith(_FILENAME_LINKS):
-                if rooted is not None and raw in rooted:
-                    doc = rooted[raw]
+                path = raw[10:]
+                if path.startswith("/"):
+                    key = _source_key(path, "")
                 else:
-                    path = raw[10:]
-                    if path.startswith("/"):
-                        key = _source_key(path, "")
-                    else:
-                        if folder is None:
-                            folder = posixpath.dirname(origin.key)
-                        key = _source_key(path, folder)
-                    doc = by_key.get(key) if key is not None else None
-                    if doc is not None and doc.status == "draft":
-                        doc = None
-                    if rooted is not None and path.startswith("/"):
-                        rooted[raw] = doc
+                    if folder is None:
+                        folder = posixpath.dirname(origin.key)
+                    key = _source_key(path, folder)
+                doc = by_key.get(key) if key is not None else None
+                if doc is not None and doc.status == "draft":
+                    doc = None
+                if rooted is not None and path.startswith("/"):
+                    rooted[raw] = doc
                 if doc is not None:
                     yield doc
                 continue
