@@ -256,7 +256,8 @@ class BuiltinBlock:
     budget, SPEC §9). Pages with the same next steps share one block
     (:class:`Blocks`), and their next steps are written once per phase and
     language (``_next``: ~160 for the 1,000-document benchmark site, 75 KB);
-    each page only gets its own CTA, with its id. The steps' URLs are the
+    each page only gets its own CTA, with its id (noted once per page, a
+    few dozen bytes, when the block is set). The steps' URLs are the
     index's: asking a Pelican content object for its ``url`` computes it
     again each time.
     """
