@@ -60,6 +60,31 @@ class Phase(FrozenRecord):
         set_field(self, "aliases", aliases)
         set_field(self, "touchpoints", touchpoints)
 
+    def __eq__(self, other: object) -> bool:
+        # As the dataclass's: ``phase in doc.phases`` compares on every page.
+        if other.__class__ is self.__class__:
+            assert isinstance(other, Phase)
+            return (
+                self.id,
+                self.index,
+                self.labels,
+                self.questions,
+                self.ctas,
+                self.aliases,
+                self.touchpoints,
+            ) == (
+                other.id,
+                other.index,
+                other.labels,
+                other.questions,
+                other.ctas,
+                other.aliases,
+                other.touchpoints,
+            )
+        return NotImplemented
+
+    __hash__ = FrozenRecord.__hash__  # defining __eq__ would unset it
+
     def label(self, lang: str) -> str:
         return self.labels.get(lang) or self.labels.get("en") or self.id
 
