@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import pickle
 from pathlib import Path
@@ -19,6 +20,9 @@ from journey_html import (
     target_file,
     written_pages,
 )
+
+from pelican.plugins.journey.pelican_compat import with_siteurl
+from pelican.plugins.journey.render.inject import content_key, cta_html, cta_ident
 
 THEMES = {
     "simple": {"THEME": "simple"},
@@ -425,6 +429,15 @@ def test_the_plugins_own_block_is_rendered_when_asked_not_kept(site):
         siteurl = page.get_siteurl()
         assert block(page, siteurl) == block(page, siteurl)
         assert block(page, siteurl).startswith('<div class="journey-')
+        # The CTA's id noted per page at injection is the one made from the
+        # page's key when asked for (a block called for a page it has no id
+        # of makes it).
+        plain = dataclasses.replace(block, _idents={})
+        assert plain(page, siteurl) == block(page, siteurl)
+        if block.cta:
+            cta = with_siteurl(cta_html(page.journey, content_key(page)), siteurl)
+            assert block(page, siteurl).startswith(cta)
+            assert f'id="{cta_ident(content_key(page))}"' in cta
         written = (built.output / page.save_as).read_text("utf-8")
         assert block(page, siteurl).splitlines()[0] in written  # its opening tag
         assert block(page, siteurl) in written

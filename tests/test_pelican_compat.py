@@ -186,6 +186,34 @@ def test_the_summary_leaves_the_block_out(tmp_path):
     assert "Tekst" in article.summary
 
 
+def test_memoized_answers_come_from_pelicans_cache_as_pelican_gives_them(tmp_path):
+    """The served members read Pelican's ``memoized`` cache as Pelican does."""
+    from pelican.utils import memoized
+
+    assert isinstance(compat._own(Article, "get_summary"), memoized)
+    assert compat.memo_cache(compat._own(Article, "get_content")) is not None
+    assert compat.memo_cache(lambda self, siteurl: "") is None
+    plain, article = _article(tmp_path), _article(tmp_path)
+    article._content = plain._content = "<p>Tëkst  met\tspaties</p>\n" * 3
+    attacher = compat.Attacher()
+    attacher.attach(article, _journey())
+    compat.set_block(article, "<aside>stap</aside>")
+    for siteurl in ("", "https://e.example", "..", ""):
+        first = article.get_summary(siteurl)
+        assert article.get_summary(siteurl) is first  # the cached string itself
+        assert first == plain.get_summary(siteurl)
+        assert "stap" not in first and "stap" not in article.summary
+        shown = article.get_content(siteurl)
+        assert shown == plain.get_content(siteurl) + "<aside>stap</aside>"
+        assert article.get_content(siteurl) == shown  # also from the cache
+    empty = _article(tmp_path)
+    empty._content = ""
+    attacher.attach(empty, _journey())
+    compat.set_block(empty, "<aside>stap</aside>")
+    assert empty.get_summary("") == "" == empty.get_summary("")
+    assert empty.get_content("") == "<aside>stap</aside>" == empty.get_content("")
+
+
 def test_server_mode_is_seen_from_the_command_args_before_autoreload_starts():
     """``pelican -r`` makes its first instance in ``main``, outside autoreload."""
     for flags, expected in (

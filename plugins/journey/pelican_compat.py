@@ -221,16 +221,40 @@ def _own(cls: type, name: str) -> Any:
     raise AttributeError(name)
 
 
+_UNSET: Any = object()
+
+
+def memo_cache(member: Any) -> dict[Any, Any] | None:
+    """The cache of a method decorated with Pelican's ``memoized``, else None.
+
+    ``pelican.utils.memoized`` keeps each result under ``(obj, *args)`` in its
+    ``cache`` dict and answers later calls from it: a lookup there is what
+    the method itself would do, without the bound ``partial`` it makes per
+    call (``get_summary`` is asked for on every index page that lists the
+    content, ~6.5 times a page of the benchmark site).
+    """
+    from pelican.utils import memoized  # noqa: PLC0415 - Pelican is loaded by then
+
+    cache = getattr(member, "cache", None)
+    return cache if isinstance(member, memoized) and isinstance(cache, dict) else None
+
+
 def _serve(cls: type) -> None:
     """Give ``cls`` the journey members (once per class and process)."""
     if cls in _SERVED:
         return
     own_get_content = _own(cls, "get_content")
     own_get_summary = _own(cls, "get_summary")
+    contents = memo_cache(own_get_content)
+    summaries = memo_cache(own_get_summary)
     _SERVED[cls] = {name: cls.__dict__.get(name) for name in _MEMBERS}
 
     def with_block(self: Any, siteurl: str, styled: bool) -> str:
-        content: str = own_get_content.__get__(self, type(self))(siteurl)
+        content: str = (
+            _UNSET if contents is None else contents.get((self, siteurl), _UNSET)
+        )
+        if content is _UNSET:
+            content = own_get_content.__get__(self, type(self))(siteurl)
         build = build_of(self)
         if build is None:
             return content
@@ -266,6 +290,11 @@ def _serve(cls: type) -> None:
         return with_block(self, self.get_siteurl(), True)
 
     def get_summary(self: Any, siteurl: str) -> str:
+        if summaries is not None:
+            # Made before (with the block left out, below): as Pelican keeps it.
+            found = summaries.get((self, siteurl), _UNSET)
+            if found is not _UNSET:
+                return found
         summary = own_get_summary.__get__(self, type(self))
         build = build_of(self)
         key = id(self)

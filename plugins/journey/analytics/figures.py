@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from .records import Record
+from ..model.records import Record
 
 VISIT_GAP = 30 * 60  # seconds without a page view that end a visit
 TOP_UNMATCHED = 10  # unmatched paths listed in the map

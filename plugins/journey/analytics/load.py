@@ -7,12 +7,12 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..model.records import Record
 from .accesslog import read_logs
 from .csvexports import read_goatcounter, read_matomo, read_plausible
 from .errors import AnalyticsError
 from .figures import Analytics, PageTally, Period, Unmatched, VisitTally
 from .matching import Matcher, Target
-from .records import Record
 from .sources import ACCESS_LOG, GOATCOUNTER, PLAUSIBLE, Unit, sniff, units
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from .records import FrozenRecord
+from ..model.records import FrozenRecord
 
 PAGE = 0  # a document of the site (its target is returned)
 OTHER = 1  # a page of the site that is not content: home, archives, tags

@@ -20,8 +20,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+from ..model.records import FrozenRecord
 from .errors import AnalyticsError
-from .records import FrozenRecord
 
 ACCESS_LOG = "access-log"
 PLAUSIBLE = "plausible"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .folding import plain
+from .records import FrozenRecord
 from .show import show
 
 LANGS = ("nl", "en")
@@ -28,17 +29,61 @@ def normalize(value: str) -> str:
     return folded.strip("-")
 
 
-@dataclass(frozen=True)
-class Phase:
+class Phase(FrozenRecord):
     """One phase of a journey model."""
 
+    _fields = ("id", "index", "labels", "questions", "ctas", "aliases", "touchpoints")
     id: str
     index: int  # 1-based position in the model
     labels: Mapping[str, str]
     questions: Mapping[str, str]
     ctas: Mapping[str, str]  # default CTA label per language
-    aliases: tuple[str, ...] = ()
-    touchpoints: tuple[str, ...] = ()  # preferred CTA target touchpoints
+    aliases: tuple[str, ...]
+    touchpoints: tuple[str, ...]  # preferred CTA target touchpoints
+
+    def __init__(
+        self,
+        id: str,
+        index: int,
+        labels: Mapping[str, str],
+        questions: Mapping[str, str],
+        ctas: Mapping[str, str],
+        aliases: tuple[str, ...] = (),
+        touchpoints: tuple[str, ...] = (),
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "id", id)
+        set_field(self, "index", index)
+        set_field(self, "labels", labels)
+        set_field(self, "questions", questions)
+        set_field(self, "ctas", ctas)
+        set_field(self, "aliases", aliases)
+        set_field(self, "touchpoints", touchpoints)
+
+    def __eq__(self, other: object) -> bool:
+        # As the dataclass's: ``phase in doc.phases`` compares on every page.
+        if other.__class__ is self.__class__:
+            assert isinstance(other, Phase)
+            return (
+                self.id,
+                self.index,
+                self.labels,
+                self.questions,
+                self.ctas,
+                self.aliases,
+                self.touchpoints,
+            ) == (
+                other.id,
+                other.index,
+                other.labels,
+                other.questions,
+                other.ctas,
+                other.aliases,
+                other.touchpoints,
+            )
+        return NotImplemented
+
+    __hash__ = FrozenRecord.__hash__  # defining __eq__ would unset it
 
     def label(self, lang: str) -> str:
         return self.labels.get(lang) or self.labels.get("en") or self.id

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 from .findings import FAIL_LEVELS
 from .keys import METADATA_KEYS
 from .phases import LANGS, Model, ModelError, Phase, model_from_setting
+from .records import FrozenRecord
 from .show import show
 
 DEFAULT_TOUCHPOINTS = (
@@ -44,32 +45,53 @@ class SettingsError(ValueError):
     """A ``JOURNEY_*`` setting that cannot be used. The message is one line."""
 
 
-@dataclass(frozen=True, repr=False)
-class Persona:
+class Persona(FrozenRecord):
     """A persona of ``JOURNEY_PERSONAS``."""
 
+    _fields = ("id", "labels", "description")
+    __repr__ = object.__repr__  # as the dataclass (repr=False) it replaces
     id: str
     labels: Mapping[str, str]
-    description: str = ""
+    description: str
+
+    def __init__(
+        self, id: str, labels: Mapping[str, str], description: str = ""
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "id", id)
+        set_field(self, "labels", labels)
+        set_field(self, "description", description)
 
     def label(self, lang: str) -> str:
         return self.labels.get(lang) or self.labels.get("en") or self.id
 
 
-@dataclass(frozen=True, repr=False)
-class CtaSetting:
+class CtaSetting(FrozenRecord):
     """A site-wide call to action of ``JOURNEY_CTAS``."""
 
+    _fields = ("label", "target")
+    __repr__ = object.__repr__
     label: str
     target: str
 
+    def __init__(self, label: str, target: str) -> None:
+        set_field = object.__setattr__
+        set_field(self, "label", label)
+        set_field(self, "target", target)
 
-@dataclass(frozen=True, repr=False)
-class RuleConfig:
+
+class RuleConfig(FrozenRecord):
     """A rule's severity and options after ``JOURNEY_RULES``."""
 
+    _fields = ("severity", "options")
+    __repr__ = object.__repr__
     severity: str
     options: Mapping[str, Any]
+
+    def __init__(self, severity: str, options: Mapping[str, Any]) -> None:
+        set_field = object.__setattr__
+        set_field(self, "severity", severity)
+        set_field(self, "options", options)
 
 
 @dataclass(frozen=True, repr=False)
@@ -395,19 +417,33 @@ OPTION_KINDS: Mapping[str, tuple[_OptionCheck, str]] = {
 }
 
 
-@dataclass(frozen=True, repr=False)
-class Option:
+class Option(FrozenRecord):
     """A typed rule option: default, kind (see :data:`OPTION_KINDS`), doc."""
 
+    _fields = ("default", "kind", "doc", "minimum", "maximum")
+    __repr__ = object.__repr__
     default: Any
     kind: str
     doc: str
-    minimum: int | float | None = None
-    maximum: float | None = None  # kind "float" only
+    minimum: int | float | None
+    maximum: float | None  # kind "float" only
 
-    def __post_init__(self) -> None:
-        if self.kind not in OPTION_KINDS:
-            raise ValueError(f"option kind {self.kind!r}; kinds: {list(OPTION_KINDS)}")
+    def __init__(
+        self,
+        default: Any,
+        kind: str,
+        doc: str,
+        minimum: int | float | None = None,
+        maximum: float | None = None,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "default", default)
+        set_field(self, "kind", kind)
+        set_field(self, "doc", doc)
+        set_field(self, "minimum", minimum)
+        set_field(self, "maximum", maximum)
+        if kind not in OPTION_KINDS:
+            raise ValueError(f"option kind {kind!r}; kinds: {list(OPTION_KINDS)}")
 
     def check(self, name: str, value: Any, model: Model) -> Any:
         """The value to use, or :class:`SettingsError` naming ``name``."""
@@ -433,14 +469,25 @@ class RuleSpec(Protocol):
     def options(self) -> Mapping[str, Option]: ...
 
 
-@dataclass(repr=False, eq=False)
 class Scope:
     """What a setting's check may look at: all settings, earlier results."""
 
     settings: Mapping[str, Any]
     base_dir: Path
     rules: Mapping[str, RuleSpec]
-    values: dict[str, Any] = field(default_factory=dict)  # config field -> value
+    values: dict[str, Any]  # config field -> value
+
+    def __init__(
+        self,
+        settings: Mapping[str, Any],
+        base_dir: Path,
+        rules: Mapping[str, RuleSpec],
+        values: dict[str, Any] | None = None,
+    ) -> None:
+        self.settings = settings
+        self.base_dir = base_dir
+        self.rules = rules
+        self.values = {} if values is None else values
 
     @property
     def model(self) -> Model:
@@ -510,20 +557,38 @@ def _file_or_none(name: str, value: Any, scope: Scope) -> Path | None:
     return scope.base_dir / path if path else None
 
 
-@dataclass(frozen=True, repr=False)
-class Setting:
+class Setting(FrozenRecord):
     """One ``JOURNEY_*`` setting: its type, default, check and documentation.
 
     ``check(name, value, scope)`` returns the value :class:`JourneyConfig`
     holds in ``field`` (by default the name without ``JOURNEY_``, lower case).
     """
 
+    _fields = ("default", "type", "doc", "check", "field", "shown_default")
+    __repr__ = object.__repr__
     default: Any
     type: str
     doc: str
     check: Callable[[str, Any, Scope], Any]
-    field: str = ""
-    shown_default: str = ""  # the docs' default, when not the literal
+    field: str
+    shown_default: str  # the docs' default, when not the literal
+
+    def __init__(
+        self,
+        default: Any,
+        type: str,
+        doc: str,
+        check: Callable[[str, Any, Scope], Any],
+        field: str = "",
+        shown_default: str = "",
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "default", default)
+        set_field(self, "type", type)
+        set_field(self, "doc", doc)
+        set_field(self, "check", check)
+        set_field(self, "field", field)
+        set_field(self, "shown_default", shown_default)
 
     def field_name(self, name: str) -> str:
         return self.field or name.removeprefix("JOURNEY_").lower()

@@ -181,13 +181,21 @@ def cta_html(journey: PageJourney, key: str) -> str:
     ``key`` (the source path) makes the heading id unique on pages that show
     the full content of several articles.
     """
+    return _cta_html(journey, cta_ident(key))
+
+
+def cta_ident(key: str) -> str:
+    """The id of the CTA's question on the page of source path ``key``."""
+    return "journey-cta-title-" + _ID_RE.sub("-", key)
+
+
+def _cta_html(journey: PageJourney, ident: str) -> str:
     cta, phase = journey.cta, journey.phase
     if cta is None or phase is None:
         return ""
     external = cta.external or cta.url.startswith("#")
     href = cta.url if external else f"{SITEURL_MARK}/{cta.url}"
     question = phase.question or text("cta-title", journey.lang)
-    ident = "journey-cta-title-" + _ID_RE.sub("-", key)
     return (
         f'<div class="journey-cta" role="complementary" '
         f'data-journey-phase="{phase.id}" aria-labelledby="{ident}">\n'
@@ -249,7 +257,8 @@ class BuiltinBlock:
     budget, SPEC §9). Pages with the same next steps share one block
     (:class:`Blocks`), and their next steps are written once per phase and
     language (``_next``: ~160 for the 1,000-document benchmark site, 75 KB);
-    each page only gets its own CTA, with its id. The steps' URLs are the
+    each page only gets its own CTA, with its id (noted once per page, a
+    few dozen bytes, when the block is set). The steps' URLs are the
     index's: asking a Pelican content object for its ``url`` computes it
     again each time.
     """
@@ -263,6 +272,10 @@ class BuiltinBlock:
     _next: dict[tuple[int, str], str] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # The CTA's id on each page (by ``id()`` of the content object), shared by
+    # the build's blocks (:class:`Blocks`): made once per page, not per
+    # rendering (feeds ask for an article's content again).
+    _idents: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
 
     def __call__(self, content: Any, siteurl: str) -> str:
         """The block of the content object ``content`` (which has ``journey``)."""
@@ -273,7 +286,12 @@ class BuiltinBlock:
             steps = self._next.get(key) or self._next.setdefault(
                 key, next_html(journey, self.steps)
             )
-        cta = cta_html(journey, content_key(content)) if self.cta else ""
+        cta = ""
+        if self.cta:
+            ident = self._idents.get(id(content))
+            if ident is None:
+                ident = cta_ident(content_key(content))
+            cta = _cta_html(journey, ident)
         return with_siteurl((cta + steps).strip() + "\n", siteurl)
 
 
@@ -283,6 +301,8 @@ class Blocks:
     def __init__(self) -> None:
         self._made: dict[tuple[Any, ...], Any] = {}
         self._lists: dict[int, tuple[list[Any], tuple[LinkStep, ...]]] = {}
+        # id() of a page's content object -> its CTA's id (BuiltinBlock._idents)
+        self._idents: dict[int, str] = {}
 
     def _one(self, key: tuple[Any, ...], make: Any) -> Any:
         found = self._made.get(key)
@@ -302,7 +322,12 @@ class Blocks:
             steps = self._steps_of(doc.next_steps)
         if not cta and not steps:
             return None
-        return self._one(("block", cta, id(steps)), lambda: BuiltinBlock(cta, steps))
+        if cta:  # doc.key is content_key(doc.content)
+            self._idents[id(doc.content)] = cta_ident(doc.key)
+        return self._one(
+            ("block", cta, id(steps)),
+            lambda: BuiltinBlock(cta, steps, _idents=self._idents),
+        )
 
     def _steps_of(self, listed: list[Document | Target]) -> tuple[LinkStep, ...]:
         """The links of a list of next steps, made once per list.

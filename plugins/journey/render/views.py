@@ -3,65 +3,106 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from ..model.phases import Model, Phase
+from ..model.records import FrozenRecord, Record
 from ..model.settings import Persona
 from ..model.text import text as message
 
 _T = TypeVar("_T")
 
 
-@dataclass(frozen=True, slots=True)
-class PhaseView:
+class PhaseView(FrozenRecord):
     """A phase as templates see it, in one language."""
 
+    __slots__ = ("count", "id", "index", "label", "question")
+    _fields = ("id", "label", "question", "index", "count")
     id: str
     label: str
     question: str
     index: int  # 1-based
-    count: int = 0
+    count: int
+
+    def __init__(
+        self, id: str, label: str, question: str, index: int, count: int = 0
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "id", id)
+        set_field(self, "label", label)
+        set_field(self, "question", question)
+        set_field(self, "index", index)
+        set_field(self, "count", count)
 
     def __str__(self) -> str:
         return self.label
 
 
-@dataclass(frozen=True, slots=True)
-class PersonaView:
+class PersonaView(FrozenRecord):
     """A persona as themes see it."""
 
+    __slots__ = ("description", "id", "label")
+    _fields = ("id", "label", "description")
     id: str
     label: str
     description: str
 
+    def __init__(self, id: str, label: str, description: str) -> None:
+        set_field = object.__setattr__
+        set_field(self, "id", id)
+        set_field(self, "label", label)
+        set_field(self, "description", description)
+
     def __str__(self) -> str:
         return self.label
 
 
-@dataclass(frozen=True, slots=True)
-class CtaView:
+class CtaView(FrozenRecord):
     """A call to action: ``label``, ``url`` (site-relative unless ``external``)."""
 
+    __slots__ = ("external", "label", "link", "phase", "url")
+    _fields = ("label", "url", "phase", "external", "link")
     label: str
     url: str
     phase: PhaseView
-    external: bool = False
-    link: str = ""  # the target as written into content ({filename}/… or URL)
+    external: bool
+    link: str  # the target as written into content ({filename}/… or URL)
+
+    def __init__(
+        self,
+        label: str,
+        url: str,
+        phase: PhaseView,
+        external: bool = False,
+        link: str = "",
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "label", label)
+        set_field(self, "url", url)
+        set_field(self, "phase", phase)
+        set_field(self, "external", external)
+        set_field(self, "link", link)
 
 
-@dataclass(frozen=True, slots=True)
-class LinkStep:
+class LinkStep(FrozenRecord):
     """A next step that is no content of the site: a URL (``Next:`` metadata).
 
     Has the ``url`` and ``title`` a next-step item needs; ``external`` says
     that ``url`` is absolute (else it is site-relative, like ``content.url``).
     """
 
+    __slots__ = ("external", "title", "url")
+    _fields = ("url", "title", "external")
     url: str
     title: str
-    external: bool = False
+    external: bool
+
+    def __init__(self, url: str, title: str, external: bool = False) -> None:
+        set_field = object.__setattr__
+        set_field(self, "url", url)
+        set_field(self, "title", title)
+        set_field(self, "external", external)
 
 
 def link_step(target: Any) -> LinkStep:
@@ -82,33 +123,88 @@ def link_step(target: Any) -> LinkStep:
     return LinkStep(url=url, title=title, external=bool(target.external))
 
 
-@dataclass(slots=True)
-class PageJourney:
+class PageJourney(Record):
     """``page.journey`` / ``article.journey``."""
 
-    phase: PhaseView | None = None
-    phases: list[PhaseView] = field(default_factory=list)
-    mapped: bool = False
-    cta: CtaView | None = None
+    __slots__ = (
+        "cta",
+        "lang",
+        "mapped",
+        "model_phases",
+        "next",
+        "personas",
+        "phase",
+        "phases",
+        "touchpoint",
+    )
+    _fields = (
+        "phase",
+        "phases",
+        "mapped",
+        "cta",
+        "next",
+        "personas",
+        "touchpoint",
+        "lang",
+        "model_phases",
+    )
+    phase: PhaseView | None
+    phases: list[PhaseView]
+    mapped: bool
+    cta: CtaView | None
     # Pelican content objects, and a LinkStep for a Next: URL that is no content
-    next: list[Any] = field(default_factory=list)
-    personas: list[PersonaView] = field(default_factory=list)
-    touchpoint: str | None = None
-    lang: str = "en"
-    model_phases: list[PhaseView] = field(default_factory=list)  # for progress
+    next: list[Any]
+    personas: list[PersonaView]
+    touchpoint: str | None
+    lang: str
+    model_phases: list[PhaseView]  # for progress
+
+    def __init__(
+        self,
+        phase: PhaseView | None = None,
+        phases: list[PhaseView] | None = None,
+        mapped: bool = False,
+        cta: CtaView | None = None,
+        next: list[Any] | None = None,
+        personas: list[PersonaView] | None = None,
+        touchpoint: str | None = None,
+        lang: str = "en",
+        model_phases: list[PhaseView] | None = None,
+    ) -> None:
+        self.phase = phase
+        self.phases = [] if phases is None else phases
+        self.mapped = mapped
+        self.cta = cta
+        self.next = [] if next is None else next
+        self.personas = [] if personas is None else personas
+        self.touchpoint = touchpoint
+        self.lang = lang
+        self.model_phases = [] if model_phases is None else model_phases
 
     def __bool__(self) -> bool:
         return self.phase is not None
 
 
-@dataclass
-class SiteJourney:
+class SiteJourney(Record):
     """``JOURNEY`` in every template."""
 
+    _fields = ("model", "lang", "phases", "summary")
     model: str
     lang: str
     phases: list[PhaseView]
     summary: Mapping[str, int]
+
+    def __init__(
+        self,
+        model: str,
+        lang: str,
+        phases: list[PhaseView],
+        summary: Mapping[str, int],
+    ) -> None:
+        self.model = model
+        self.lang = lang
+        self.phases = phases
+        self.summary = summary
 
     def text(self, key: str, lang: str | None = None) -> str:
         """A fixed text of the partials (e.g. ``"next-title"``) in ``lang``."""

@@ -2,7 +2,7 @@
 
 ``@dataclass`` writes each class's methods as source text and compiles it
 when the module is imported: a few million instructions a class, paid by
-every build with analytics. These bases give the same behaviour as
+every build. These bases give the same behaviour as
 ``@dataclass`` (``eq=True``; ``frozen=True`` for :class:`FrozenRecord`):
 a ``repr`` naming the fields, equality of the same class field by field,
 frozen records hashable and read-only. Each class lists its ``_fields`` in
