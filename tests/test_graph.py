@@ -424,3 +424,40 @@ def test_phase_flows_and_orphans_match_a_plain_count_on_random_graphs(site):
         graph.freeze()
         assert (graph.phase_flows(), graph.orphans(documents)) == expected
     assert flowing > 20  # pairs of phases with several links are counted
+
+
+def test_dead_ends_and_nearest_contact_are_worked_out_once_per_frozen_graph(site):
+    """The map reads the rules' answers again: the same as worked out anew."""
+    from pelican.plugins.journey.rules import graph as rules_graph
+    from pelican.plugins.journey.site.graph import LinkGraph
+
+    built = site(
+        {
+            "a1.md": article("Een", "awareness"),
+            "a2.md": article("Twee", "consideration"),
+            "pages/p1.md": page("Prijzen", "purchase"),
+            "pages/contact.md": CONTACT,
+        },
+        JOURNEY_INJECT=False,
+        JOURNEY_FAIL_ON="never",
+    )
+    index = built.analysis.index
+    graph = build_graph(index)
+    assert graph.frozen and not graph.kept
+    dead = rules_graph.dead_ends(index, graph)
+    nearest = rules_graph.nearest_contact(index, graph)
+    assert dead and nearest is not None
+    assert dead == rules_graph._dead_ends(index, graph)
+    assert nearest == rules_graph._nearest(index, graph)
+    # read again: the same answers, not worked out again
+    assert rules_graph.dead_ends(index, graph) is dead
+    assert rules_graph.nearest_contact(index, graph) is nearest
+    # another graph is asked anew
+    other = build_graph(index)
+    assert rules_graph.dead_ends(index, other) is not dead
+    # a graph still taking links is asked every time
+    open_graph = LinkGraph()
+    assert rules_graph.dead_ends(index, open_graph) is not rules_graph.dead_ends(
+        index, open_graph
+    )
+    assert not open_graph.kept

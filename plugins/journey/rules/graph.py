@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from ..model.phases import LANGS
 from ..site.graph import phase_level
@@ -13,6 +13,8 @@ from .coverage import shows_contact
 if TYPE_CHECKING:
     from ..site.graph import LinkGraph
     from ..site.index import Document, SiteIndex
+
+_T = TypeVar("_T")
 
 
 def contact_pages(index: SiteIndex) -> list[Document]:
@@ -26,12 +28,32 @@ def contact_pages(index: SiteIndex) -> list[Document]:
     return tagged or [d for d in finals if shows_contact(d.html)]
 
 
+def _kept(graph: LinkGraph, index: SiteIndex, name: str, make: Callable[[], _T]) -> _T:
+    """``make()``, once per frozen graph and index (the rules, then the map).
+
+    A frozen graph takes no more links and the index's documents are set by
+    then: the answer cannot change. The list returned is not to be changed.
+    """
+    if not graph.frozen:
+        return make()
+    found = graph.kept.get(name)
+    if found is not None and found[0] is index:
+        return cast(_T, found[1])
+    value = make()
+    graph.kept[name] = (index, value)
+    return value
+
+
 def dead_ends(index: SiteIndex, graph: LinkGraph) -> list[Document]:
     """Counted pages of a non-final phase with no way on.
 
     A way on is a link to a page of a later phase, or a CTA or next step
     that leaves the content (an external shop, the archives).
     """
+    return _kept(graph, index, "dead-ends", lambda: _dead_ends(index, graph))
+
+
+def _dead_ends(index: SiteIndex, graph: LinkGraph) -> list[Document]:
     final = len(index.model.phases)
     return [
         doc
@@ -48,6 +70,10 @@ def nearest_contact(
     Clicks are ``None`` when no contact page is reachable (then the first);
     ``None`` when the site has no contact page at all.
     """
+    return _kept(graph, index, "nearest-contact", lambda: _nearest(index, graph))
+
+
+def _nearest(index: SiteIndex, graph: LinkGraph) -> tuple[Document, int | None] | None:
     pages = contact_pages(index)
     if not pages:
         return None
