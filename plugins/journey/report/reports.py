@@ -72,7 +72,11 @@ def _report_value(analysis: Analysis, encoded: bool = True) -> dict[str, Any]:
 
     in_phase: dict[str, list[Document]] = {p.id: [] for p in config.model.phases}
     for doc in index.counted():  # index.in_phase for every phase, in one pass
-        for phase_id in dict.fromkeys(p.id for p in doc.phases):
+        phases = doc.phases
+        if len(phases) == 1:  # most documents
+            in_phase.setdefault(phases[0].id, []).append(doc)
+            continue
+        for phase_id in dict.fromkeys(p.id for p in phases):
             in_phase.setdefault(phase_id, []).append(doc)
 
     def phase_entry(phase: Phase) -> dict[str, Any]:
