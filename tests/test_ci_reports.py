@@ -677,3 +677,51 @@ def test_ci_paths_are_what_path_objects_give(base: str, root: str, source: str) 
     except ValueError:
         want = expected.as_posix()
     assert Locator(Path(base), Path(root)).path(source) == want
+
+
+METADATA_TEXTS = [
+    "Metadata-Version: 2.1\nName: pelican-journey\nVersion: 0.1.0\n\nVersion: 9\n",
+    "Metadata-Version: 2.1\nversion:\t1.2.3  \nVersion: 2\n",
+    "Name: x\nSummary: a\n  folded summary\nVersion: 4.5\n\nbody",
+    "Name: x\nVersion: 1.0\n  folded\n\n",
+    "Name: x\r\nVersion: 1.0\r\n\r\n",
+    "Name: x\nno header line\nVersion: 1.0\n\n",
+    "From someone\nVersion: 1.0\n",
+    "Name: x\nVersion : 1.0\n",
+    "Name: x\nVersion: 1.0é\n",
+    "\nVersion: 1.0\n",
+    "Name: x\n\nVersion: 1.0\n",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", METADATA_TEXTS)
+def test_sarif_version_header_is_what_the_email_parser_reads(text):
+    """Read plainly, or left to the email parser (None): never another value."""
+    import email
+
+    from pelican.plugins.journey.report.sarif import _header_version
+
+    found = _header_version(text)
+    if found is not None:
+        assert found == email.message_from_string(text)["Version"]
+
+
+def test_sarif_version_is_the_installed_distribution_s():
+    from importlib import metadata
+
+    from pelican.plugins.journey.report import sarif
+
+    sarif._installed_version.cache_clear()
+    try:
+        expected = metadata.version(sarif.DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        expected = None
+    assert sarif._installed_version() == expected
+    assert (
+        expected is None
+        or sarif._header_version(
+            metadata.distribution(sarif.DISTRIBUTION).read_text("METADATA") or ""
+        )
+        == expected
+    )

@@ -16,7 +16,7 @@ from journey_html import REFLEX
 
 from pelican.plugins.journey.rules import REGISTRY
 from pelican.plugins.journey.rules.copy import readability
-from pelican.plugins.journey.rules.friction import says_when
+from pelican.plugins.journey.rules.friction import html_scripts, says_when
 from pelican.plugins.journey.site.text import extract
 
 ELEVEN = (
@@ -469,6 +469,62 @@ def test_tracking_scripts_reads_the_rendered_theme_once(site, tmp_path):
         JOURNEY_RULES={"tracking-scripts": {"theme": False}},
     )
     assert "tracking-scripts" not in {f.rule for f in off.analysis.findings}
+
+
+SCRIPT_EDGES = (
+    "",
+    "   \n\t ",
+    "<p>No script here, only text: scripted, <scripture>.</p>",
+    '<script src=" //cdn.example.com/a.js "></script>',
+    "<SCRIPT src='https://upper.example.com/x.js'></SCRIPT>",
+    '<script type="application/ld+json">{"u": "https://json.example.org/"}</script>',
+    '<script type="module" src="https://mod.example.net/m.js"></script>',
+    "<script>var u = 'https://inline.example.com/t.js?\u00e9'; // café</script>",
+    '<script type="text/javascript">x("//proto.example.io/p.js")</script>',
+    "<p>Før <a href='mailto:a@b.nl'>mail</a></p><script src=/local.js></script>",
+    (
+        '<form><textarea><script src="https://in.example.com/t.js"></script>'
+        '</textarea></form><script src="https://after.example.com/a.js">'
+    ),
+    "<!-- <script src='https://commented.example.com/c.js'></script> -->",
+    (
+        "<script src='https://a.example.com/1.js'></script>\u00a0<script "
+        "src='https://b.example.com/2.js'></script>"
+    ),
+)
+
+
+@pytest.mark.parametrize("html", SCRIPT_EDGES)
+def test_html_scripts_is_what_extract_finds(html):
+    assert html_scripts(html) == extract(html).scripts
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"THEME": "simple"},
+        {"THEME": "notmyidea", "GOOGLE_ANALYTICS": "UA-1-1"},
+        {**REFLEX, "GOOGLE_ANALYTICS": "UA-12345-1", "USE_LESS": True},
+    ],
+    ids=["simple", "notmyidea", "reflex"],
+)
+def test_html_scripts_of_written_theme_pages_is_what_extract_finds(site, settings):
+    """The theme's base is scanned for scripts only; same scripts as extract."""
+    files = {
+        "pages/over.md": "Title: Over <script>\nPhase: bewustwording\n\nHallo.\n",
+        "artikel.md": "Title: Één\nDate: 2024-01-01\n\n"
+        "<script src='//x.example.com/a.js'></script>Tekst.\n",
+    }
+    built = site(files, JOURNEY_FAIL_ON="never", **settings)
+    pages = sorted(built.output.rglob("*.html"))
+    assert pages
+    found = 0
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        scripts = html_scripts(html)
+        assert scripts == extract(html).scripts, path
+        found += bool(scripts)
+    assert found  # the theme's or the content's scripts were seen
 
 
 def test_a_form_counts_what_a_visitor_fills_in():

@@ -25,7 +25,13 @@ from pelican.plugins.journey.report.journey_map import (
     _remembering,
     _title_link,
 )
-from pelican.plugins.journey.report.jsontext import json_chunks, json_text
+from pelican.plugins.journey.report.jsontext import Encoded, json_chunks, json_text
+from pelican.plugins.journey.report.reports import (
+    _content_entry,
+    _entry_text,
+    report_data,
+    report_json,
+)
 
 AWKWARD: list[Any] = [
     {},
@@ -266,3 +272,72 @@ def test_quoted_links_need_no_escaping_and_markup_is_markup() -> None:
         assert type(fast) is Markup
         assert _markup(title) == Markup(title)
         assert type(_markup(title)) is Markup
+
+
+ENTRY_VALUES = [
+    "Gewone titel",
+    "",
+    " spaties  om heen ",
+    'aanhalingsteken " in het midden',
+    "backslash \\ en /slash/",
+    "tab\there",
+    "nieuwe\nregel",
+    "nul \x00 en \x1f en \x7f",
+    "Één fiets → café \u00a0 \U0001f6b2",
+    "lijn\u2028scheiding",
+    "surrogaat \udce9",
+    Markup("<b>markup</b>"),
+]
+
+
+def _entry_doc(title: Any, **over: Any) -> Any:
+    from types import SimpleNamespace
+
+    target = SimpleNamespace(url=over.pop("cta_url", "pages/prijs.html"))
+    cta = SimpleNamespace(
+        label=over.pop("label", "Bekijk"), target=target, origin="default"
+    )
+    values = {
+        "title": title,
+        "url": "pages/a b.html",
+        "source": "content/pages/ä.md",
+        "kind": "page",
+        "mapped": False,
+        "touchpoint": "contact",
+        "touchpoint_inferred": True,
+        "cta": cta,
+    }
+    values.update(over)
+    return SimpleNamespace(**values)
+
+
+@pytest.mark.parametrize("value", ENTRY_VALUES)
+def test_a_content_entry_line_is_what_the_encoder_writes(value: Any) -> None:
+    docs = [
+        _entry_doc(value),
+        _entry_doc("t", url=value),
+        _entry_doc("t", source=value, cta=None),
+        _entry_doc("t", touchpoint=value, mapped=True),
+        _entry_doc("t", touchpoint=None, touchpoint_inferred=False, label=value),
+        _entry_doc("t", cta_url=value),
+        _entry_doc("t", mapped=1),  # not a bool: the encoder's own way
+    ]
+    for doc in docs:
+        expected = json.dumps(_content_entry(doc), ensure_ascii=False)
+        assert _entry_text(doc) == expected
+
+
+def test_encoded_lines_are_written_as_they_are() -> None:
+    value = {"a": Encoded(['{"x": 1}', '"y"']), "b": Encoded(iter(()))}
+    assert (
+        json_text(value) == '{\n  "a": [\n    {"x": 1},\n    "y"\n  ],\n  "b": []\n}\n'
+    )
+
+
+def test_report_json_text_is_the_encoder_s_text_of_the_report(site) -> None:
+    built = site(FILES, JOURNEY_FAIL_ON="never", **SETTINGS)
+    analysis = built.analysis
+    assert analysis is not None
+    text = report_json(analysis)
+    assert text == json_text(report_data(analysis))
+    assert text == (built.reports / "report.json").read_text(encoding="utf-8")

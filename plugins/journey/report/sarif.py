@@ -11,6 +11,7 @@ scanning shows them as dismissed rather than losing them.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from importlib import metadata
 from pathlib import PurePosixPath
@@ -87,9 +88,42 @@ def _version() -> dict[str, str]:
 def _installed_version() -> str | None:
     """Read once a process: the code that runs is the code imported then."""
     try:
-        return metadata.version(DISTRIBUTION)
+        found = metadata.distribution(DISTRIBUTION)
     except metadata.PackageNotFoundError:
         return None
+    # ``found.version`` parses the whole metadata file with the email parser
+    # (the long description too): the header is read here when it is plain.
+    text = found.read_text("METADATA") or found.read_text("PKG-INFO")
+    version = _header_version(text or "")
+    return version if version is not None else found.version
+
+
+# A header line as the email parser reads one (a name of printable ASCII
+# but ":", then ":"), or the continuation of the one before.
+_HEADER_RE = re.compile(r"[\041-\071\073-\176]+:|[ \t]")
+
+
+def _header_version(text: str) -> str | None:
+    """The ``Version`` header of metadata ``text`` when plainly written, else None.
+
+    None (the email parser decides) for anything unusual before it or in
+    it: a carriage return, a line that is no header, a folded value.
+    """
+    if "\r" in text:
+        return None
+    lines = text.split("\n\n", 1)[0].split("\n")
+    for number, line in enumerate(lines):
+        if not line or _HEADER_RE.match(line) is None:
+            return None
+        name, _, value = line.partition(":")
+        if name.lower() != "version" or line[0] in " \t":
+            continue
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        if following[:1] in (" ", "\t"):
+            return None  # folded onto the next line
+        value = value.lstrip(" \t")
+        return value if value.isascii() else None
+    return None
 
 
 def _artifact(path: str) -> dict[str, str]:

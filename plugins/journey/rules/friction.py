@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from jinja2 import TemplateError
 
 from ..model.patterns import lazy_re
-from ..site.text import Form, PageText, extract
+from ..site.text import Form, PageText, _parse, _scripts, extract
 from . import Hit, Option, RuleContext, phase_names, rule
 from ._phrases import Phrases
 from .coverage import (
@@ -649,6 +649,18 @@ def theme_scripts(index: SiteIndex) -> tuple[str, str] | None:
     return None
 
 
+def html_scripts(html: str) -> tuple[str, ...]:
+    """``extract(html).scripts`` (``site.text``) without the text.
+
+    The theme's rendered base is read for its scripts only: the text
+    passes of :func:`~..site.text.extract` (a whole page of navigation)
+    are not needed, and a page without ``<script`` needs no parse at all.
+    """
+    if "<script" not in html:
+        return ()
+    return tuple(_scripts(_parse(html)))
+
+
 @page_check("tracking-scripts")
 def _scripts_page(page: PageText, doc: Document, context: RuleContext) -> Iterable[Hit]:
     if page.scripts:
@@ -711,7 +723,7 @@ def tracking_scripts(context: RuleContext) -> Iterator[Hit]:
     if rendered is None:
         return
     name, html = rendered
-    hosts = _foreign_hosts(extract(html).scripts, own, allowed)
+    hosts = _foreign_hosts(html_scripts(html), own, allowed)
     if hosts:
         where = {
             "nl": f"het thema ({name}, op elke pagina)",

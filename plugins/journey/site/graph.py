@@ -322,34 +322,28 @@ class LinkGraph:
     def phase_flows(self) -> dict[tuple[str, str], int]:
         """Links (distinct document pairs) from each primary phase to another."""
         journey = _mask(JOURNEY_KINDS)
-        # Each document's primary phase, looked up once: the neighbours of
-        # every source are read as flat (node, mask) pairs, and a node that
-        # is no tagged document (home, a category) is simply not in the table.
-        first: dict[Node, str] = {}
-        for node in self._out:
-            if isinstance(node, Document) and node.phases:
-                first[node] = node.phases[0].id
-        for neighbours in self._out.values():
-            for target in _nodes(neighbours):
-                if (
-                    target not in first
-                    and isinstance(target, Document)
-                    and target.phases
-                ):
-                    first[target] = target.phases[0].id
+        # Each linked node's primary phase, looked up once (None: no tagged
+        # document, such as home or a category); the journey links of each
+        # source are picked at C speed (:func:`_linked`).
+        first: dict[Node, str | None] = {}
         per_source: dict[str, dict[str, int]] = {}
         for source, neighbours in self._out.items():
-            source_phase = first.get(source)
-            if source_phase is None or not isinstance(source, Document):
+            if not isinstance(source, Document) or not source.phases:
                 continue
             if not source.counted:
                 continue
-            counts = per_source.setdefault(source_phase, {})
-            for target, bits in _pairs(neighbours):
-                if bits & journey:
-                    target_phase = first.get(target)
-                    if target_phase is not None:
-                        counts[target_phase] = counts.get(target_phase, 0) + 1
+            counts = per_source.setdefault(source.phases[0].id, {})
+            for target in _linked(neighbours, journey):
+                if target in first:
+                    target_phase = first[target]
+                else:
+                    target_phase = first[target] = (
+                        target.phases[0].id
+                        if isinstance(target, Document) and target.phases
+                        else None
+                    )
+                if target_phase is not None:
+                    counts[target_phase] = counts.get(target_phase, 0) + 1
         return {
             (source_phase, target_phase): count
             for source_phase, counts in per_source.items()
