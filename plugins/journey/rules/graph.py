@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -16,26 +15,27 @@ if TYPE_CHECKING:
     from ..site.index import Document, SiteIndex
 
 _T = TypeVar("_T")
-# What the rules found of one build, kept for the journey map, which asks the
-# same questions of the same frozen graph: graph -> {(question, index): answer}.
-_FOUND: weakref.WeakKeyDictionary[Any, dict[tuple[str, int], Any]]
-_FOUND = weakref.WeakKeyDictionary()
 
 
-def _once(owner: Any, question: str, index: SiteIndex, find: Callable[[], _T]) -> _T:
-    """``find()``, answered once per ``owner`` (a graph or index) and index.
+def _once(
+    memo: dict[tuple[str, int], Any],
+    question: str,
+    index: SiteIndex,
+    find: Callable[[], _T],
+) -> _T:
+    """``find()``, answered once per index in ``memo`` (of the graph or index).
 
+    The journey map asks the rules' questions again of the same frozen graph.
     Only while the index has its documents (:meth:`SiteIndex.release`).
     """
     if index.released is not None:
         return find()
-    found = _FOUND.setdefault(owner, {})
     key = (question, id(index))
-    if key not in found:
-        # A graph's answer keeps its index, so that the id stays its own (an
-        # index's own answers must not: the entry would keep its key alive).
-        found[key] = (None if owner is index else index, find())
-    return found[key][1]
+    if key not in memo:
+        # The index kept with the answer, so that its id stays its own.
+        memo[key] = (index, find())
+    answer: _T = memo[key][1]
+    return answer
 
 
 def contact_pages(index: SiteIndex) -> list[Document]:
@@ -43,7 +43,8 @@ def contact_pages(index: SiteIndex) -> list[Document]:
 
     Without such a page, the final-phase pages that show contact details.
     """
-    return list(_once(index, "contact-pages", index, lambda: _contact_pages(index)))
+    found = _once(index.memo, "contact-pages", index, lambda: _contact_pages(index))
+    return list(found)
 
 
 def _contact_pages(index: SiteIndex) -> list[Document]:
@@ -59,7 +60,7 @@ def dead_ends(index: SiteIndex, graph: LinkGraph) -> list[Document]:
     A way on is a link to a page of a later phase, or a CTA or next step
     that leaves the content (an external shop, the archives).
     """
-    return list(_once(graph, "dead-ends", index, lambda: _dead_ends(index, graph)))
+    return list(_once(graph.memo, "dead-ends", index, lambda: _dead_ends(index, graph)))
 
 
 def _dead_ends(index: SiteIndex, graph: LinkGraph) -> list[Document]:
@@ -79,7 +80,7 @@ def nearest_contact(
     Clicks are ``None`` when no contact page is reachable (then the first);
     ``None`` when the site has no contact page at all.
     """
-    return _once(graph, "nearest-contact", index, lambda: _nearest(index, graph))
+    return _once(graph.memo, "nearest-contact", index, lambda: _nearest(index, graph))
 
 
 def _nearest(index: SiteIndex, graph: LinkGraph) -> tuple[Document, int | None] | None:

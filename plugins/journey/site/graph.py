@@ -158,6 +158,8 @@ class LinkGraph:
     # external shop, the archives): a way on, though not to a later phase.
     offsite: dict[Document, int] = field(default_factory=dict)
     frozen: bool = False  # packed by :meth:`freeze`: no more links
+    # Answers kept for the rules and the map (rules/graph.py), by question.
+    memo: dict[tuple[str, int], Any] = field(default_factory=dict)
 
     def add(self, source: Node, target: Node, kind: str) -> None:
         """Add one link; a repeated link of the same kind counts once."""

@@ -183,6 +183,8 @@ class SiteIndex:
     theme: Theme = field(default_factory=lambda: Theme(None))
     # Set by :meth:`release`: the counts, once the documents are let go.
     released: tuple[dict[str, int], int, int] | None = None
+    # Answers kept for the rules and the map (rules/graph.py), by question.
+    memo: dict[tuple[str, int], Any] = field(default_factory=dict)
 
     @property
     def model(self) -> Model:
@@ -213,6 +215,7 @@ class SiteIndex:
             return
         self.released = (self.phase_counts(), *self.content_counts())
         self.documents = []
+        self.memo = {}
         self.by_key = {}
         self.static = {}
         self.urls = {}
