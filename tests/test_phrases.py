@@ -113,6 +113,75 @@ def test_the_random_texts_held_phrases():
     assert FOUND[True] > 300
 
 
+@pytest.mark.parametrize("seed", range(400))
+def test_phrases_with_a_word_missing_from_the_page_are_left_out_exactly(seed):
+    """Pages with a key but not every word of its phrases: find_phrases again.
+
+    The text is made of part of the words only (and parts of words, which
+    hold the phrase's words without being them), so that a page has a key
+    and lacks another word of the phrase as often as not.
+    """
+    rng = random.Random(seed)
+    phrases = [p for p in _phrases(rng) if p.strip()] or ["beste prijs"]
+    vocabulary = sorted({w for p in phrases for w in p.split()} | set(WORDS))
+    kept = [w for w in vocabulary if rng.random() < 0.5] or ["k"]
+    kept += [w[: rng.randint(1, len(w))] for w in vocabulary if rng.random() < 0.3]
+    kept += [w + "x" for w in vocabulary if rng.random() < 0.2]
+    parts = []
+    for _ in range(rng.randint(0, 80)):
+        parts.append(rng.choice(kept))
+        parts.append(rng.choice(SEPARATORS))
+    text = "".join(parts)
+    if seed % 2:
+        text = text.replace("\t", " ").replace("\xa0", " ")
+    for prefix in (False, True):
+        prepared = Phrases(phrases, prefix=prefix)
+        expected = _spans(find_phrases(_page(text), phrases, prefix=prefix))
+        assert _spans(prepared.finditer(_page(text))) == expected
+        page = _page(text)
+        found = prepared._starting(page) if prefix else page.among(prepared._keyset)
+        if found:
+            whole = [
+                p
+                for key in found
+                for p in prepared._keys[key]
+                if all(w in page.folded for w in p.casefold().split())
+            ]
+            LEFT_OUT[prefix] += not whole
+            LEFT_OUT["matched"] += bool(expected)
+
+
+LEFT_OUT = {False: 0, True: 0, "matched": 0}
+
+
+def test_pages_with_a_key_but_a_word_missing_were_tested():
+    """(Runs after the test above: both kinds of page did occur.)"""
+    assert LEFT_OUT[False] > 20
+    assert LEFT_OUT[True] > 20
+    assert LEFT_OUT["matched"] > 20
+
+
+@pytest.mark.parametrize(
+    ("phrase", "key", "probes"),
+    [
+        (
+            "beste kwaliteit voor de beste prijs",
+            "kwaliteit",
+            ("beste", "prijs", "voor", "de"),
+        ),
+        ("Klant  is\tKoning", "koning", ("klant", "is")),
+        ("one-stop shop", "one-stop", ("shop",)),
+        ("retour", "retour", ()),
+        ("terug te brengen", "brengen", ("terug", "te")),
+        ("Straße", "strasse", ()),
+    ],
+)
+def test_probes_are_the_folded_words_not_in_the_key(phrase, key, probes):
+    from pelican.plugins.journey.rules._phrases import _probes
+
+    assert _probes(phrase, key) == probes
+
+
 @pytest.mark.parametrize(
     ("rule", "key", "prefix"),
     [

@@ -237,11 +237,81 @@ def _reference(fragment: str) -> tuple[str, str]:
         "<p>x<h2-x>Kop</h2></p><h2>b</h2>",
         "<h2>a</h2><h3>b</h3>",
         "&amp<h2>&#2;kop</h2>&#x3; <caption>c</caption>",
+        # where a "<" does not close before the next one (the tags taken out
+        # in the old order) and where it does: stray "<", "<" in attribute
+        # values, comments, unclosed tags, upper case tags, entities
+        "<p>a <b>b</b> < c</p><h2>Kop</h2>",
+        "<p>a <<b>b</b></p><h2>Kop</h2><p>x</p>",
+        "<p title='<h2>'>a</p><h2>Kop</h2><p>b <a href=\"<p>\">c</a></p>",
+        "<h2 title='a<b'>Kop</h2><p>b</p>",
+        "<h2 title='a>b'>Kop</h2><p>b</p>",
+        "<p>a <b c='>'>d</b></p><H2 CLASS=x>Kop</H2 ><P>e</P>",
+        "<p>a<!-- <p> --><h2>Kop<!--x--></h2>b<!-- open",
+        "<p>a <b>open <h2>Kop</h2><p>b <i",
+        "<p>open<h2>Kop</h2>slot <",
+        "<p>a</p><DIV>b<SPAN>c</SPAN></DIV><TABLE><TR><TD>d</TD></TR></TABLE>",
+        "<p>&lt;p&gt; &amp;lt; &#60;h2&#62;</p><h2>&lt;</h2><p>&gt;<</p>",
+        "<p>a\nb</p><h2>Kop\n</h2>\n<p\n>c</p>",
+        "<p>a > b <b>c</b> >> d</p><h3>e</h3>",
+        "<h2>a<p>b</h2>c</p><h2>d",
+        "<p>a</p><br><hr/><p>b<br/>c</p>",
+        "no tags at all",
+        "<h2>a</h2>",
+        "<<<>>>",
     ],
 )
 def test_text_and_prose_are_those_of_every_pass(fragment):
     page = extract(fragment)
     assert (page.text, page.prose) == _reference(fragment)
+
+
+def test_text_and_prose_are_those_of_every_pass_on_random_markup():
+    """Random pieces of markup, odd ones among them: the reference again."""
+    import random
+
+    from pelican.plugins.journey.site import text as t
+
+    pieces = (
+        *("<p>", "</p>", "<h2>", "</h2>", "<H3 class='a>b'>", "</h3 >", "<h2-x>"),
+        *("<b>", "</b>", '<a href="<p>">', "<", "<<", ">", "a", "b c", " ", "\t"),
+        *("&amp;", "&#10;", "&lt;", "&#2;", "\x02", "\x03", "<br/>", "<table>"),
+        *("<td>", "</td>", "</table>", "<!-- c -->", "<!--", "-->", "<pre>x</pre>"),
+        *("<q>", "</q>", "<li>", "<LI>", "<nav>", "</nav>", "\u017f", "\u00e9"),
+        *("\n", "<p\n>", "<dt>", "</dt>", "<h2 title='x<y'>", "<section>"),
+    )
+    rnd = random.Random(9)
+    fast = 0
+    for _ in range(3000):
+        fragment = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 25)))
+        page = extract(fragment)
+        assert (page.text, page.prose) == _reference(fragment), fragment
+        html = fragment.replace("\n", " ")
+        fast += t._untagged(html) is not None
+    assert 300 < fast < 2700  # both ways taken
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>a</p><h2>b</h2>",
+        "<p a='<'>x</p>",
+        "<p>x < y</p>",
+        "<b <p>>",
+        "<p <b>>",
+        "<i <b>>",
+        "a<",
+        "<a>b<br/>\u017f<\u017fection>",
+        "",
+        "<P>x</P >y<B>z</B>",
+    ],
+)
+def test_untagged_is_the_old_order_or_none(html: str) -> None:
+    from pelican.plugins.journey.site import text as t
+
+    old = t._TAG_RE.sub("", t._BLOCK_TAG_FAST_RE.sub("\n<", html))
+    bare = t._untagged(html)
+    closes = all(">" in part for part in html.split("<")[1:])
+    assert bare == (old if closes else None)
 
 
 def test_the_block_tags_are_found_where_the_list_of_blocks_says():

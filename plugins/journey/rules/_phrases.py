@@ -11,6 +11,13 @@ matches, in the same order, with less work:
 - with ``prefix`` ("retour" finds "retourneren"), which keys a word of the
   page starts with is :meth:`.PageText.starting`, where the page has no
   white space but plain spaces (else a substring search per key, as before);
+- a phrase one of whose words is not in the folded text at all cannot match
+  there (a match holds each of its phrase's words literally: the expression
+  is the folded phrase's words, escaped, with white space between them); the
+  expression is made of the other phrases only, and none is left on most
+  pages that have a key (a page of a shop has "bestellen", seldom "inloggen
+  om te bestellen"). Leaving out alternatives that match nowhere leaves the
+  matches of the others as they were;
 - the expression runs only near where a key occurs in the text. Every match
   holds its phrase's key literally (a key is a part of one word of the
   phrase), and a match has at most as many characters other than white space
@@ -61,36 +68,57 @@ def _skipping(phrases: tuple[str, ...], prefix: bool) -> Pattern[str]:
 class Phrases:
     """``find_phrases(page, phrases, prefix=prefix)`` for one list."""
 
-    __slots__ = ("_found", "_keys", "_keyset", "prefix")
+    __slots__ = ("_found", "_keys", "_keyset", "_probes", "prefix")
 
     def __init__(self, phrases: Iterable[str], *, prefix: bool = False) -> None:
         self.prefix = prefix
         self._keys = _keys(tuple(phrases))
         self._keyset = frozenset(self._keys)
-        # keys found -> what _prepare makes of them
-        self._found: dict[frozenset[str], _Prepared] = {}
+        # key -> its phrases, each with the words to look for in a page
+        self._probes = {
+            key: tuple((phrase, _probes(phrase, key)) for phrase in group)
+            for key, group in self._keys.items()
+        }
+        # phrases that may match -> their keys and what _prepare makes of them
+        self._found: dict[frozenset[str], tuple[frozenset[str], _Prepared]] = {}
 
     def finditer(self, page: PageText) -> Iterator[Match[str]]:
         """The matches of the phrases in the page's folded text, in order."""
         found = self._starting(page) if self.prefix else page.among(self._keyset)
         if not found:
             return iter(())
-        known = self._found.get(found)
+        folded = page.folded
+        live: list[str] = []
+        for key in found:
+            for phrase, probes in self._probes[key]:
+                for word in probes:
+                    if word not in folded:
+                        break
+                else:
+                    live.append(phrase)
+        if not live:
+            return iter(())
+        chosen = frozenset(live)
+        known = self._found.get(chosen)
         if known is None:
-            known = self._found[found] = self._prepare(found)
-        pattern, before, after = known
+            keys = frozenset(
+                key for key in found if not chosen.isdisjoint(self._keys[key])
+            )
+            known = self._found[chosen] = (keys, self._prepare(keys, chosen))
+        keys, (pattern, before, after) = known
         if pattern is None:
             return iter(())
-        return near(pattern, page.folded, found, before, after)
+        return near(pattern, folded, keys, before, after)
 
-    def _prepare(self, found: frozenset[str]) -> _Prepared:
-        """The expression of the phrases of ``found``, and how far a match reaches.
+    def _prepare(self, found: frozenset[str], chosen: frozenset[str]) -> _Prepared:
+        """The expression of the phrases ``chosen``, and how far a match reaches.
 
-        A match holds a key at some place of its phrase's characters other
-        than white space: it reaches at most ``before`` of them before the
-        key and ``after`` from the key's start on.
+        A match holds a key of ``found`` (its phrase's own) at some place of
+        its phrase's characters other than white space: it reaches at most
+        ``before`` of them before the key and ``after`` from the key's start
+        on.
         """
-        candidates = tuple(sorted(p for key in found for p in self._keys[key]))
+        candidates = tuple(sorted(chosen))
         pattern = _phrase_re(candidates, self.prefix)
         if pattern is not None and pattern.pattern.startswith(_PLAIN_START):
             # Written to skip in C to a first character: over the short
@@ -113,6 +141,17 @@ class Phrases:
         if not spaces_only(plain):
             return frozenset(key for key in self._keys if f" {key}" in plain)
         return page.starting(self._keyset)
+
+
+def _probes(phrase: str, key: str) -> tuple[str, ...]:
+    """The words of ``phrase`` a text must hold (as parts of any word) to match.
+
+    A match of the phrase holds each of its folded words literally. Left
+    out: words within ``key`` (a page looked at has it); the longest first
+    (the likeliest to be missing).
+    """
+    words = {word for word in fold(phrase).split() if word not in key}
+    return tuple(sorted(words, key=lambda word: (-len(word), word)))
 
 
 def near(

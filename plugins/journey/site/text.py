@@ -102,6 +102,10 @@ _ASIDE_START_RE = re.compile(rf"<{_first(NOT_PROSE)}(?:{'|'.join(NOT_PROSE)})\b"
 _ASIDE_RE = re.compile(
     rf"<{_first(NOT_PROSE)}({'|'.join(NOT_PROSE)})\b[^>]*>.*?</\1\s*>", re.I | re.S
 )
+# _ASIDE_RE with the start tag and the rest as groups 1 and 3.
+_ASIDE_PARTS_RE = re.compile(
+    rf"(<{_first(NOT_PROSE)}({'|'.join(NOT_PROSE)})\b[^>]*>)(.*?</\2\s*>)", re.I | re.S
+)
 _comment_re = lazy_re(r"<!--.*?-->", re.S)
 _TAG_RE = re.compile(r"<[^>]*>")
 # A new line before every block tag, after the fragment's own line breaks
@@ -116,6 +120,9 @@ _BLOCK_TAG_FAST_RE = re.compile(
     r"|s(?:ection|ummary)|a(?:rticle|side|ddress)|nav|ul|ol|br)[\s/>])",
     re.I,
 )
+# A block tag whole, where no "<" is inside (see _untagged), and then any tag.
+_BLOCK_TAG_WHOLE_RE = re.compile(_BLOCK_TAG_FAST_RE.pattern + "[^<>]*>", re.I)
+_INLINE_TAG_RE = re.compile("<[^<>\n]*>")
 # Where the passes below can start (the same names, case-blind): a fragment
 # without any is not passed over again (most have no code, quote or table).
 _SKIPPED_START_RE = re.compile(rf"<{_first(_WHOLE)}(?:{'|'.join(_WHOLE)})\b", re.I)
@@ -370,11 +377,15 @@ def extract(fragment: str) -> PageText:
                 html, found = _QUOTE_RE.subn(" ", html)
                 if not found:
                     break
-    html = _BLOCK_TAG_FAST_RE.sub("\n<", html)
+    # (A new line before a tag changes nothing of what follows its "<".)
     if _ASIDE_START_RE.search(html):
         text, prose = _text_and_prose(html)
     else:
-        text = prose = _lines(html)
+        bare = _untagged(html)
+        if bare is None:
+            text = prose = _lines(_BLOCK_TAG_FAST_RE.sub("\n<", html))
+        else:
+            text = prose = _text_lines(bare)
     if text.isascii():
         # casefold() is lower() here, and there is no punctuation beyond
         # ASCII: the case, the line breaks and the punctuation in one pass.
@@ -393,31 +404,78 @@ def _marked(match: re.Match[str]) -> str:
     return f"{_ASIDE_MARK}{match.group(0)}{_ASIDE_END}"
 
 
+def _marked_inside(match: re.Match[str]) -> str:
+    return f"{match.group(1)}{_ASIDE_MARK}{match.group(3)}{_ASIDE_END}"
+
+
 def _text_and_prose(html: str) -> tuple[str, str]:
     r"""The text of ``html`` and its prose (without headings, tables …).
 
-    The same as ``_lines(html)`` and ``_lines(_ASIDE_RE.sub("\n", html))``
-    with the tags taken out once: the left-out elements are put between
-    marks, the tags dropped, and the prose is the text with each marked
-    stretch as a line break. Should a tag have taken a mark with it (a
-    stray "<" in the text before a heading), or the fragment hold a mark
-    character itself, the two are made apart as before.
+    ``html`` is without line breaks and without its block tags marked (see
+    :func:`_untagged`). The same as ``_lines(blocked)`` and
+    ``_lines(_ASIDE_RE.sub("\n", blocked))``, ``blocked`` being ``html``
+    with a new line before each block tag, with the tags taken out once: the
+    left-out elements are put between marks, the tags dropped, and the prose
+    is the text with each marked stretch as a line break. Should a tag have
+    taken a mark with it (a stray "<" in the text before a heading), or the
+    fragment hold a mark character itself, the two are made apart as before.
+
+    Where every "<" closes before the next one (:func:`_untagged`), the start
+    mark goes after the element's start tag rather than before it: the tags
+    dropped, block tags as new lines, that is the text the old order made
+    (a new line before each block tag, the mark before the start tag, then
+    the tags dropped): "\n<h2>" and "<h2>" with its mark give "\n\x02",
+    a start tag that is not a block tag ("<h2-x>") gives the mark alone.
     """
     if _ASIDE_MARK not in html and _ASIDE_END not in html:
-        marked, count = _ASIDE_RE.subn(_marked, html)
-        bare = _TAG_RE.sub("", marked)
+        marked, count = _ASIDE_PARTS_RE.subn(_marked_inside, html)
+        bare = _untagged(marked)
+        if bare is None:
+            blocked = _BLOCK_TAG_FAST_RE.sub("\n<", html)
+            marked, count = _ASIDE_RE.subn(_marked, blocked)
+            bare = _TAG_RE.sub("", marked)
+        if not count:
+            # No mark added and none there (nor does dropping tags add one).
+            text = _text_lines(bare)
+            return text, text
+        # Where each of the count marks of each kind begins a line, there
+        # are count of each (no more were put in): _has_exactly is then true.
+        both = _marked_lines(bare, count)
+        if both is not None:
+            return both
         if _has_exactly(bare, _ASIDE_MARK, count) and _has_exactly(
             bare, _ASIDE_END, count
         ):
-            if not count:
-                text = _text_lines(bare)
-                return text, text
-            both = _marked_lines(bare, count)
-            if both is not None:
-                return both
             text = _text_lines(bare.replace(_ASIDE_MARK, "").replace(_ASIDE_END, ""))
             return text, _text_lines(_MARKED_RE.sub("\n", bare))
-    return _lines(html), _lines(_ASIDE_RE.sub("\n", html))
+    blocked = _BLOCK_TAG_FAST_RE.sub("\n<", html)
+    return _lines(blocked), _lines(_ASIDE_RE.sub("\n", blocked))
+
+
+def _untagged(html: str) -> str | None:
+    r"""``html`` without its tags, each block tag a new line; else ``None``.
+
+    What ``_TAG_RE.sub("", _BLOCK_TAG_FAST_RE.sub("\n<", html))`` makes
+    where every "<" closes (a ">") before the next "<", and ``None`` where
+    one does not or ``html`` has a line break. Then each tag is a "<" to
+    the next ">" and holds no other "<": the new line goes before a block
+    tag and the tag is dropped, the tag becomes the new line.
+
+    Why the counts tell that every "<" closes: the first pass takes block
+    tags "<…>" with no other "<" or ">" in them, each a stretch of ``html``
+    with its own "<"; the second, in what is left, "<…>" with no "<", ">"
+    or line break in them: without a line break no new line of the first
+    pass is inside, so each is a stretch of ``html`` too, with its own "<".
+    Every "<" that starts one of them closes before the next "<": where
+    they are as many as the "<" of ``html``, every one does.
+    """
+    if "\n" in html:
+        return None
+    bare, blocks = _BLOCK_TAG_WHOLE_RE.subn("\n", html)
+    bare, tags = _INLINE_TAG_RE.subn("", bare)
+    if blocks + tags != html.count("<"):
+        return None
+    return bare
 
 
 def _marked_lines(bare: str, count: int) -> tuple[str, str] | None:
