@@ -57,3 +57,19 @@ class FrozenRecord(Record):
 
     def __delattr__(self, name: str) -> None:
         raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+class FrozenObject:
+    """A read-only object, equal and hashed by identity.
+
+    What a frozen dataclass with ``eq=False`` is: fields set once by
+    ``__init__`` (through ``object.__setattr__``), no assignment afterwards.
+    """
+
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")

@@ -40,6 +40,7 @@ from itertools import chain, compress
 from typing import TYPE_CHECKING, Any
 
 from ..model.patterns import lazy_re
+from ..model.records import FrozenRecord
 from .index import Document
 from .links import CATEGORY_PREFIX, HOME, INDEX, setting
 
@@ -85,13 +86,25 @@ KINDS = (
 _BIT = {kind: 1 << i for i, kind in enumerate(KINDS)}
 
 
-@dataclass(frozen=True, slots=True)
-class Edge:
+class Edge(FrozenRecord):
     """A link of the site graph: its source, target and kind."""
 
+    __slots__ = ("kind", "source", "target")
+    _fields = ("source", "target", "kind")
     source: Node
     target: Node
     kind: str  # one of KINDS
+
+    def __init__(
+        self,
+        source: Node,
+        target: Node,
+        kind: str,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "source", source)
+        set_field(self, "target", target)
+        set_field(self, "kind", kind)
 
 
 # A node's neighbours: {neighbour: mask} while built, then a flat tuple.
