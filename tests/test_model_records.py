@@ -498,8 +498,21 @@ def _identity_classes() -> list[tuple[Any, dict[str, Any], bool]]:
     from pelican.plugins.journey.analysis import Analysis
     from pelican.plugins.journey.report import journey_map
     from pelican.plugins.journey.rules import registry
-    from pelican.plugins.journey.site import graph
+    from pelican.plugins.journey.site import graph, index, tagger
 
+    document = {
+        "content": object(),
+        "kind": "page",
+        "key": "pages/a.md",
+        "source": "content/pages/a.md",
+        "title": "Ä",
+        "url": "a.html",
+        "lang": "nl",
+        "status": "published",
+        "category": None,
+        "date": None,
+        "tags": tagger.Tags(),
+    }
     card = {
         "title": "T",
         "href": None,
@@ -562,6 +575,7 @@ def _identity_classes() -> list[tuple[Any, dict[str, Any], bool]]:
         ),
         (journey_map.Flow, {"source": "a", "target": "b", "count": 2}, False),
         (journey_map.MapView, view, False),
+        (index.Document, document, False),
     ]
 
 
@@ -587,8 +601,9 @@ def test_identity_records_keep_their_defaults(
     again = cls(*args.values())
     for name, value in args.items():
         assert getattr(again, name) is value
-    # mutable defaults are new for each object
-    for name in cls.__annotations__:  # the fields
+    # mutable defaults are new for each object (but a document's next steps:
+    # one shared empty list, as the dataclass's factory gave)
+    for name in cls.__annotations__.keys() - {"next", "next_steps"}:
         value = getattr(first, name)
         if isinstance(value, (list, dict, set)) and name not in args:
             assert getattr(second, name) is not value, name
@@ -636,3 +651,45 @@ def test_identity_records_defaults() -> None:
     assert not hasattr(column, "__dict__") and not hasattr(
         journey_map.Flow("a", "b", 1), "__dict__"
     )
+
+
+def test_document_defaults() -> None:
+    from pelican.plugins.journey.site import index, tagger
+
+    doc = index.Document(
+        object(), "page", "k", "s", "T", "u", "nl", "draft", None, None, tagger.Tags()
+    )
+    assert (doc.phases, doc.mapped, doc.original, doc.translations, doc.cta) == (
+        (),
+        False,
+        None,
+        (),
+        None,
+    )
+    assert doc.next == [] and doc.next_steps == []
+    assert doc.next is index._no_steps() and doc.next_steps is index._no_steps()
+    assert (doc.touchpoint, doc.touchpoint_inferred, doc.unseen, doc.error_page) == (
+        None,
+        False,
+        frozenset(),
+        False,
+    )
+    assert not hasattr(doc, "__dict__")
+    restored = pickle.loads(
+        pickle.dumps(
+            index.Document(
+                "c",
+                "page",
+                "k",
+                "s",
+                "T",
+                "u",
+                "nl",
+                "draft",
+                None,
+                None,
+                tagger.Tags(),
+            )
+        )
+    )
+    assert restored.content == "c" and restored.tags == tagger.Tags()
