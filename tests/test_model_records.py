@@ -354,6 +354,20 @@ class BuildState:
     summarising: set[int] = dataclasses.field(default_factory=set)
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Readability:
+    sentences: int
+    words: int
+    syllables: int
+    score: float
+
+
+@dataclasses.dataclass(frozen=True, slots=True, repr=False)
+class Form:
+    action: str
+    fields: tuple[str, ...]
+
+
 def _session9_pairs() -> list[tuple[Any, Any]]:
     from pelican.plugins.journey import pelican_compat
     from pelican.plugins.journey.model import findings
@@ -364,7 +378,14 @@ def _session9_pairs() -> list[tuple[Any, Any]]:
     phase = phases_module.Phase("buy", 4, _LABELS, {}, {})
     target = links.Target("{filename}/a.md", "a.html", False, "{filename}/a.md")
     row = ("buy", 4, "Kopen", 10, 8, 3, 2, 0.25, 5, 0.625, False, True)
+    from pelican.plugins.journey.rules import copy as copy_rules
+    from pelican.plugins.journey.site import text
+
     return [
+        (copy_rules.Readability(3, 40, 61, 52.5), Readability(3, 40, 61, 52.5)),
+        (copy_rules.Readability(0, 0, 0, 0.0), Readability(0, 0, 0, 0.0)),
+        (text.Form("/send", ("Naam", "E-mail")), Form("/send", ("Naam", "E-mail"))),
+        (text.Form(action="", fields=()), Form(action="", fields=())),
         (registry.Hit("s"), Hit("s")),
         (
             registry.Hit("é s ", {"n": 1}, None, "buy", "quote"),
@@ -498,7 +519,7 @@ def _identity_classes() -> list[tuple[Any, dict[str, Any], bool]]:
     from pelican.plugins.journey.analysis import Analysis
     from pelican.plugins.journey.report import journey_map
     from pelican.plugins.journey.rules import registry
-    from pelican.plugins.journey.site import graph, index, tagger
+    from pelican.plugins.journey.site import graph, index, lines, tagger
 
     document = {
         "content": object(),
@@ -576,6 +597,7 @@ def _identity_classes() -> list[tuple[Any, dict[str, Any], bool]]:
         (journey_map.Flow, {"source": "a", "target": "b", "count": 2}, False),
         (journey_map.MapView, view, False),
         (index.Document, document, False),
+        (lines.Header, {"spans": {"a": (1, 2)}, "lines": ["a: b"]}, False),
     ]
 
 
@@ -693,3 +715,16 @@ def test_document_defaults() -> None:
         )
     )
     assert restored.content == "c" and restored.tags == tagger.Tags()
+
+
+def test_header_defaults() -> None:
+    from pelican.plugins.journey.site import lines
+
+    header, other = lines.Header(), lines.Header()
+    assert (header.spans, header.lines, header.path, header.text_lines) == (
+        {},
+        [],
+        None,
+        None,
+    )
+    assert header.spans is not other.spans and header.lines is not other.lines
