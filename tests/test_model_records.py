@@ -255,3 +255,476 @@ def test_defaults_are_new_lists_and_methods_stay() -> None:
         and scope.values is not settings_module.Scope({}, Path("."), {}).values
     )
     assert scope != settings_module.Scope({}, Path("."), {})  # eq=False: by identity
+
+
+# Session 9: the rules', the site's and the reports' records (same pattern).
+@dataclasses.dataclass(frozen=True, slots=True, repr=False)
+class Hit:
+    subject: str
+    values: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    document: Any = None
+    phase: str | None = None
+    quote: str | None = None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class CtaSpec:
+    label: str = ""
+    target: str = ""
+    none: bool = False
+
+
+@dataclasses.dataclass(frozen=True, slots=True, repr=False)
+class Target:
+    raw: str
+    url: str
+    external: bool
+    link: str
+    document: Any = None
+    node: str | None = None
+
+
+@dataclasses.dataclass(frozen=True, slots=True, repr=False)
+class Cta:
+    label: str
+    target: Any
+    phase: Any
+    origin: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Edge:
+    source: Any
+    target: Any
+    kind: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True, repr=False)
+class FunnelRow:
+    id: str
+    index: int
+    label: str
+    pageviews: int
+    visits: int
+    entries: int
+    exits: int
+    drop_rate: float | None
+    onward: int | None
+    onward_rate: float | None
+    final: bool
+    too_many: bool
+
+
+@dataclasses.dataclass(frozen=True, slots=True, repr=False)
+class Action:
+    text: str
+    rule: str
+    severity: str
+    count: int
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class Locator:
+    base_dir: Path
+    root: Path
+    site_file: Path | None = None
+
+
+@dataclasses.dataclass(slots=True, repr=False)
+class Finding:
+    rule: str
+    severity: str
+    message: str
+    source: str | None
+    phase: str | None = None
+    subject: str = ""
+    baselined: bool = False
+    line: int | None = None
+    field: str | None = None
+    quote: str | None = None
+
+
+@dataclasses.dataclass(slots=True, weakref_slot=True)
+class BuildState:
+    journeys: dict[int, Any] = dataclasses.field(default_factory=dict)
+    blocks: dict[int, Any] = dataclasses.field(default_factory=dict)
+    objects: list[Any] = dataclasses.field(default_factory=list)
+    lead: str = ""
+    style: str = ""
+    summarising: set[int] = dataclasses.field(default_factory=set)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Readability:
+    sentences: int
+    words: int
+    syllables: int
+    score: float
+
+
+@dataclasses.dataclass(frozen=True, slots=True, repr=False)
+class Form:
+    action: str
+    fields: tuple[str, ...]
+
+
+def _session9_pairs() -> list[tuple[Any, Any]]:
+    from pelican.plugins.journey import pelican_compat
+    from pelican.plugins.journey.model import findings
+    from pelican.plugins.journey.report import actions, ci, funnel
+    from pelican.plugins.journey.rules import registry
+    from pelican.plugins.journey.site import graph, links, tagger
+
+    phase = phases_module.Phase("buy", 4, _LABELS, {}, {})
+    target = links.Target("{filename}/a.md", "a.html", False, "{filename}/a.md")
+    row = ("buy", 4, "Kopen", 10, 8, 3, 2, 0.25, 5, 0.625, False, True)
+    from pelican.plugins.journey.rules import copy as copy_rules
+    from pelican.plugins.journey.site import text
+
+    return [
+        (copy_rules.Readability(3, 40, 61, 52.5), Readability(3, 40, 61, 52.5)),
+        (copy_rules.Readability(0, 0, 0, 0.0), Readability(0, 0, 0, 0.0)),
+        (text.Form("/send", ("Naam", "E-mail")), Form("/send", ("Naam", "E-mail"))),
+        (text.Form(action="", fields=()), Form(action="", fields=())),
+        (registry.Hit("s"), Hit("s")),
+        (
+            registry.Hit("é s ", {"n": 1}, None, "buy", "quote"),
+            Hit("é s ", {"n": 1}, None, "buy", "quote"),
+        ),
+        (
+            registry.Hit(subject="x", values=(("n", 1),), quote="q"),  # type: ignore[arg-type]
+            Hit(subject="x", values=(("n", 1),), quote="q"),  # type: ignore[arg-type]
+        ),
+        (tagger.CtaSpec(), CtaSpec()),
+        (tagger.CtaSpec("Offerte", "o.html"), CtaSpec("Offerte", "o.html")),
+        (tagger.CtaSpec(none=True), CtaSpec(none=True)),
+        (target, Target("{filename}/a.md", "a.html", False, "{filename}/a.md")),
+        (
+            links.Target("/", "", False, "/", None, "home"),
+            Target("/", "", False, "/", None, "home"),
+        ),
+        (
+            links.Target(raw="x", url="x", external=True, link="x", node="n"),
+            Target(raw="x", url="x", external=True, link="x", node="n"),
+        ),
+        (
+            links.Cta("Offerte", target, phase, "page"),
+            Cta("Offerte", target, phase, "page"),
+        ),
+        (graph.Edge("a", "b", "cta"), Edge("a", "b", "cta")),
+        (
+            graph.Edge(source=1, target=2, kind="next"),
+            Edge(source=1, target=2, kind="next"),
+        ),
+        (funnel.FunnelRow(*row), FunnelRow(*row)),
+        (
+            funnel.FunnelRow("x", 1, "X", 0, 0, 0, 0, None, None, None, True, False),
+            FunnelRow("x", 1, "X", 0, 0, 0, 0, None, None, None, True, False),
+        ),
+        (
+            actions.Action("Doe iets", "dead-end", "error", 3),
+            Action("Doe iets", "dead-end", "error", 3),
+        ),
+        (ci.Locator(Path("/s"), Path("/")), Locator(Path("/s"), Path("/"))),
+        (
+            ci.Locator(Path("/s"), Path("/s"), Path("/s/p.py")),
+            Locator(Path("/s"), Path("/s"), Path("/s/p.py")),
+        ),
+        (
+            findings.Finding("dead-end", "warning", "Bericht", "a.md"),
+            Finding("dead-end", "warning", "Bericht", "a.md"),
+        ),
+        (
+            findings.Finding(
+                "r", "error", "m", None, "buy", "s", True, 4, field="cta", quote="q"
+            ),
+            Finding(
+                "r", "error", "m", None, "buy", "s", True, 4, field="cta", quote="q"
+            ),
+        ),
+        (pelican_compat.BuildState(), BuildState()),
+        (
+            pelican_compat.BuildState({1: "j"}, {}, ["o"], "\n", "<style>", {2}),
+            BuildState({1: "j"}, {}, ["o"], "\n", "<style>", {2}),
+        ),
+    ]
+
+
+_PAIRS_9 = _session9_pairs()
+
+
+@pytest.mark.parametrize(("new", "old"), _PAIRS_9, ids=lambda r: type(r).__name__)
+def test_session9_records_behave_as_their_dataclasses(new: Any, old: Any) -> None:
+    test_records_behave_as_the_dataclasses_they_replace(new, old)
+    for name in type(new)._fields:
+        other = copy.copy(new)
+        object.__setattr__(other, name, object())
+        assert other != new, (type(new).__name__, name)
+
+
+def test_session9_defaults_are_new_objects() -> None:
+    from pelican.plugins.journey import pelican_compat
+    from pelican.plugins.journey.rules import registry
+
+    assert registry.Hit("a").values == {}
+    assert registry.Hit("a").values is not registry.Hit("a").values
+    first, second = pelican_compat.BuildState(), pelican_compat.BuildState()
+    for name in ("journeys", "blocks", "objects", "summarising"):
+        assert getattr(first, name) is not getattr(second, name)
+    import weakref
+
+    assert weakref.ref(first)() is first
+
+
+@dataclasses.dataclass(frozen=True)
+class Model:
+    id: str
+    phases: tuple[Any, ...]
+    _lookup: Mapping[str, Any] = dataclasses.field(
+        repr=False, compare=False, default_factory=dict
+    )
+
+
+def test_model_behaves_as_its_dataclass() -> None:
+    phase = phases_module.Phase("buy", 4, _LABELS, {}, {}, ("kopen",))
+    new = phases_module.Model("m", (phase,))
+    old = Model("m", (phase,))
+    assert repr(new).split("(", 1)[1] == repr(old).split("(", 1)[1]
+    assert hash(phases_module.Model("m", ())) == hash(Model("m", ()))
+    for either in (new, old):  # as the dataclass: the phases' dicts are unhashable
+        with pytest.raises(TypeError):
+            hash(either)
+    assert new == phases_module.Model("m", (phase,)) and new != old
+    assert new != phases_module.Model("n", (phase,))
+    assert new != phases_module.Model("m", ())
+    assert new.resolve("Kopen") is phase and new.resolve("Aankoop") is phase
+    for restored in (
+        copy.copy(new),
+        copy.deepcopy(new),
+        pickle.loads(pickle.dumps(new)),
+    ):
+        assert restored == new and restored.resolve("kopen") == phase
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        new.id = "x"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del new.phases  # type: ignore[misc]
+    with pytest.raises(phases_module.ModelError):
+        phases_module.Model(
+            "m", (phase, phases_module.Phase("other", 5, {}, {}, {}, ("kopen",)))
+        )
+
+
+def _identity_classes() -> list[tuple[Any, dict[str, Any], bool]]:
+    """Classes that were dataclasses with ``eq=False``: (class, arguments, frozen)."""
+    from pelican.plugins.journey.analysis import Analysis
+    from pelican.plugins.journey.report import journey_map
+    from pelican.plugins.journey.rules import registry
+    from pelican.plugins.journey.site import graph, index, lines, tagger
+
+    document = {
+        "content": object(),
+        "kind": "page",
+        "key": "pages/a.md",
+        "source": "content/pages/a.md",
+        "title": "Ä",
+        "url": "a.html",
+        "lang": "nl",
+        "status": "published",
+        "category": None,
+        "date": None,
+        "tags": tagger.Tags(),
+    }
+    card = {
+        "title": "T",
+        "href": None,
+        "link": "",
+        "kind": "page",
+        "touchpoint": None,
+        "cta_label": None,
+        "cta_target": None,
+        "mapped": False,
+        "tagged": True,
+        "content_unseen": False,
+        "onward": 0,
+        "clicks": None,
+        "personas": [],
+        "persona_labels": [],
+        "phases": [],
+    }
+    view = {
+        "lang": "nl",
+        "site": "S",
+        "model": "m",
+        "summary": {},
+        "phases": [],
+        "untagged": [],
+        "personas": [],
+        "flows": [],
+        "svg": {},
+        "dead_ends": [],
+        "orphans": [],
+        "contact": None,
+        "contact_exists": False,
+        "site_findings": [],
+        "labels": {},
+    }
+    return [
+        (
+            registry.RuleContext,
+            {"index": None, "options": {}, "lang": "nl", "graph": None},
+            True,
+        ),
+        (
+            registry.Rule,
+            {"id": "r", "severity": "error", "messages": {}, "doc": "D.", "check": len},
+            True,
+        ),
+        (Analysis, {"config": None, "index": None, "graph": None}, False),
+        (graph.LinkGraph, {}, False),
+        (journey_map.Card, card, False),
+        (
+            journey_map.PhaseColumn,
+            {
+                "id": "a",
+                "index": 1,
+                "label": "A",
+                "question": "",
+                "cards": [],
+                "findings": [],
+            },
+            False,
+        ),
+        (journey_map.Flow, {"source": "a", "target": "b", "count": 2}, False),
+        (journey_map.MapView, view, False),
+        (index.Document, document, False),
+        (lines.Header, {"spans": {"a": (1, 2)}, "lines": ["a: b"]}, False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cls", "args", "frozen"),
+    _identity_classes(),
+    ids=lambda c: getattr(c, "__name__", ""),
+)
+def test_identity_records_keep_their_defaults(
+    cls: Any, args: dict[str, Any], frozen: bool
+) -> None:
+    first, second = cls(**args), cls(**args)
+    assert first != second and first.__eq__(first) is True  # by identity (eq=False)
+    assert copy.copy(first) != first
+    assert hash(first) != hash(second) or first is second
+    assert type(first).__repr__ is object.__repr__
+    for name, value in args.items():
+        assert getattr(first, name) is value
+    if frozen:
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            first.lang = "x"
+    # positional construction in the dataclass's order gives the same object
+    again = cls(*args.values())
+    for name, value in args.items():
+        assert getattr(again, name) is value
+    # mutable defaults are new for each object (but a document's next steps:
+    # one shared empty list, as the dataclass's factory gave)
+    for name in cls.__annotations__.keys() - {"next", "next_steps"}:
+        value = getattr(first, name)
+        if isinstance(value, (list, dict, set)) and name not in args:
+            assert getattr(second, name) is not value, name
+
+
+def test_identity_records_defaults() -> None:
+    from pelican.plugins.journey.analysis import Analysis
+    from pelican.plugins.journey.report import journey_map
+    from pelican.plugins.journey.rules import registry
+    from pelican.plugins.journey.site import graph
+
+    rule = registry.Rule("r", "error", {}, "Finds things. More.", len)
+    assert (rule.options, rule.key, rule.example, rule.summary, rule.module) == (
+        {},
+        None,
+        None,
+        "",
+        "",
+    )
+    assert rule.finds() == "Finds things"
+    context = registry.RuleContext(None, {}, "nl", None)  # type: ignore[arg-type]
+    assert context.memo == {} and context.prepared("a", lambda: 1) == 1
+    analysis = Analysis(None, None, None)  # type: ignore[arg-type]
+    assert (analysis.findings, analysis.journey, analysis.timings) == ([], None, {})
+    assert (analysis.site_lang, analysis.subsites, analysis.started) == (None, [], True)
+    assert analysis.attached is None
+    links = graph.LinkGraph()
+    assert (links._out, links._into_cache, links.home_doc, links._clicks) == (
+        {},
+        None,
+        None,
+        None,
+    )
+    assert (links._onward, links._levels, links.offsite, links.frozen) == (
+        {},
+        {},
+        {},
+        False,
+    )
+    column = journey_map.PhaseColumn("a", 1, "A", "", [], [])
+    assert (
+        column.findings_html == "" and type(column.findings_html).__name__ == "Markup"
+    )
+    assert column.gap
+    assert not hasattr(column, "__dict__") and not hasattr(
+        journey_map.Flow("a", "b", 1), "__dict__"
+    )
+
+
+def test_document_defaults() -> None:
+    from pelican.plugins.journey.site import index, tagger
+
+    doc = index.Document(
+        object(), "page", "k", "s", "T", "u", "nl", "draft", None, None, tagger.Tags()
+    )
+    assert (doc.phases, doc.mapped, doc.original, doc.translations, doc.cta) == (
+        (),
+        False,
+        None,
+        (),
+        None,
+    )
+    assert doc.next == [] and doc.next_steps == []
+    assert doc.next is index._no_steps() and doc.next_steps is index._no_steps()
+    assert (doc.touchpoint, doc.touchpoint_inferred, doc.unseen, doc.error_page) == (
+        None,
+        False,
+        frozenset(),
+        False,
+    )
+    assert not hasattr(doc, "__dict__")
+    restored = pickle.loads(
+        pickle.dumps(
+            index.Document(
+                "c",
+                "page",
+                "k",
+                "s",
+                "T",
+                "u",
+                "nl",
+                "draft",
+                None,
+                None,
+                tagger.Tags(),
+            )
+        )
+    )
+    assert restored.content == "c" and restored.tags == tagger.Tags()
+
+
+def test_header_defaults() -> None:
+    from pelican.plugins.journey.site import lines
+
+    header, other = lines.Header(), lines.Header()
+    assert (header.spans, header.lines, header.path, header.text_lines) == (
+        {},
+        [],
+        None,
+        None,
+    )
+    assert header.spans is not other.spans and header.lines is not other.lines

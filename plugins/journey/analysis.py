@@ -8,7 +8,6 @@ command runs it through a real Pelican build too.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .model.findings import Finding, failing
@@ -66,23 +65,46 @@ def read_analytics(index: SiteIndex) -> Analytics:
     )
 
 
-@dataclass(repr=False, eq=False)
 class Analysis:
     """The results of one build's analysis, kept until its reports are written."""
 
     config: JourneyConfig
     index: SiteIndex
     graph: LinkGraph | None  # None once the reports are written (plugin.publish)
-    findings: list[Finding] = field(default_factory=list)
-    journey: SiteJourney | None = None
-    timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
-    site_lang: str | None = None  # with i18n_subsites: this (sub)site's language
+    findings: list[Finding]
+    journey: SiteJourney | None
+    timings: dict[str, float]  # stage -> seconds
+    site_lang: str | None  # with i18n_subsites: this (sub)site's language
     # with i18n_subsites, on the main site's analysis in ``check``: the others
-    subsites: list[Analysis] = field(default_factory=list)
-    started: bool = True  # False while no document has a phase at all
+    subsites: list[Analysis]
+    started: bool  # False while no document has a phase at all
     # The journey state of the build's content objects (pelican_compat): the
     # objects serve their ``.journey`` and blocks as long as this lives.
-    attached: BuildState | None = None
+    attached: BuildState | None
+
+    def __init__(
+        self,
+        config: JourneyConfig,
+        index: SiteIndex,
+        graph: LinkGraph | None,
+        findings: list[Finding] | None = None,
+        journey: SiteJourney | None = None,
+        timings: dict[str, float] | None = None,
+        site_lang: str | None = None,
+        subsites: list[Analysis] | None = None,
+        started: bool = True,
+        attached: BuildState | None = None,
+    ) -> None:
+        self.config = config
+        self.index = index
+        self.graph = graph
+        self.findings = [] if findings is None else findings
+        self.journey = journey
+        self.timings = {} if timings is None else timings
+        self.site_lang = site_lang
+        self.subsites = [] if subsites is None else subsites
+        self.started = started
+        self.attached = attached
 
     @property
     def link_graph(self) -> LinkGraph:

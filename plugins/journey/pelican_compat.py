@@ -56,10 +56,9 @@ import logging
 import sys
 import weakref
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
     from .render.views import PageJourney
@@ -153,7 +152,6 @@ SITEURL_MARK = "\x1fjourney-siteurl\x1f"
 Block = str | Callable[[Any, str], str]
 
 
-@dataclass(slots=True, weakref_slot=True)
 class BuildState:
     """The journey data and injected blocks of one build's content objects.
 
@@ -165,12 +163,62 @@ class BuildState:
     the state (``Analysis.attached``): it lives as long as the analysis.
     """
 
-    journeys: dict[int, PageJourney] = field(default_factory=dict)
-    blocks: dict[int, Block] = field(default_factory=dict)
-    objects: list[Any] = field(default_factory=list)
-    lead: str = ""  # put between the content and its block
-    style: str = ""  # the shared <style> element before every shown block, if any
-    summarising: set[int] = field(default_factory=set)  # get_summary under way
+    __slots__ = (
+        "__weakref__",
+        "blocks",
+        "journeys",
+        "lead",
+        "objects",
+        "style",
+        "summarising",
+    )
+    _fields: ClassVar[tuple[str, ...]] = (
+        "journeys",
+        "blocks",
+        "objects",
+        "lead",
+        "style",
+        "summarising",
+    )
+    journeys: dict[int, PageJourney]
+    blocks: dict[int, Block]
+    objects: list[Any]
+    lead: str  # put between the content and its block
+    style: str  # the shared <style> element before every shown block, if any
+    summarising: set[int]  # get_summary under way
+
+    def __init__(
+        self,
+        journeys: dict[int, PageJourney] | None = None,
+        blocks: dict[int, Block] | None = None,
+        objects: list[Any] | None = None,
+        lead: str = "",
+        style: str = "",
+        summarising: set[int] | None = None,
+    ) -> None:
+        self.journeys = {} if journeys is None else journeys
+        self.blocks = {} if blocks is None else blocks
+        self.objects = [] if objects is None else objects
+        self.lead = lead
+        self.style = style
+        self.summarising = set() if summarising is None else summarising
+
+    # ``repr`` and ``==`` as the dataclass this was (this module imports
+    # nothing of the plugin, so not on the record bases of model/records.py).
+    def _values(self) -> tuple[Any, ...]:
+        return tuple([getattr(self, name) for name in self._fields])
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+        return f"{type(self).__qualname__}({shown})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            assert isinstance(other, BuildState)
+            return self._values() == other._values()
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # as a dataclass with eq
 
 
 # The states of the builds whose analyses live, the latest last. More than

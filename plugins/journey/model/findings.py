@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from .records import Record
 
 FAIL_LEVELS = ("error", "warning", "never")
 # Exit statuses of a build and of the command line (README, "Exit status").
@@ -17,8 +18,7 @@ CHECK_FORMATS = ("text", "json", "junit", "github", "sarif", "gitlab")
 _RANK = {"warning": 1, "error": 2}
 
 
-@dataclass(slots=True, repr=False)
-class Finding:
+class Finding(Record):
     """One problem found in one build.
 
     Its identity (:attr:`key`) is rule + source + subject, so it survives
@@ -29,16 +29,65 @@ class Finding:
     its :attr:`line`; they are not part of its identity.
     """
 
+    __slots__ = (
+        "baselined",
+        "field",
+        "line",
+        "message",
+        "phase",
+        "quote",
+        "rule",
+        "severity",
+        "source",
+        "subject",
+    )
+    _fields = (
+        "rule",
+        "severity",
+        "message",
+        "source",
+        "phase",
+        "subject",
+        "baselined",
+        "line",
+        "field",
+        "quote",
+    )
+    __repr__ = object.__repr__  # as the dataclass (repr=False) it replaces
     rule: str
     severity: str  # "error" or "warning"
     message: str
     source: str | None  # path relative to the site root, "/"-separated
-    phase: str | None = None
-    subject: str = ""
-    baselined: bool = False
-    line: int | None = None
-    field: str | None = None
-    quote: str | None = None
+    phase: str | None
+    subject: str
+    baselined: bool
+    line: int | None
+    field: str | None
+    quote: str | None
+
+    def __init__(
+        self,
+        rule: str,
+        severity: str,
+        message: str,
+        source: str | None,
+        phase: str | None = None,
+        subject: str = "",
+        baselined: bool = False,
+        line: int | None = None,
+        field: str | None = None,
+        quote: str | None = None,
+    ) -> None:
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.source = source
+        self.phase = phase
+        self.subject = subject
+        self.baselined = baselined
+        self.line = line
+        self.field = field
+        self.quote = quote
 
     @property
     def key(self) -> tuple[str, str, str]:

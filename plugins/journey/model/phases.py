@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from .folding import plain
-from .records import FrozenRecord
+from .records import FrozenObject, FrozenRecord
 from .show import show
 
 LANGS = ("nl", "en")
@@ -99,15 +98,40 @@ class Phase(FrozenRecord):
         return (self.id, *self.labels.values(), *self.aliases)
 
 
-@dataclass(frozen=True)
-class Model:
-    """An ordered list of phases, with a lookup over all their names."""
+class Model(FrozenObject):
+    """An ordered list of phases, with a lookup over all their names.
+
+    A written-out frozen dataclass: ``repr``, ``==`` and the hash are by
+    ``id`` and ``phases`` (the lookup is made from them).
+    """
 
     id: str
     phases: tuple[Phase, ...]
-    _lookup: Mapping[str, Phase] = field(
-        repr=False, compare=False, default_factory=dict
-    )
+    _lookup: Mapping[str, Phase]
+
+    def __init__(
+        self,
+        id: str,
+        phases: tuple[Phase, ...],
+        _lookup: Mapping[str, Phase] | None = None,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "id", id)
+        set_field(self, "phases", phases)
+        set_field(self, "_lookup", {} if _lookup is None else _lookup)
+        self.__post_init__()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(id={self.id!r}, phases={self.phases!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            assert isinstance(other, Model)
+            return (self.id, self.phases) == (other.id, other.phases)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.id, self.phases))
 
     def __post_init__(self) -> None:
         lookup: dict[str, Phase] = {}

@@ -12,9 +12,9 @@ the change, in plain words, in ``JOURNEY_LANG``.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..model.records import FrozenRecord
 from ..model.text import MESSAGES, text
 
 if TYPE_CHECKING:
@@ -53,14 +53,29 @@ RANK: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Action:
+class Action(FrozenRecord):
     """One thing to do: the sentence, and the findings it answers."""
 
+    __slots__ = ("count", "rule", "severity", "text")
+    _fields = ("text", "rule", "severity", "count")
+    __repr__ = object.__repr__  # as the dataclass (repr=False) it replaces
     text: str
     rule: str
     severity: str
     count: int  # how many findings of the rule this action covers
+
+    def __init__(
+        self,
+        text: str,
+        rule: str,
+        severity: str,
+        count: int,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "text", text)
+        set_field(self, "rule", rule)
+        set_field(self, "severity", severity)
+        set_field(self, "count", count)
 
 
 def _severity(group: Sequence[Finding]) -> str:

@@ -13,9 +13,10 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from ..model.records import FrozenRecord
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -34,13 +35,25 @@ def repository_root(start: Path) -> Path | None:
     return None
 
 
-@dataclass(frozen=True, repr=False)
-class Locator:
+class Locator(FrozenRecord):
     """Turns a finding's site-relative source into a repository path."""
 
+    _fields = ("base_dir", "root", "site_file")
+    __repr__ = object.__repr__  # as the dataclass (repr=False) it replaces
     base_dir: Path  # the site root: sources are relative to it
     root: Path  # the repository root, else the site root
-    site_file: Path | None = None  # what site-level findings point at
+    site_file: Path | None  # what site-level findings point at
+
+    def __init__(
+        self,
+        base_dir: Path,
+        root: Path,
+        site_file: Path | None = None,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "base_dir", base_dir)
+        set_field(self, "root", root)
+        set_field(self, "site_file", site_file)
 
     @classmethod
     def for_analysis(cls, analysis: Analysis) -> Locator:

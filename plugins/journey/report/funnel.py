@@ -9,9 +9,9 @@ share whose visit ends there (drop-off, as the ``drop-off`` rule counts it).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..model.records import FrozenRecord
 from ..model.text import pick, table
 
 if TYPE_CHECKING:
@@ -25,10 +25,38 @@ def label(key: str, lang: str) -> str:
     return pick(LABELS[key], lang)
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class FunnelRow:
+class FunnelRow(FrozenRecord):
     """One phase's row of the funnel report."""
 
+    __slots__ = (
+        "drop_rate",
+        "entries",
+        "exits",
+        "final",
+        "id",
+        "index",
+        "label",
+        "onward",
+        "onward_rate",
+        "pageviews",
+        "too_many",
+        "visits",
+    )
+    _fields = (
+        "id",
+        "index",
+        "label",
+        "pageviews",
+        "visits",
+        "entries",
+        "exits",
+        "drop_rate",
+        "onward",
+        "onward_rate",
+        "final",
+        "too_many",
+    )
+    __repr__ = object.__repr__  # as the dataclass (repr=False) it replaces
     id: str
     index: int
     label: str
@@ -41,6 +69,35 @@ class FunnelRow:
     onward_rate: float | None
     final: bool
     too_many: bool  # drop-off above the drop-off rule's max_rate
+
+    def __init__(
+        self,
+        id: str,
+        index: int,
+        label: str,
+        pageviews: int,
+        visits: int,
+        entries: int,
+        exits: int,
+        drop_rate: float | None,
+        onward: int | None,
+        onward_rate: float | None,
+        final: bool,
+        too_many: bool,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "id", id)
+        set_field(self, "index", index)
+        set_field(self, "label", label)
+        set_field(self, "pageviews", pageviews)
+        set_field(self, "visits", visits)
+        set_field(self, "entries", entries)
+        set_field(self, "exits", exits)
+        set_field(self, "drop_rate", drop_rate)
+        set_field(self, "onward", onward)
+        set_field(self, "onward_rate", onward_rate)
+        set_field(self, "final", final)
+        set_field(self, "too_many", too_many)
 
     @property
     def drop_text(self) -> str:

@@ -24,7 +24,6 @@ import posixpath
 import re
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -64,9 +63,28 @@ def label(key: str, lang: str) -> str:
     return text(LABEL_PREFIX + key, lang)
 
 
-@dataclass(slots=True, repr=False, eq=False)
 class Card:
     """A page's card in a phase column of the journey map."""
+
+    __slots__ = (
+        "clicks",
+        "content_unseen",
+        "cta_label",
+        "cta_target",
+        "findings",
+        "href",
+        "kind",
+        "link",
+        "mapped",
+        "onward",
+        "persona_labels",
+        "personas",
+        "phases",
+        "tagged",
+        "title",
+        "touchpoint",
+        "views",
+    )
 
     title: str
     href: str | None
@@ -83,13 +101,60 @@ class Card:
     personas: list[str]
     persona_labels: list[str]
     phases: list[str]  # every phase label, when the page serves more than one
-    findings: list[Finding] = field(default_factory=list)
-    views: int | None = None  # page views in the analytics period, if any
+    findings: list[Finding]
+    views: int | None  # page views in the analytics period, if any
+
+    def __init__(
+        self,
+        title: str,
+        href: str | None,
+        link: Markup,
+        kind: str,
+        touchpoint: str | None,
+        cta_label: str | None,
+        cta_target: str | None,
+        mapped: bool,
+        tagged: bool,
+        content_unseen: bool,
+        onward: int,
+        clicks: int | None,
+        personas: list[str],
+        persona_labels: list[str],
+        phases: list[str],
+        findings: list[Finding] | None = None,
+        views: int | None = None,
+    ) -> None:
+        self.title = title
+        self.href = href
+        self.link = link
+        self.kind = kind
+        self.touchpoint = touchpoint
+        self.cta_label = cta_label
+        self.cta_target = cta_target
+        self.mapped = mapped
+        self.tagged = tagged
+        self.content_unseen = content_unseen
+        self.onward = onward
+        self.clicks = clicks
+        self.personas = personas
+        self.persona_labels = persona_labels
+        self.phases = phases
+        self.findings = [] if findings is None else findings
+        self.views = views
 
 
-@dataclass(slots=True, repr=False, eq=False)
 class PhaseColumn:
     """A phase's column of the journey map."""
+
+    __slots__ = (
+        "cards",
+        "findings",
+        "findings_html",
+        "id",
+        "index",
+        "label",
+        "question",
+    )
 
     id: str
     index: int
@@ -97,23 +162,51 @@ class PhaseColumn:
     question: str
     cards: list[Card]
     findings: list[Finding]
-    findings_html: Markup = field(default_factory=Markup)
+    findings_html: Markup
+
+    def __init__(
+        self,
+        id: str,
+        index: int,
+        label: str,
+        question: str,
+        cards: list[Card],
+        findings: list[Finding],
+        findings_html: Markup | None = None,
+    ) -> None:
+        self.id = id
+        self.index = index
+        self.label = label
+        self.question = question
+        self.cards = cards
+        self.findings = findings
+        self.findings_html = Markup() if findings_html is None else findings_html
 
     @property
     def gap(self) -> bool:
         return not self.cards
 
 
-@dataclass(slots=True, repr=False, eq=False)
 class Flow:
     """A count of links from one phase to another on the journey map."""
+
+    __slots__ = ("count", "source", "target")
 
     source: str
     target: str
     count: int
 
+    def __init__(
+        self,
+        source: str,
+        target: str,
+        count: int,
+    ) -> None:
+        self.source = source
+        self.target = target
+        self.count = count
 
-@dataclass(repr=False, eq=False)
+
 class MapView:
     """Everything the journey map template shows."""
 
@@ -132,18 +225,68 @@ class MapView:
     contact_exists: bool
     site_findings: list[Finding]
     labels: Mapping[str, str]
-    site_findings_html: Markup = field(default_factory=Markup)
-    html_labels: Mapping[str, str] = field(default_factory=dict)  # escaped
+    site_findings_html: Markup
+    html_labels: Mapping[str, str]  # escaped
     # every card with its document, for links from elsewhere (relinked)
-    documents: list[tuple[Document, Card]] = field(default_factory=list, repr=False)
+    documents: list[tuple[Document, Card]]
     # Keep each card's HTML (but its link) for a second map of the same view
     # (the in-site map), which takes it back: each card is written once.
-    keep_cards: bool = False
-    _kept: dict[tuple[int, int], tuple[str, str]] = field(
-        default_factory=dict, repr=False
-    )
+    keep_cards: bool
+    _kept: dict[tuple[int, int], tuple[str, str]]
     # The cards' texts as escaped (their kinds, labels, calls to action …)
-    _escaped: dict[str, str] = field(default_factory=dict, repr=False)
+    _escaped: dict[str, str]
+
+    def __init__(
+        self,
+        lang: str,
+        site: str,
+        model: str,
+        summary: Mapping[str, int],
+        phases: list[PhaseColumn],
+        untagged: list[Card],
+        personas: list[dict[str, Any]],
+        flows: list[Flow],
+        svg: dict[str, Any],
+        dead_ends: list[Card],
+        orphans: list[Card],
+        contact: Card | None,
+        contact_exists: bool,
+        site_findings: list[Finding],
+        labels: Mapping[str, str],
+        site_findings_html: Markup | None = None,
+        html_labels: Mapping[str, str] | None = None,
+        documents: list[tuple[Document, Card]] | None = None,
+        keep_cards: bool = False,
+        _kept: dict[tuple[int, int], tuple[str, str]] | None = None,
+        _escaped: dict[str, str] | None = None,
+        funnel: dict[str, Any] | None = None,
+        actions: list[Action] | None = None,
+    ) -> None:
+        self.lang = lang
+        self.site = site
+        self.model = model
+        self.summary = summary
+        self.phases = phases
+        self.untagged = untagged
+        self.personas = personas
+        self.flows = flows
+        self.svg = svg
+        self.dead_ends = dead_ends
+        self.orphans = orphans
+        self.contact = contact
+        self.contact_exists = contact_exists
+        self.site_findings = site_findings
+        self.labels = labels
+        self.site_findings_html = (
+            Markup() if site_findings_html is None else site_findings_html
+        )
+        self.html_labels = {} if html_labels is None else html_labels
+        self.documents = [] if documents is None else documents
+        self.keep_cards = keep_cards
+        self._kept = {} if _kept is None else _kept
+        self._escaped = {} if _escaped is None else _escaped
+        self.funnel = funnel
+        self.actions = [] if actions is None else actions
 
     def cards_html(self, cards: Iterable[Card], phase_index: int) -> Iterator[Markup]:
         """The cards as HTML, made only when the template writes them.
@@ -185,8 +328,8 @@ class MapView:
         """The cards' title links, comma-separated."""
         return Markup(", ".join(card.link for card in cards))  # links are Markup
 
-    funnel: dict[str, Any] | None = None  # real visits per phase (analytics)
-    actions: list[Action] = field(default_factory=list)  # what to do first
+    funnel: dict[str, Any] | None  # real visits per phase (analytics)
+    actions: list[Action]  # what to do first
 
 
 class _ReportLinker:

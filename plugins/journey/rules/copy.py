@@ -19,13 +19,13 @@ import sys
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
 
 from ..model.patterns import lazy_re
+from ..model.records import FrozenRecord
 from ..site.text import PageText, fold
 from . import Hit, Option, RuleContext, rule
 from ._phrases import Phrases
@@ -287,14 +287,24 @@ def _abbreviation_re(abbreviations: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w.])(?:{names})\. (?=\S)", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class Readability:
+class Readability(FrozenRecord):
     """A page's sentences, words, syllables and reading-ease score."""
 
+    __slots__ = ("score", "sentences", "syllables", "words")
+    _fields = ("sentences", "words", "syllables", "score")
     sentences: int
     words: int
     syllables: int
     score: float
+
+    def __init__(
+        self, sentences: int, words: int, syllables: int, score: float
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "sentences", sentences)
+        set_field(self, "words", words)
+        set_field(self, "syllables", syllables)
+        set_field(self, "score", score)
 
     @property
     def words_per_sentence(self) -> float:

@@ -23,10 +23,10 @@ import importlib
 import pkgutil
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..model.findings import Finding
+from ..model.records import FrozenObject, FrozenRecord
 from ..model.settings import SEVERITIES, Option
 from ..model.text import pick
 
@@ -43,8 +43,7 @@ PACKAGE = __name__.rpartition(".")[0]  # the rules package
 NOT_RULES = frozenset({"registry"})
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Hit:
+class Hit(FrozenRecord):
     """What a rule found: the subject, the message values, where it is.
 
     ``quote`` is a text of the source that pins the hit down (an unknown
@@ -52,15 +51,32 @@ class Hit:
     line, and is no part of its identity.
     """
 
+    __slots__ = ("document", "phase", "quote", "subject", "values")
+    _fields = ("subject", "values", "document", "phase", "quote")
+    __repr__ = object.__repr__  # as the dataclass (repr=False) it replaces
     subject: str
-    values: Mapping[str, Any] = field(default_factory=dict)
-    document: Document | None = None
-    phase: str | None = None
-    quote: str | None = None
+    values: Mapping[str, Any]
+    document: Document | None
+    phase: str | None
+    quote: str | None
+
+    def __init__(
+        self,
+        subject: str,
+        values: Mapping[str, Any] | None = None,
+        document: Document | None = None,
+        phase: str | None = None,
+        quote: str | None = None,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "subject", subject)
+        set_field(self, "values", {} if values is None else values)
+        set_field(self, "document", document)
+        set_field(self, "phase", phase)
+        set_field(self, "quote", quote)
 
 
-@dataclass(frozen=True, repr=False, eq=False)
-class RuleContext:
+class RuleContext(FrozenObject):
     """Everything a rule may look at: the index, its options, the language.
 
     ``graph`` is the build's link graph (``site/graph.py``), built after the
@@ -73,9 +89,17 @@ class RuleContext:
     graph: LinkGraph
     # What a rule prepares once for this run (a page check's word lists):
     # each run of the rules, and each page pass, has a context of its own.
-    memo: dict[str, Any] = field(
-        default_factory=dict, init=False, compare=False, repr=False
-    )
+    memo: dict[str, Any]
+
+    def __init__(
+        self, index: SiteIndex, options: Mapping[str, Any], lang: str, graph: LinkGraph
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "index", index)
+        set_field(self, "options", options)
+        set_field(self, "lang", lang)
+        set_field(self, "graph", graph)
+        set_field(self, "memo", {})
 
     def checked(self) -> Iterator[Document]:
         """Documents whose metadata is checked: everything but drafts."""
@@ -93,8 +117,7 @@ class RuleContext:
 Check = Callable[[RuleContext], Iterable[Hit]]
 
 
-@dataclass(frozen=True, repr=False, eq=False)
-class Rule:
+class Rule(FrozenObject):
     """A registered rule: its id, defaults, messages, options and check."""
 
     id: str
@@ -102,15 +125,40 @@ class Rule:
     messages: Mapping[str, str]
     doc: str
     check: Check
-    options: Mapping[str, Option] = field(default_factory=dict)
+    options: Mapping[str, Option]
     # The metadata key a finding is about (for line numbers), if any; or a
     # function of the finding's subject that returns it.
-    key: str | Callable[[str], str | None] | None = None
+    key: str | Callable[[str], str | None] | None
     # Message values (and "source") of an example finding, for the docs.
-    example: Mapping[str, Any] | None = None
+    example: Mapping[str, Any] | None
     # What the rule finds, in one line (README); default: the doc's first.
-    summary: str = ""
-    module: str = ""
+    summary: str
+    module: str
+
+    def __init__(
+        self,
+        id: str,
+        severity: str,
+        messages: Mapping[str, str],
+        doc: str,
+        check: Check,
+        options: Mapping[str, Option] | None = None,
+        key: str | Callable[[str], str | None] | None = None,
+        example: Mapping[str, Any] | None = None,
+        summary: str = "",
+        module: str = "",
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "id", id)
+        set_field(self, "severity", severity)
+        set_field(self, "messages", messages)
+        set_field(self, "doc", doc)
+        set_field(self, "check", check)
+        set_field(self, "options", {} if options is None else options)
+        set_field(self, "key", key)
+        set_field(self, "example", example)
+        set_field(self, "summary", summary)
+        set_field(self, "module", module)
 
     def finds(self) -> str:
         """What the rule finds, in one line: ``summary``, else the doc's first."""

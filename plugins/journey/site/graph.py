@@ -35,11 +35,11 @@ import html
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from itertools import chain, compress
 from typing import TYPE_CHECKING, Any
 
 from ..model.patterns import lazy_re
+from ..model.records import FrozenRecord
 from .index import Document
 from .links import CATEGORY_PREFIX, HOME, INDEX, setting
 
@@ -85,13 +85,25 @@ KINDS = (
 _BIT = {kind: 1 << i for i, kind in enumerate(KINDS)}
 
 
-@dataclass(frozen=True, slots=True)
-class Edge:
+class Edge(FrozenRecord):
     """A link of the site graph: its source, target and kind."""
 
+    __slots__ = ("kind", "source", "target")
+    _fields = ("source", "target", "kind")
     source: Node
     target: Node
     kind: str  # one of KINDS
+
+    def __init__(
+        self,
+        source: Node,
+        target: Node,
+        kind: str,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "source", source)
+        set_field(self, "target", target)
+        set_field(self, "kind", kind)
 
 
 # A node's neighbours: {neighbour: mask} while built, then a flat tuple.
@@ -135,7 +147,6 @@ def _mask(kinds: Iterable[str] | None) -> int:
 _JOURNEY_MASK = _mask(JOURNEY_KINDS)
 
 
-@dataclass(repr=False, eq=False)
 class LinkGraph:
     """Outgoing and incoming links per node, and the distances from home.
 
@@ -146,20 +157,42 @@ class LinkGraph:
     for.
     """
 
-    _out: dict[Node, Adjacent] = field(default_factory=dict)
+    _out: dict[Node, Adjacent]
     # The incoming links, inverted from ``_out`` when first asked for: the
     # rules and the map never ask (orphans are found from ``_out``).
-    _into_cache: dict[Node, Adjacent] | None = None
-    home_doc: Document | None = None  # a page saved as the home page
-    _clicks: dict[Node, int] | None = None
-    _onward: dict[Document, list[Document]] = field(default_factory=dict)
-    _levels: dict[Document, int] = field(default_factory=dict)  # phase_level
+    _into_cache: dict[Node, Adjacent] | None
+    home_doc: Document | None  # a page saved as the home page
+    _clicks: dict[Node, int] | None
+    _onward: dict[Document, list[Document]]
+    _levels: dict[Document, int]  # phase_level
     # CTA and next-step links a page shows to no page of the site (an
     # external shop, the archives): a way on, though not to a later phase.
-    offsite: dict[Document, int] = field(default_factory=dict)
-    frozen: bool = False  # packed by :meth:`freeze`: no more links
+    offsite: dict[Document, int]
+    frozen: bool  # packed by :meth:`freeze`: no more links
     # Answers kept for the rules and the map (rules/graph.py), by question.
-    memo: dict[tuple[str, int], Any] = field(default_factory=dict)
+    memo: dict[tuple[str, int], Any]
+
+    def __init__(
+        self,
+        _out: dict[Node, Adjacent] | None = None,
+        _into_cache: dict[Node, Adjacent] | None = None,
+        home_doc: Document | None = None,
+        _clicks: dict[Node, int] | None = None,
+        _onward: dict[Document, list[Document]] | None = None,
+        _levels: dict[Document, int] | None = None,
+        offsite: dict[Document, int] | None = None,
+        frozen: bool = False,
+        memo: dict[tuple[str, int], Any] | None = None,
+    ) -> None:
+        self._out = {} if _out is None else _out
+        self._into_cache = _into_cache
+        self.home_doc = home_doc
+        self._clicks = _clicks
+        self._onward = {} if _onward is None else _onward
+        self._levels = {} if _levels is None else _levels
+        self.offsite = {} if offsite is None else offsite
+        self.frozen = frozen
+        self.memo = {} if memo is None else memo
 
     def add(self, source: Node, target: Node, kind: str) -> None:
         """Add one link; a repeated link of the same kind counts once."""

@@ -79,9 +79,33 @@ def _no_steps() -> list[Any]:
     return _NO_STEPS
 
 
-@dataclass(eq=False, slots=True, repr=False)
 class Document:
     """One article or page as the journey sees it."""
+
+    __slots__ = (
+        "category",
+        "content",
+        "cta",
+        "date",
+        "error_page",
+        "key",
+        "kind",
+        "lang",
+        "mapped",
+        "next",
+        "next_steps",
+        "original",
+        "phases",
+        "source",
+        "status",
+        "tags",
+        "title",
+        "touchpoint",
+        "touchpoint_inferred",
+        "translations",
+        "unseen",
+        "url",
+    )
 
     content: Any  # the Pelican content object (kept at the edge)
     kind: str  # "article" or "page"
@@ -94,22 +118,70 @@ class Document:
     category: str | None
     date: datetime | None
     tags: Tags
-    phases: tuple[Phase, ...] = ()
-    mapped: bool = False
-    original: Document | None = None  # set on translations
-    translations: tuple[Document, ...] = ()
-    cta: Cta | None = None  # the call to action chosen for this page
+    phases: tuple[Phase, ...]
+    mapped: bool
+    original: Document | None  # set on translations
+    translations: tuple[Document, ...]
+    cta: Cta | None  # the call to action chosen for this page
     # next-step pages; lists are shared between pages (plan.py): never changed
-    next: list[Document] = field(default_factory=_no_steps)
-    touchpoint: str | None = None  # declared, else inferred (see infer_touchpoint)
-    touchpoint_inferred: bool = False
+    next: list[Document]
+    touchpoint: str | None  # declared, else inferred (see infer_touchpoint)
+    touchpoint_inferred: bool
     # every next step in the order written: the pages and, from ``Next:``,
     # targets that are no content (an external URL, the archives page)
-    next_steps: list[Document | Target] = field(default_factory=_no_steps)
+    next_steps: list[Document | Target]
     # What the page's template never shows: "content" (its links are not on
     # the written page), "journey/cta.html", "journey/next.html".
-    unseen: frozenset[str] = frozenset()
-    error_page: bool = False  # a 404 (or other error) page
+    unseen: frozenset[str]
+    error_page: bool  # a 404 (or other error) page
+
+    def __init__(
+        self,
+        content: Any,
+        kind: str,
+        key: str,
+        source: str,
+        title: str,
+        url: str,
+        lang: str,
+        status: str,
+        category: str | None,
+        date: datetime | None,
+        tags: Tags,
+        phases: tuple[Phase, ...] = (),
+        mapped: bool = False,
+        original: Document | None = None,
+        translations: tuple[Document, ...] = (),
+        cta: Cta | None = None,
+        next: list[Document] | None = None,
+        touchpoint: str | None = None,
+        touchpoint_inferred: bool = False,
+        next_steps: list[Document | Target] | None = None,
+        unseen: frozenset[str] = frozenset(),
+        error_page: bool = False,
+    ) -> None:
+        self.content = content
+        self.kind = kind
+        self.key = key
+        self.source = source
+        self.title = title
+        self.url = url
+        self.lang = lang
+        self.status = status
+        self.category = category
+        self.date = date
+        self.tags = tags
+        self.phases = phases
+        self.mapped = mapped
+        self.original = original
+        self.translations = translations
+        self.cta = cta
+        self.next = _no_steps() if next is None else next
+        self.touchpoint = touchpoint
+        self.touchpoint_inferred = touchpoint_inferred
+        self.next_steps = _no_steps() if next_steps is None else next_steps
+        self.unseen = unseen
+        self.error_page = error_page
 
     @property
     def is_translation(self) -> bool:

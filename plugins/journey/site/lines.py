@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,15 +32,26 @@ _RST = {".rst", ".rest"}
 _HTML = {".html", ".htm"}
 
 
-@dataclass(repr=False, eq=False)
 class Header:
     """The metadata keys of one source: key (lower case) -> its lines."""
 
-    spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # first, last
-    lines: list[str] = field(default_factory=list)  # the header's text lines
-    path: Path | None = None
+    spans: dict[str, tuple[int, int]]  # first, last
+    lines: list[str]  # the header's text lines
+    path: Path | None
     # every line of the source, once read (for quotes from the text)
-    text_lines: list[str] | None = None
+    text_lines: list[str] | None
+
+    def __init__(
+        self,
+        spans: dict[str, tuple[int, int]] | None = None,
+        lines: list[str] | None = None,
+        path: Path | None = None,
+        text_lines: list[str] | None = None,
+    ) -> None:
+        self.spans = {} if spans is None else spans
+        self.lines = [] if lines is None else lines
+        self.path = path
+        self.text_lines = text_lines
 
     def key_line(self, names: Iterable[str]) -> int | None:
         found = [self.spans[n][0] for n in names if n in self.spans]

@@ -29,9 +29,10 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
+
+from ..model.records import FrozenRecord
 
 if TYPE_CHECKING:
     from ..model.phases import Phase
@@ -54,8 +55,7 @@ _NO_LINKS: Mapping[str, Any] = {}
 _ROOTED = ("/", "{filename}/", "|filename|/")
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Target:
+class Target(FrozenRecord):
     """A resolved link.
 
     ``url`` is site-relative (like ``content.url``, no leading ``/``) for
@@ -66,22 +66,57 @@ class Target:
     link graph that is not content (home, blog index, a category), if any.
     """
 
+    __slots__ = ("document", "external", "link", "node", "raw", "url")
+    _fields = ("raw", "url", "external", "link", "document", "node")
+    __repr__ = object.__repr__  # as the dataclass (repr=False) it replaces
     raw: str
     url: str
     external: bool
     link: str
-    document: Document | None = None
-    node: str | None = None
+    document: Document | None
+    node: str | None
+
+    def __init__(
+        self,
+        raw: str,
+        url: str,
+        external: bool,
+        link: str,
+        document: Document | None = None,
+        node: str | None = None,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "raw", raw)
+        set_field(self, "url", url)
+        set_field(self, "external", external)
+        set_field(self, "link", link)
+        set_field(self, "document", document)
+        set_field(self, "node", node)
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Cta:
+class Cta(FrozenRecord):
     """The call to action of one page; ``origin`` is "page", "site" or "default"."""
 
+    __slots__ = ("label", "origin", "phase", "target")
+    _fields = ("label", "target", "phase", "origin")
+    __repr__ = object.__repr__
     label: str
     target: Target
     phase: Phase
     origin: str
+
+    def __init__(
+        self,
+        label: str,
+        target: Target,
+        phase: Phase,
+        origin: str,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "label", label)
+        set_field(self, "target", target)
+        set_field(self, "phase", phase)
+        set_field(self, "origin", origin)
 
 
 def split_url(url: str) -> tuple[str, str]:

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from ..model.keys import METADATA_KEYS
 from ..model.phases import Model, Phase
+from ..model.records import FrozenRecord
 
 # Metadata keys as Pelican hands them over (lower case), with their aliases;
 # a site's JOURNEY_METADATA_KEYS gives others (``JourneyConfig.metadata_keys``).
@@ -21,13 +22,25 @@ NONE_WORDS = frozenset({"none", "geen"})
 _SPLIT_RE = re.compile(r"[,\n;]")
 
 
-@dataclass(frozen=True, slots=True)
-class CtaSpec:
+class CtaSpec(FrozenRecord):
     """A ``CTA: label | target`` value; ``none`` means: no CTA on this page."""
 
-    label: str = ""
-    target: str = ""
-    none: bool = False
+    __slots__ = ("label", "none", "target")
+    _fields = ("label", "target", "none")
+    label: str
+    target: str
+    none: bool
+
+    def __init__(
+        self,
+        label: str = "",
+        target: str = "",
+        none: bool = False,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "label", label)
+        set_field(self, "target", target)
+        set_field(self, "none", none)
 
 
 @dataclass(frozen=True, slots=True, repr=False)

@@ -23,6 +23,7 @@ from html import unescape
 from html.parser import HTMLParser
 
 from ..model.patterns import lazy_re
+from ..model.records import FrozenRecord
 
 # Elements whose text is not the page's own prose.
 SKIPPED = (
@@ -137,12 +138,18 @@ _NOT_FILLED = frozenset({"hidden", "submit", "button", "reset", "image"})
 _hidden_style_re = lazy_re(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Form:
+class Form(FrozenRecord):
     """A form in the content: where it posts, the fields a visitor fills in."""
 
+    __slots__ = ("action", "fields")
+    _fields = ("action", "fields")
+    __repr__ = object.__repr__  # as the dataclass (repr=False) it replaces
     action: str
     fields: tuple[str, ...]  # what the visitor sees of each field (label, name)
+
+    def __init__(self, action: str, fields: tuple[str, ...]) -> None:
+        object.__setattr__(self, "action", action)
+        object.__setattr__(self, "fields", fields)
 
 
 @dataclass(frozen=True, slots=True, repr=False)
