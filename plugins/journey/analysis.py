@@ -105,6 +105,8 @@ class Analysis:
         self.subsites = [] if subsites is None else subsites
         self.started = started
         self.attached = attached
+        self._counts: tuple[SiteIndex, int, tuple[dict[str, int], int, int]] | None
+        self._counts = None
 
     @property
     def link_graph(self) -> LinkGraph:
@@ -117,14 +119,46 @@ class Analysis:
     def failing(self) -> list[Finding]:
         return failing(self.findings, self.config.fail_on)
 
+    def phase_counts(self) -> dict[str, int]:
+        """``index.phase_counts()``, counted once per index (a new dict each call)."""
+        return dict(self._index_counts()[0])
+
+    def _index_counts(self) -> tuple[dict[str, int], int, int]:
+        """The index's phase counts and ``content_counts()``, made once.
+
+        Safe to keep: a document's phases, status and ``counted`` are settled
+        inside :func:`build_index` (tags, category phases, i18n inheritance,
+        touchpoints), before an :class:`Analysis` is made of the index, and
+        nothing after it changes them; :meth:`SiteIndex.release` keeps exactly
+        these counts. The memo holds the index it was made of and its number
+        of documents, so an index swapped or grown (tests build them by hand)
+        is counted again. The findings part of :meth:`summary` is counted on
+        every call: findings and their ``baselined`` flags may still change.
+        """
+        index = self.index
+        memo = self._counts
+        size = len(index.documents)
+        if memo is not None and memo[0] is index and memo[1] == size:
+            return memo[2]
+        content, untagged = index.content_counts()
+        counts = (index.phase_counts(), content, untagged)
+        self._counts = (index, size, counts)
+        return counts
+
     def summary(self) -> dict[str, int]:
         """The ``summary`` object of ``report.json`` (SPEC §7)."""
-        counts = self.index.phase_counts()
-        content, untagged = self.index.content_counts()
-        live = [f for f in self.findings if not f.baselined]
+        counts, content, untagged = self._index_counts()
+        errors = warnings = 0
+        for f in self.findings:
+            if not f.baselined:
+                severity = f.severity
+                if severity == "error":
+                    errors += 1
+                elif severity == "warning":
+                    warnings += 1
         return {
-            "errors": sum(f.severity == "error" for f in live),
-            "warnings": sum(f.severity == "warning" for f in live),
+            "errors": errors,
+            "warnings": warnings,
             "covered_phases": sum(1 for n in counts.values() if n),
             "total_phases": len(counts),
             "content": content,
@@ -296,6 +330,6 @@ def _analyse(
         add_lines(analysis.findings, config.base_dir, config.metadata_keys)
     with timed(timings, "site-data"):
         analysis.journey = site_journey(
-            config.model, config.lang, index.phase_counts(), analysis.summary()
+            config.model, config.lang, analysis.phase_counts(), analysis.summary()
         )
     return analysis

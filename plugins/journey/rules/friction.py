@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from jinja2 import TemplateError
 
 from ..model.patterns import lazy_re
-from ..site.text import Form, PageText, _parse, _scripts, extract
+from ..site.text import Form, PageText, _parse, _scripts
 from . import Hit, Option, RuleContext, phase_names, rule
 from ._phrases import Phrases
 from .coverage import (
@@ -30,7 +30,7 @@ from .coverage import (
     has_digits,
 )
 from .graph import contact_pages
-from .words import page_check, page_hits, quote, quotes, words
+from .words import keep_pages, page_check, page_hits, page_text, quote, quotes, words
 
 if TYPE_CHECKING:
     from ..model.phases import Phase
@@ -247,28 +247,42 @@ def contact_detail(page: PageText) -> str | None:
     },
 )
 def reachability(context: RuleContext) -> Iterator[Hit]:
+    phase = _reachability_phase(context)
+    extra = tuple(context.options["words"])
+    for doc in _reachability_docs(context):
+        # A few pages: the page pass keeps their text (else read here).
+        page = page_text(context, doc)
+        if says_when(page, extra):
+            continue
+        found = contact_detail(page)
+        values = {
+            "found": quote(found)
+            if found
+            else {"nl": "contactgegevens", "en": "contact details"}
+        }
+        yield Hit("no-hours", values, doc, phase.id)
+
+
+def _reachability_phase(context: RuleContext) -> Phase:
+    model = context.index.model
+    return model.get(context.options["phase"] or model.final.id) or model.final
+
+
+@keep_pages("reachability")
+def _reachability_docs(context: RuleContext) -> list[Document]:
+    """The published contact pages (translations too) ``reachability`` reads."""
     index = context.index
-    model = index.model
-    phase = model.get(context.options["phase"] or model.final.id) or model.final
-    if phase.id == model.final.id:
+    phase = _reachability_phase(context)
+    if phase.id == index.model.final.id:
         pages = contact_pages(index)
     else:
         pages = [d for d in index.in_phase(phase.id) if d.tags.touchpoint == "contact"]
-    extra = tuple(context.options["words"])
-    for page_doc in pages:
-        for doc in (page_doc, *page_doc.translations):
-            if doc.status != "published":
-                continue
-            page = extract(doc.html)  # a few pages: read here, not in the pass
-            if says_when(page, extra):
-                continue
-            found = contact_detail(page)
-            values = {
-                "found": quote(found)
-                if found
-                else {"nl": "contactgegevens", "en": "contact details"}
-            }
-            yield Hit("no-hours", values, doc, phase.id)
+    return [
+        doc
+        for page_doc in pages
+        for doc in (page_doc, *page_doc.translations)
+        if doc.status == "published"
+    ]
 
 
 # --------------------------------------------------------------------------

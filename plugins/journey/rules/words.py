@@ -234,8 +234,23 @@ def after_page_pass(release: Callable[[], None]) -> Callable[[], None]:
     return release
 
 
+# Rules that read a few pages again after the pass (``reachability``): by
+# rule, the documents whose PageText the pass keeps for :func:`page_text`.
+PAGE_KEEPS: dict[str, Callable[[RuleContext], Iterable[Document]]] = {}
+
+
+class _Pass:
+    """One build's page pass: the checks' hits and the pages kept."""
+
+    __slots__ = ("hits", "kept")
+
+    def __init__(self, hits: dict[str, list[Hit]], kept: dict[int, PageText]) -> None:
+        self.hits = hits
+        self.kept = kept  # id(document) -> its PageText (the index holds them)
+
+
 # The pass of each build, by index (held weakly: it goes with the build).
-_PASSES: dict[int, tuple[weakref.ref[SiteIndex], dict[str, list[Hit]]]] = {}
+_PASSES: dict[int, tuple[weakref.ref[SiteIndex], _Pass]] = {}
 
 
 def page_check(rule_id: str) -> Callable[[PageCheck], PageCheck]:
@@ -244,6 +259,23 @@ def page_check(rule_id: str) -> Callable[[PageCheck], PageCheck]:
     def register(check: PageCheck) -> PageCheck:
         PAGE_CHECKS[rule_id] = check
         return check
+
+    return register
+
+
+def keep_pages(
+    rule_id: str,
+) -> Callable[
+    [Callable[[RuleContext], Iterable[Document]]],
+    Callable[[RuleContext], Iterable[Document]],
+]:
+    """Declare ``select``: the pages rule ``rule_id`` reads with :func:`page_text`."""
+
+    def register(
+        select: Callable[[RuleContext], Iterable[Document]],
+    ) -> Callable[[RuleContext], Iterable[Document]]:
+        PAGE_KEEPS[rule_id] = select
+        return select
 
     return register
 
@@ -258,10 +290,27 @@ def page_hits(context: RuleContext, rule_id: str) -> list[Hit]:
                 del _PASSES[key]
         entry = (weakref.ref(index), _page_pass(context))
         _PASSES[id(index)] = entry
-    return entry[1].get(rule_id, [])
+    return entry[1].hits.get(rule_id, [])
 
 
-def _page_pass(context: RuleContext) -> dict[str, list[Hit]]:
+def page_text(context: RuleContext, doc: Document) -> PageText:
+    """``extract(doc.html)``, taken from the page pass when it kept the page.
+
+    The same value either way: a PageText is made of the HTML alone (what
+    it makes later, ``folded``, ``words``, is made of its own text). This
+    never starts the pass: without one (every page check off, or the pass
+    not yet run) the page is read here.
+    """
+    index = context.index
+    entry = _PASSES.get(id(index))
+    if entry is not None and entry[0]() is index:
+        page = entry[1].kept.get(id(doc))
+        if page is not None:
+            return page
+    return extract(doc.html)
+
+
+def _page_pass(context: RuleContext) -> _Pass:
     index = context.index
     rules = index.config.rules
     checks = [
@@ -274,12 +323,22 @@ def _page_pass(context: RuleContext) -> dict[str, list[Hit]]:
         if rule_id in rules and rules[rule_id].severity != "off"
     ]
     found: dict[str, list[Hit]] = {rule_id: [] for rule_id, _, _ in checks}
+    wanted: set[int] = set()
+    for rule_id, select in PAGE_KEEPS.items():
+        if rule_id in rules and rules[rule_id].severity != "off":
+            rule_context = RuleContext(
+                index, rules[rule_id].options, context.lang, context.graph
+            )
+            wanted.update(id(doc) for doc in select(rule_context))
+    kept: dict[int, PageText] = {}
     try:
         for doc in readable(index):
             page = extract(doc.html)
+            if wanted and id(doc) in wanted:
+                kept[id(doc)] = page
             for rule_id, check, rule_context in checks:
                 found[rule_id].extend(check(page, doc, rule_context))
     finally:
         for release in AFTER_PASS:
             release()
-    return found
+    return _Pass(found, kept)
