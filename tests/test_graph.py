@@ -236,7 +236,6 @@ def test_hrefs_reads_anchors_not_text():
 
 
 def test_cta_and_next_links_count_unless_injection_is_off(site):
-    import dataclasses
 
     from pelican.plugins.journey.site.links import Cta, resolve
 
@@ -267,11 +266,7 @@ def test_cta_and_next_links_count_unless_injection_is_off(site):
         "page-menu",
         "next",
     ]
-    off = build_graph(
-        dataclasses.replace(
-            index, config=dataclasses.replace(index.config, inject=False)
-        )
-    )
+    off = build_graph(index.replace(config=index.config.replace(inject=False)))
     assert off.onward(docs["Ketting"]) == []
     assert off.onward(docs["Vergelijk"]) == []
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import pickle
 from pathlib import Path
@@ -432,7 +431,7 @@ def test_the_plugins_own_block_is_rendered_when_asked_not_kept(site):
         # The CTA's id noted per page at injection is the one made from the
         # page's key when asked for (a block called for a page it has no id
         # of makes it).
-        plain = dataclasses.replace(block, _idents={})
+        plain = block.replace(_idents={})
         assert plain(page, siteurl) == block(page, siteurl)
         if block.cta:
             cta = with_siteurl(cta_html(page.journey, content_key(page)), siteurl)

@@ -20,7 +20,9 @@ import pytest
 
 from pelican.plugins.journey.model import phases as phases_module
 from pelican.plugins.journey.model import settings as settings_module
+from pelican.plugins.journey.model.keys import METADATA_KEYS
 from pelican.plugins.journey.render import views
+from pelican.plugins.journey.site import index as index_module
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -728,3 +730,203 @@ def test_header_defaults() -> None:
         None,
     )
     assert header.spans is not other.spans and header.lines is not other.lines
+
+
+# Session 9, part two: the classes ``dataclasses.replace`` was called on,
+# which now have their own ``replace``.
+
+
+@dataclasses.dataclass(frozen=True, slots=True, repr=False)
+class Tags:
+    phases: tuple[Any, ...] = ()
+    unknown_phases: tuple[str, ...] = ()
+    touchpoint: str | None = None
+    unknown_touchpoint: str | None = None
+    personas: tuple[str, ...] = ()
+    unknown_personas: tuple[str, ...] = ()
+    cta: Any = None
+    cta_problem: str | None = None
+    next: tuple[str, ...] | None = None
+    has_phase_key: bool = False
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class JourneyConfig:
+    model: Any
+    lang: str
+    category_phases: Mapping[str, Any]
+    ctas: Mapping[str, Any]
+    inject: str | bool
+    rules: Mapping[str, Any]
+    fail_on: str
+    baseline: Path | None
+    report_dir: Path
+    personas: Mapping[str, Any]
+    touchpoints: frozenset[str]
+    next_count: int
+    map_in_site: bool
+    base_dir: Path = dataclasses.field(default_factory=Path.cwd)
+    metadata_keys: Mapping[str, tuple[str, ...]] = dataclasses.field(
+        default_factory=lambda: dict(METADATA_KEYS)
+    )
+    inject_style: bool = True
+    analytics: Path | None = None
+
+
+@dataclasses.dataclass(frozen=True, slots=True, repr=False)
+class BuiltinBlock:
+    cta: bool
+    steps: tuple[Any, ...]
+    _next: dict[tuple[int, str], str] = dataclasses.field(
+        default_factory=dict, compare=False, repr=False
+    )
+    _idents: dict[int, str] = dataclasses.field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+
+@dataclasses.dataclass(repr=False, eq=False)
+class SiteIndex:
+    config: Any
+    context: Mapping[str, Any]
+    documents: list[Any]
+    by_key: dict[str, Any]
+    static: dict[str, Any]
+    urls: dict[str, Any]
+    links: Any
+    analytics: Any = None
+    theme: Any = dataclasses.field(default_factory=lambda: index_module.Theme(None))
+    released: Any = None
+    memo: dict[tuple[str, int], Any] = dataclasses.field(default_factory=dict)
+
+
+def _values(record: Any, old: Any) -> list[Any]:
+    return [getattr(record, f.name) for f in dataclasses.fields(old)]
+
+
+def test_tags_behave_as_their_dataclass() -> None:
+    from pelican.plugins.journey.site import tagger
+
+    spec = tagger.CtaSpec("Buy", "buy.md")
+    full = (("p",), ("u",), "t", "v", ("a",), ("b",), spec, "raw", ("n",), True)
+    for args in [(), full, full[:3]]:
+        new, old = tagger.Tags(*args), Tags(*args)
+        test_records_behave_as_the_dataclasses_they_replace(new, old)
+        assert new.declared == bool(old.phases)
+        for name in type(new)._fields:
+            other = copy.copy(new)
+            object.__setattr__(other, name, object())
+            assert other != new, name
+        for changes in [{}, {"touchpoint": "x"}, {"cta": None, "next": ()}]:
+            mine = new.replace(**changes)
+            theirs = dataclasses.replace(old, **changes)
+            assert _values(mine, old) == _values(theirs, old)
+            assert type(mine) is tagger.Tags and mine is not new
+    keywords = dict(zip(tagger.Tags._fields, full, strict=True))
+    assert tagger.Tags(**keywords) == tagger.Tags(*full)
+    with pytest.raises(TypeError):
+        tagger.Tags().replace(nope=1)
+    with pytest.raises(TypeError):
+        dataclasses.replace(Tags(), nope=1)
+
+
+def test_journey_config_behaves_as_its_dataclass(tmp_path: Path) -> None:
+    config = settings_module.JourneyConfig
+    args = (
+        phases_module.SIX_PHASE,
+        "nl",
+        {"a": "p"},
+        {},
+        "auto",
+        {},
+        "error",
+        None,
+        tmp_path,
+        {},
+        frozenset({"mail"}),
+        3,
+        False,
+    )
+    for extra in [{}, {"base_dir": tmp_path, "metadata_keys": {"x": ("y",)}}]:
+        new, old = config(*args, **extra), JourneyConfig(*args, **extra)
+        test_records_behave_as_the_dataclasses_they_replace(new, old)
+        assert vars(new) == vars(old)
+        assert list(vars(new)) == list(vars(old))
+        assert pickle.loads(pickle.dumps(new)) == new
+        assert new.replace(inject=False).inject is False
+        mine = new.replace(report_dir=tmp_path / "nl")
+        theirs = dataclasses.replace(old, report_dir=tmp_path / "nl")
+        assert vars(mine) == vars(theirs)
+    assert config(*args).base_dir == Path.cwd()
+    assert config(*args).metadata_keys == dict(METADATA_KEYS)
+    assert config(*args).metadata_keys is not config(*args).metadata_keys
+    assert config(*args, analytics=tmp_path).analytics == tmp_path
+    assert config(*args, inject_style=False).inject_style is False
+    with pytest.raises(TypeError):
+        config(*args[:-1])
+
+
+def test_builtin_block_behaves_as_its_dataclass() -> None:
+    from pelican.plugins.journey.render import inject
+
+    step = views.LinkStep("/a.html", "A")
+    for args in [(True, ()), (False, (step,))]:
+        new, old = inject.BuiltinBlock(*args), BuiltinBlock(*args)
+        assert new.__slots__ == ("_idents", "_next", "cta", "steps")
+        assert not hasattr(new, "__dict__")
+        assert type(new).__repr__ is object.__repr__
+        assert (new.cta, new.steps, new._next, new._idents) == (*args, {}, {})
+        assert hash(new) == hash(old)
+        assert new._next is not inject.BuiltinBlock(*args)._next
+        # The caches take no part in equality.
+        other = inject.BuiltinBlock(*args, {(1, "nl"): "x"}, {2: "y"})
+        assert other == new and hash(other) == hash(new)
+        assert other != inject.BuiltinBlock(not args[0], args[1])
+        assert other != BuiltinBlock(*args)
+        for name in ("cta", "steps", "_next", "_idents"):
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                setattr(new, name, "x")
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                delattr(new, name)
+        # replace and copy keep the caches, as the dataclass's did.
+        plain = other.replace(_idents={})
+        assert plain._next is other._next and plain._idents == {}
+        old_plain = dataclasses.replace(BuiltinBlock(*args, other._next), _idents={})
+        assert old_plain._next is other._next
+        same = copy.copy(other)
+        assert same._next is other._next and same._idents is other._idents
+        back = pickle.loads(pickle.dumps(other))
+        assert (back._next, back._idents) == (other._next, other._idents)
+        assert back == other
+
+
+def test_site_index_behaves_as_its_dataclass() -> None:
+    args: tuple[Any, ...] = ("config", {}, [], {}, {}, {}, "links")
+    new, old = index_module.SiteIndex(*args), SiteIndex(*args)
+    assert index_module.SiteIndex._fields == tuple(
+        f.name for f in dataclasses.fields(old)
+    )
+    assert _values(new, old)[:-3] == _values(old, old)[:-3]
+    assert type(new.theme) is index_module.Theme and new.theme.env is None
+    assert new.released is None and new.memo == {}
+    assert new.memo is not index_module.SiteIndex(*args).memo
+    assert type(new).__repr__ is object.__repr__
+    assert new != index_module.SiteIndex(*args)
+    assert hash(new) == object.__hash__(new)
+    theme = index_module.Theme(None)
+    full = index_module.SiteIndex(*args, "stats", theme, ({}, 1, 2), {("a", 1): 2})
+    assert (full.analytics, full.theme, full.released, full.memo) == (
+        "stats",
+        theme,
+        ({}, 1, 2),
+        {("a", 1): 2},
+    )
+    assert index_module.SiteIndex(*args, theme=None).theme is None
+    copied = full.replace(config="other")
+    theirs = dataclasses.replace(
+        SiteIndex(*args, "stats", theme, ({}, 1, 2), full.memo), config="other"
+    )
+    assert _values(copied, theirs) == _values(theirs, theirs)
+    assert copied.memo is full.memo and copied is not full
+    full.memo["b", 2] = 3
+    assert full.memo == copied.memo

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import gc
 import logging
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -203,7 +202,7 @@ def on_initialized(pelican_obj: Any) -> None:
     elif config.report_dir == main["report_dir"]:
         # A subsite without its own JOURNEY_REPORT_PATH: a subfolder per language.
         lang = str(settings.get("DEFAULT_LANG"))
-        settings[CONFIG_KEY] = replace(config, report_dir=config.report_dir / lang)
+        settings[CONFIG_KEY] = config.replace(report_dir=config.report_dir / lang)
 
 
 _OWN_NAMES = {"journey", "pelican.plugins.journey", __package__}

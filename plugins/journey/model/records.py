@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import FrozenInstanceError
 from operator import attrgetter
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 
 def _getter(fields: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
@@ -53,6 +53,12 @@ class Record:
         return NotImplemented
 
     __hash__ = None  # type: ignore[assignment]  # as a dataclass with eq
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with ``changes`` to its fields (``dataclasses.replace``)."""
+        values = dict(zip(self._fields, self._get(self), strict=True))
+        values.update(changes)
+        return type(self)(**values)
 
 
 class FrozenRecord(Record):

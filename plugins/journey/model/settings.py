@@ -11,7 +11,6 @@ import math
 import os
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -94,10 +93,33 @@ class RuleConfig(FrozenRecord):
         set_field(self, "options", options)
 
 
-@dataclass(frozen=True, repr=False)
-class JourneyConfig:
+# A default made anew for each config (a dataclass's ``default_factory``).
+_DEFAULT: Any = object()
+
+
+class JourneyConfig(FrozenRecord):
     """The validated ``JOURNEY_*`` settings of one build."""
 
+    # No __slots__: its fields are in its __dict__, as the dataclass's were.
+    _fields = (
+        "model",
+        "lang",
+        "category_phases",
+        "ctas",
+        "inject",
+        "rules",
+        "fail_on",
+        "baseline",
+        "report_dir",
+        "personas",
+        "touchpoints",
+        "next_count",
+        "map_in_site",
+        "base_dir",
+        "metadata_keys",
+        "inject_style",
+        "analytics",
+    )
     model: Model
     lang: str
     category_phases: Mapping[str, Phase]  # folded category name -> phase
@@ -111,13 +133,63 @@ class JourneyConfig:
     touchpoints: frozenset[str]
     next_count: int
     map_in_site: bool
-    base_dir: Path = field(default_factory=Path.cwd)
+    base_dir: Path
     # plugin key -> the metadata keys read for it (JOURNEY_METADATA_KEYS)
-    metadata_keys: Mapping[str, tuple[str, ...]] = field(
-        default_factory=lambda: dict(METADATA_KEYS)
-    )
-    inject_style: bool = True  # injected blocks carry their scoped stylesheet
-    analytics: Path | None = None  # JOURNEY_ANALYTICS, resolved
+    metadata_keys: Mapping[str, tuple[str, ...]]
+    inject_style: bool  # injected blocks carry their scoped stylesheet
+    analytics: Path | None  # JOURNEY_ANALYTICS, resolved
+
+    __repr__ = object.__repr__  # as the dataclass it was (repr=False)
+
+    def __init__(
+        self,
+        model: Model,
+        lang: str,
+        category_phases: Mapping[str, Phase],
+        ctas: Mapping[str, CtaSetting],
+        inject: str | bool,
+        rules: Mapping[str, RuleConfig],
+        fail_on: str,
+        baseline: Path | None,
+        report_dir: Path,
+        personas: Mapping[str, Persona],
+        touchpoints: frozenset[str],
+        next_count: int,
+        map_in_site: bool,
+        base_dir: Path = _DEFAULT,
+        metadata_keys: Mapping[str, tuple[str, ...]] = _DEFAULT,
+        inject_style: bool = True,
+        analytics: Path | None = None,
+    ) -> None:
+        if base_dir is _DEFAULT:
+            base_dir = Path.cwd()
+        if metadata_keys is _DEFAULT:
+            metadata_keys = dict(METADATA_KEYS)
+        self.__dict__.update(
+            model=model,
+            lang=lang,
+            category_phases=category_phases,
+            ctas=ctas,
+            inject=inject,
+            rules=rules,
+            fail_on=fail_on,
+            baseline=baseline,
+            report_dir=report_dir,
+            personas=personas,
+            touchpoints=touchpoints,
+            next_count=next_count,
+            map_in_site=map_in_site,
+            base_dir=base_dir,
+            metadata_keys=metadata_keys,
+            inject_style=inject_style,
+            analytics=analytics,
+        )
+
+    def __getstate__(self) -> Any:  # copy and pickle: its __dict__, as before
+        return self.__dict__
+
+    def __setstate__(self, state: Any) -> None:
+        self.__dict__.update(state)
 
 
 def _fail(name: str, value: Any, allowed: str) -> SettingsError:

@@ -37,13 +37,13 @@ import functools
 import logging
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, TemplateError
 from markupsafe import escape as _markup_escape
 
+from ..model.records import FrozenRecord
 from ..model.text import text
 from ..pelican_compat import SITEURL_MARK, set_block, with_siteurl
 from ..site.index import Document, content_key
@@ -246,8 +246,7 @@ def next_links(doc: Document) -> tuple[LinkStep, ...]:
     )
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class BuiltinBlock:
+class BuiltinBlock(FrozenRecord):
     """A block from the plugin's own partials, rendered when asked.
 
     Holds only what the block shows besides the page's own ``journey`` view
@@ -263,19 +262,50 @@ class BuiltinBlock:
     again each time.
     """
 
+    __slots__ = ("_idents", "_next", "cta", "steps")
+    # Equality and hash compare these; the two caches below take no part.
+    _fields = ("cta", "steps")
     cta: bool
     steps: tuple[LinkStep, ...]
     # The next steps' HTML, by the page's phase and language: a block's pages
     # are mostly of one phase and language, so this stays a few hundred
     # bytes a block (the CTA, which differs from page to page, is written
     # for each rendering).
-    _next: dict[tuple[int, str], str] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    _next: dict[tuple[int, str], str]
     # The CTA's id on each page (by ``id()`` of the content object), shared by
     # the build's blocks (:class:`Blocks`): made once per page, not per
     # rendering (feeds ask for an article's content again).
-    _idents: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
+    _idents: dict[int, str]
+
+    __repr__ = object.__repr__  # as the dataclass it was (repr=False)
+
+    def __init__(
+        self,
+        cta: bool,
+        steps: tuple[LinkStep, ...],
+        _next: dict[tuple[int, str], str] | None = None,
+        _idents: dict[int, str] | None = None,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "cta", cta)
+        set_field(self, "steps", steps)
+        set_field(self, "_next", {} if _next is None else _next)
+        set_field(self, "_idents", {} if _idents is None else _idents)
+
+    def replace(self, **changes: Any) -> BuiltinBlock:
+        """A copy with ``changes`` (``dataclasses.replace``: the caches too)."""
+        values = {name: getattr(self, name) for name in self._all}
+        values.update(changes)
+        return BuiltinBlock(**values)
+
+    _all = ("cta", "steps", "_next", "_idents")
+
+    def __getstate__(self) -> list[Any]:  # copy and pickle: all four
+        return [getattr(self, name) for name in self._all]
+
+    def __setstate__(self, state: list[Any]) -> None:
+        for name, value in zip(self._all, state, strict=True):
+            object.__setattr__(self, name, value)
 
     def __call__(self, content: Any, siteurl: str) -> str:
         """The block of the content object ``content`` (which has ``journey``)."""

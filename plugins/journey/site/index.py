@@ -16,7 +16,6 @@ import posixpath
 import re
 import string
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -240,10 +239,26 @@ class Theme:
         return (Theme, (None,))
 
 
-@dataclass(repr=False, eq=False)
+# A default made anew for each index (a dataclass's ``default_factory``).
+_DEFAULT: Any = object()
+
+
 class SiteIndex:
     """All documents of a build, their tags, and what URLs exist."""
 
+    _fields = (
+        "config",
+        "context",
+        "documents",
+        "by_key",
+        "static",
+        "urls",
+        "links",
+        "analytics",
+        "theme",
+        "released",
+        "memo",
+    )
     config: JourneyConfig
     context: Mapping[str, Any]  # Pelican's shared generator context
     documents: list[Document]
@@ -251,12 +266,44 @@ class SiteIndex:
     static: dict[str, Any]  # static source key -> Pelican Static object
     urls: dict[str, Document | None]  # site-relative URL -> document, if any
     links: Links  # the link resolver of the build (``links.py``)
-    analytics: Analytics | None = None  # visitor statistics (JOURNEY_ANALYTICS)
-    theme: Theme = field(default_factory=lambda: Theme(None))
+    analytics: Analytics | None  # visitor statistics (JOURNEY_ANALYTICS)
+    theme: Theme
     # Set by :meth:`release`: the counts, once the documents are let go.
-    released: tuple[dict[str, int], int, int] | None = None
+    released: tuple[dict[str, int], int, int] | None
     # Answers kept for the rules and the map (rules/graph.py), by question.
-    memo: dict[tuple[str, int], Any] = field(default_factory=dict)
+    memo: dict[tuple[str, int], Any]
+
+    def __init__(
+        self,
+        config: JourneyConfig,
+        context: Mapping[str, Any],
+        documents: list[Document],
+        by_key: dict[str, Document],
+        static: dict[str, Any],
+        urls: dict[str, Document | None],
+        links: Links,
+        analytics: Analytics | None = None,
+        theme: Theme = _DEFAULT,
+        released: tuple[dict[str, int], int, int] | None = None,
+        memo: dict[tuple[str, int], Any] = _DEFAULT,
+    ) -> None:
+        self.config = config
+        self.context = context
+        self.documents = documents
+        self.by_key = by_key
+        self.static = static
+        self.urls = urls
+        self.links = links
+        self.analytics = analytics
+        self.theme = Theme(None) if theme is _DEFAULT else theme
+        self.released = released
+        self.memo = {} if memo is _DEFAULT else memo
+
+    def replace(self, **changes: Any) -> SiteIndex:
+        """A new index with ``changes`` to its fields (``dataclasses.replace``)."""
+        values = {name: getattr(self, name) for name in self._fields}
+        values.update(changes)
+        return SiteIndex(**values)
 
     @property
     def model(self) -> Model:
@@ -609,8 +656,7 @@ def _inherit_from_main_lang(
         # "CTA: none" / "Next: none" hold for the translations, as on the main
         # site; other targets name the main-language pages and stay there.
         cta_none = tags.cta is not None and tags.cta.none
-        doc.tags = replace(
-            own,
+        doc.tags = own.replace(
             touchpoint=own.touchpoint
             or (None if own.unknown_touchpoint else tags.touchpoint),
             personas=own.personas or (() if own.unknown_personas else tags.personas),

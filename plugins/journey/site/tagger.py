@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 from ..model.keys import METADATA_KEYS
@@ -43,20 +42,70 @@ class CtaSpec(FrozenRecord):
         set_field(self, "none", none)
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Tags:
+class Tags(FrozenRecord):
     """What a document's metadata says about its place in the journey."""
 
-    phases: tuple[Phase, ...] = ()
-    unknown_phases: tuple[str, ...] = ()
-    touchpoint: str | None = None
-    unknown_touchpoint: str | None = None
-    personas: tuple[str, ...] = ()
-    unknown_personas: tuple[str, ...] = ()
-    cta: CtaSpec | None = None
-    cta_problem: str | None = None  # the raw CTA value when it is malformed
-    next: tuple[str, ...] | None = None
-    has_phase_key: bool = False
+    __slots__ = (
+        "cta",
+        "cta_problem",
+        "has_phase_key",
+        "next",
+        "personas",
+        "phases",
+        "touchpoint",
+        "unknown_personas",
+        "unknown_phases",
+        "unknown_touchpoint",
+    )
+    _fields = (
+        "phases",
+        "unknown_phases",
+        "touchpoint",
+        "unknown_touchpoint",
+        "personas",
+        "unknown_personas",
+        "cta",
+        "cta_problem",
+        "next",
+        "has_phase_key",
+    )
+    phases: tuple[Phase, ...]
+    unknown_phases: tuple[str, ...]
+    touchpoint: str | None
+    unknown_touchpoint: str | None
+    personas: tuple[str, ...]
+    unknown_personas: tuple[str, ...]
+    cta: CtaSpec | None
+    cta_problem: str | None  # the raw CTA value when it is malformed
+    next: tuple[str, ...] | None
+    has_phase_key: bool
+
+    __repr__ = object.__repr__  # as the dataclass it was (repr=False)
+
+    def __init__(
+        self,
+        phases: tuple[Phase, ...] = (),
+        unknown_phases: tuple[str, ...] = (),
+        touchpoint: str | None = None,
+        unknown_touchpoint: str | None = None,
+        personas: tuple[str, ...] = (),
+        unknown_personas: tuple[str, ...] = (),
+        cta: CtaSpec | None = None,
+        cta_problem: str | None = None,
+        next: tuple[str, ...] | None = None,
+        has_phase_key: bool = False,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "phases", phases)
+        set_field(self, "unknown_phases", unknown_phases)
+        set_field(self, "touchpoint", touchpoint)
+        set_field(self, "unknown_touchpoint", unknown_touchpoint)
+        set_field(self, "personas", personas)
+        set_field(self, "unknown_personas", unknown_personas)
+        set_field(self, "cta", cta)
+        set_field(self, "cta_problem", cta_problem)
+        set_field(self, "next", next)
+        set_field(self, "has_phase_key", has_phase_key)
 
     @property
     def declared(self) -> bool:
