@@ -10,7 +10,12 @@ from test_friction import PROBLEMS
 
 from pelican.plugins.journey.rules import RuleContext
 from pelican.plugins.journey.rules.friction import _reachability_docs
-from pelican.plugins.journey.rules.words import _PASSES, PAGE_CHECKS, page_text
+from pelican.plugins.journey.rules.words import (
+    _PASSES,
+    PAGE_CHECKS,
+    _page_pass,
+    page_text,
+)
 from pelican.plugins.journey.site.text import extract
 
 # A second contact page with non-ASCII text and odd white space (French).
@@ -37,13 +42,23 @@ def test_reachability_reads_the_pages_the_pass_kept_with_the_same_findings(site)
     context = RuleContext(index, index.config.rules["reachability"].options, "nl", None)
     docs = _reachability_docs(context)
     assert len(docs) == 2
-    # The pass kept exactly the pages reachability reads, and they are what
-    # extract() makes of the page.
-    assert set(entry.kept) == {id(d) for d in docs}
+    # reachability took the pages the pass kept and let them go: none is
+    # held into the writing of the site.
+    assert entry.kept == {}
+    # A pass keeps exactly the pages reachability reads, as extract() makes
+    # them.
+    fresh = _page_pass(context)
+    assert set(fresh.kept) == {id(d) for d in docs}
     for doc in docs:
-        kept = page_text(context, doc)
-        assert kept is entry.kept[id(doc)]
-        assert kept == extract(doc.html)
+        assert fresh.kept[id(doc)] == extract(doc.html)
+    # A kept page is handed out once; asked again, the page is read again.
+    probe = docs[0]
+    entry.kept[id(probe)] = marker = fresh.kept[id(probe)]
+    assert page_text(context, probe) is marker
+    assert id(probe) not in entry.kept
+    again = page_text(context, probe)
+    assert again is not marker
+    assert again == marker
     found = _reachability(built)
     assert len(found) == 2
 

@@ -296,7 +296,9 @@ def page_hits(context: RuleContext, rule_id: str) -> list[Hit]:
 def page_text(context: RuleContext, doc: Document) -> PageText:
     """``extract(doc.html)``, taken from the page pass when it kept the page.
 
-    The same value either way: a PageText is made of the HTML alone (what
+    A kept page is handed out once and let go (the pass's record lives as
+    long as the index, into the writing of the site; a second call reads the
+    page again). The same value either way: a PageText is made of the HTML alone (what
     it makes later, ``folded``, ``words``, is made of its own text). This
     never starts the pass: without one (every page check off, or the pass
     not yet run) the page is read here.
@@ -304,7 +306,7 @@ def page_text(context: RuleContext, doc: Document) -> PageText:
     index = context.index
     entry = _PASSES.get(id(index))
     if entry is not None and entry[0]() is index:
-        page = entry[1].kept.get(id(doc))
+        page = entry[1].kept.pop(id(doc), None)
         if page is not None:
             return page
     return extract(doc.html)
