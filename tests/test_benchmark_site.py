@@ -16,15 +16,18 @@ import pytest
 from conftest import ROOT, build_site
 
 
-def load_generate() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "bench_generate", ROOT / "benchmarks" / "generate.py"
-    )
+def load_benchmark(name: str, script: str) -> ModuleType:
+    """A script of benchmarks/ loaded as module ``name``."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / script)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up
     spec.loader.exec_module(module)
     return module
+
+
+def load_generate() -> ModuleType:
+    return load_benchmark("bench_generate", "generate.py")
 
 
 def test_generated_site_builds_with_every_phase_served(tmp_path: Path) -> None:
@@ -89,13 +92,7 @@ def test_generated_site_has_links_and_is_deterministic(tmp_path: Path) -> None:
 
 def test_callgrind_counts_are_read_per_segment(tmp_path: Path) -> None:
     """``run.py --instructions`` reads callgrind's dump files (format 1)."""
-    spec = importlib.util.spec_from_file_location(
-        "bench_run", ROOT / "benchmarks" / "run.py"
-    )
-    assert spec is not None and spec.loader is not None
-    run = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = run
-    spec.loader.exec_module(run)
+    run = load_benchmark("bench_run", "run.py")
 
     def dump(name: str, trigger: str, total: int) -> None:
         (tmp_path / name).write_text(
@@ -117,13 +114,7 @@ def test_callgrind_counts_are_read_per_segment(tmp_path: Path) -> None:
 
 def test_benchmark_help_is_plain_text(capsys: pytest.CaptureFixture[str]) -> None:
     """``run.py --help`` prints each option's help, not argparse's internals."""
-    spec = importlib.util.spec_from_file_location(
-        "bench_run_help", ROOT / "benchmarks" / "run.py"
-    )
-    assert spec is not None and spec.loader is not None
-    run = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = run
-    spec.loader.exec_module(run)
+    run = load_benchmark("bench_run_help", "run.py")
     with pytest.raises(SystemExit) as stop:
         run.main(["--help"])
     assert stop.value.code == 0
