@@ -26,12 +26,13 @@ memory) carries over between builds. Caches are off, output goes to a
 temporary folder. ``--scale`` repeats this at N = 250, 1,000 and 4,000 and
 prints the plugin's own time per document at each (linear cost = constant).
 
-``--instructions`` counts instead of timing: one off and one on build under
-``valgrind --tool=callgrind``, whose instruction counts are the same on every
-run whatever else the machine does (CPU seconds on a shared machine spread by
-10-20%). With a C compiler and valgrind's headers the counts are split at the
-build's signals (start-up, plugin import and settings, reading, the plugin's
-analysis, writing, the end); without them only totals are printed.
+``--instructions`` counts instead of timing: one off, one on and one check
+build under ``valgrind --tool=callgrind``, whose instruction counts are the
+same on every run whatever else the machine does (CPU seconds on a shared
+machine spread by 10-20%). With a C compiler and valgrind's headers the
+counts are split at the build's signals (start-up, plugin import and
+settings, reading, the plugin's analysis, writing, the end); without them
+only totals are printed.
 
 The plugin is loaded from this working tree (``plugins/journey``), not from
 what is installed, so the benchmark always measures the code it sits next
@@ -516,7 +517,10 @@ def read_callgrind(out: Path) -> dict[str, int]:
 
 
 def count_instructions(n: int, work: Path, seed: int, installed: bool) -> bool:
-    """``--instructions``: one off and one on build of N documents under callgrind."""
+    """``--instructions``: an off, an on and a check build of N documents.
+
+    Each runs under callgrind after a warm-up build of its own.
+    """
     sys.path.insert(0, str(HERE))
     from generate import generate
 
@@ -568,7 +572,29 @@ def count_instructions(n: int, work: Path, seed: int, installed: bool) -> bool:
         f"  instruction ratio {ratio:.3f}  budget {CPU_BUDGET} (for CPU time)"
         f"  {'OK' if ratio <= CPU_BUDGET else 'OVER'}"
     )
-    return ratio <= CPU_BUDGET
+    # The check, counted the same way: no page rendered, nothing written.
+    build(site, work, plugin=True, installed=installed, check=True)  # warm-up
+    out = work / f"callgrind-{n}-check.out"
+    start = time.perf_counter()
+    build(
+        site,
+        work,
+        plugin=True,
+        installed=installed,
+        check=True,
+        callgrind=out,
+        marks=marks,
+    )
+    check_total = sum(read_callgrind(out).values())
+    check_ratio = check_total / total_on
+    print(
+        f"  check under callgrind: {check_total / 1e9:.3f} G instructions"
+        f" ({time.perf_counter() - start:.0f} s) = {check_ratio:.3f} x the build"
+        f" with the plugin  budget {CHECK_BUDGET}"
+        f"  {'OK' if check_ratio <= CHECK_BUDGET else 'OVER'}",
+        flush=True,
+    )
+    return ratio <= CPU_BUDGET and check_ratio <= CHECK_BUDGET
 
 
 def report(series: Series) -> bool:
@@ -649,7 +675,7 @@ def main(argv: list[str] | None = None) -> int:
         "--instructions",
         action="store_true",
         help="count instructions under valgrind's callgrind instead of timing"
-        " (one off and one on build per size; within ~0.2%% run to run)",
+        " (one off, one on and one check build per size; within ~0.2%% run to run)",
     )
     parser.add_argument("--installed", action="store_true", help=plugin_source(True))
     parser.add_argument("--keep", action="store_true", help="keep the temp folder")
@@ -664,7 +690,11 @@ def main(argv: list[str] | None = None) -> int:
     given = "--runs" in (argv if argv is not None else sys.argv[1:])
     sizes = SCALE_SIZES if args.scale else (args.n,)
     runs = args.runs if given or not args.scale else 3
-    print(f"builds:  {runs} off/on pairs per size after one warm-up each, simple theme")
+    if args.instructions:
+        builds = "one off, one on and one check build per size under callgrind"
+    else:
+        builds = f"{runs} off/on pairs per size after one warm-up each"
+    print(f"builds:  {builds}, simple theme")
     if args.instructions and shutil.which("valgrind") is None:
         print("--instructions needs valgrind (Debian: apt install valgrind)")
         return 2
