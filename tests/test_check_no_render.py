@@ -33,6 +33,11 @@ def _pages(output: Path) -> list[Path]:
     return sorted(output.rglob("*.html")) if output.exists() else []
 
 
+def _files(output: Path) -> list[Path]:
+    """Every file in ``output``: a check copies no static file either."""
+    return sorted(p for p in output.rglob("*") if p.is_file())
+
+
 @pytest.mark.parametrize("variant", list(VARIANTS), ids=list(VARIANTS))
 def test_analyse_only_finds_what_a_full_build_finds(tmp_path: Path, variant: str):
     generate = load_generate()
@@ -64,6 +69,7 @@ def test_analyse_only_finds_what_a_full_build_finds(tmp_path: Path, variant: str
     assert only.report()["summary"] == full.report()["summary"]
     assert len(_pages(full.output)) > 60
     assert _pages(only.output) == []  # nothing rendered, nothing written
+    assert _files(full.output) and _files(only.output) == []
 
 
 def test_check_on_the_example_site_equals_the_full_build(tmp_path: Path):
@@ -81,3 +87,6 @@ def test_check_on_the_example_site_equals_the_full_build(tmp_path: Path):
 
     assert findings(tmp_path / "only") == findings(tmp_path / "full")
     assert _pages(full.output) and _pages(only.output) == []
+    # the example's images and theme files are copied by a build, not a check
+    assert (full.output / "images" / "werkplaats.svg").is_file()
+    assert _files(only.output) == []

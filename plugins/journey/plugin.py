@@ -276,6 +276,8 @@ def on_generator_init(generator: Any) -> None:
 def on_all_generators_finalized(generators: list[Any]) -> None:
     if not generators:
         return
+    if generators[0].settings.get(ANALYSE_ONLY_KEY):
+        _skip_output(generators)
     # Everything Pelican read is alive to the end of the build: the cyclic
     # garbage collector need not walk it again for the plugin's allocations
     # (a full collection of a 1,000-page build's heap takes ~40 ms). Frozen
@@ -350,17 +352,34 @@ def _analyse_and_publish(generators: list[Any]) -> None:
     _BUILDS[id(settings)] = (analysis, written)
 
 
+def _nothing_to_write(writer: Any) -> None:
+    del writer
+
+
+def _skip_output(generators: list[Any]) -> None:
+    """``pelican-journey check``: the generators' output loops are not run.
+
+    Everything the analysis reads exists once the generators' context is
+    made; what ``generate_output`` does after it (work out every page's,
+    archive's and feed's template, context and URL, copy the static files)
+    serves only the written site, ~3% of a check's CPU time.
+    """
+    for generator in generators:
+        if hasattr(generator, "generate_output"):
+            generator.generate_output = _nothing_to_write
+
+
 class AnalyseOnlyWriter(Writer):
     """A writer that renders and writes nothing: ``pelican-journey check``.
 
     Pelican's generators hand every page to the writer, which renders the
     template and writes the file (most of a build's time). The check needs
     only what comes before: the readers, the generators' context and the
-    analysis. Pelican's ``get_writer`` signal lets a plugin choose the writer;
-    with this one the generators still run their ``generate_output`` loops but
-    no template is rendered and no file written. Static files are still
-    linked or copied by the static generator (into the check's temporary
-    folder); i18n subsites still build, each analysed the same way.
+    analysis. The generators' ``generate_output`` loops are not run at all
+    (:func:`_skip_output`), static files are not copied; this writer, chosen
+    through Pelican's ``get_writer`` signal, covers output written anyway (a
+    generator that writes under another name). i18n subsites still build,
+    each analysed the same way.
     """
 
     def write_file(self, *args: Any, **kwargs: Any) -> None:
