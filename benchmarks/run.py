@@ -37,7 +37,8 @@ only totals are printed.
 The plugin is loaded from this working tree (``plugins/journey``), not from
 what is installed, so the benchmark always measures the code it sits next
 to; ``--installed`` measures the installed ``pelican.plugins.journey``.
-Exit status: 0 within budget, 1 over budget, 2 a build failed.
+Exit status: 0 within budget, 1 over budget (judged at N = 1,000 and 4,000,
+the sizes SPEC §9 names; other sizes are measured only), 2 a build failed.
 """
 
 from __future__ import annotations
@@ -63,6 +64,15 @@ CPU_BUDGET = 1.05
 MEMORY_BUDGET = 1.10
 CHECK_BUDGET = 0.4  # pelican-journey check / full build, CPU time
 SCALE_SIZES = (250, 1000, 4000)
+# The sizes SPEC section 9 sets the budget at; others are measured, not judged.
+BUDGET_SIZES = (1000, 4000)
+
+
+def verdict(ok: bool, n: int) -> str:
+    """OK / OVER at a budget size; at any other size, that it is not one."""
+    if n not in BUDGET_SIZES:
+        return "(no budget at this size: SPEC sets it at N = 1,000 and 4,000)"
+    return "OK" if ok else "OVER"
 
 
 # --------------------------------------------------------------------------
@@ -570,7 +580,7 @@ def count_instructions(n: int, work: Path, seed: int, installed: bool) -> bool:
     )
     print(
         f"  instruction ratio {ratio:.3f}  budget {CPU_BUDGET} (for CPU time)"
-        f"  {'OK' if ratio <= CPU_BUDGET else 'OVER'}"
+        f"  {verdict(ratio <= CPU_BUDGET, n)}"
     )
     # The check, counted the same way: no page rendered, nothing written.
     build(site, work, plugin=True, installed=installed, check=True)  # warm-up
@@ -591,10 +601,12 @@ def count_instructions(n: int, work: Path, seed: int, installed: bool) -> bool:
         f"  check under callgrind: {check_total / 1e9:.3f} G instructions"
         f" ({time.perf_counter() - start:.0f} s) = {check_ratio:.3f} x the build"
         f" with the plugin  budget {CHECK_BUDGET}"
-        f"  {'OK' if check_ratio <= CHECK_BUDGET else 'OVER'}",
+        f"  {verdict(check_ratio <= CHECK_BUDGET, n)}",
         flush=True,
     )
-    return ratio <= CPU_BUDGET and check_ratio <= CHECK_BUDGET
+    return n not in BUDGET_SIZES or (
+        ratio <= CPU_BUDGET and check_ratio <= CHECK_BUDGET
+    )
 
 
 def report(series: Series) -> bool:
@@ -609,7 +621,7 @@ def report(series: Series) -> bool:
     print(f"\nResults, N = {series.n} ({docs} documents indexed), medians:")
     print(
         f"  CPU time     off {off_cpu:7.2f} s   on {on_cpu:7.2f} s   ratio {cpu:.3f}"
-        f"  budget {CPU_BUDGET}  {'OK' if ok_cpu else 'OVER'}"
+        f"  budget {CPU_BUDGET}  {verdict(ok_cpu, series.n)}"
     )
     print(
         f"               median of paired ratios {series.paired_cpu_ratio():.3f},"
@@ -627,14 +639,14 @@ def report(series: Series) -> bool:
         )
     print(
         f"  peak memory  off {off_rss:7.1f} MiB on {on_rss:7.1f} MiB ratio {memory:.3f}"
-        f"  budget {MEMORY_BUDGET}  {'OK' if ok_memory else 'OVER'}"
+        f"  budget {MEMORY_BUDGET}  {verdict(ok_memory, series.n)}"
     )
     if series.checks:
         ratio = series.check_ratio()
         print(
             f"  check        {med(b.cpu for b in series.checks):7.2f} s CPU"
             f" = {ratio:.2f} x the build with the plugin  budget {CHECK_BUDGET}"
-            f"  {'OK' if ratio <= CHECK_BUDGET else 'OVER'}"
+            f"  {verdict(ratio <= CHECK_BUDGET, series.n)}"
         )
     print("  plugin's own time per stage (Analysis.timings):")
     stages = series.stages()
@@ -726,6 +738,7 @@ def main(argv: list[str] | None = None) -> int:
         and s.memory_ratio() <= MEMORY_BUDGET
         and (not s.checks or s.check_ratio() <= CHECK_BUDGET)
         for s in all_series
+        if s.n in BUDGET_SIZES
     )
     if len(all_series) > 1:
         print("\nScaling: plugin's own time per document (median of 'on' builds)")

@@ -121,3 +121,13 @@ def test_benchmark_help_is_plain_text(capsys: pytest.CaptureFixture[str]) -> Non
     out = " ".join(capsys.readouterr().out.split())
     assert "within ~0.2% run to run" in out
     assert "option_strings" not in out
+
+
+def test_budget_judged_only_at_the_sizes_spec_names() -> None:
+    """SPEC §9 sets the budget at 1,000 and 4,000 documents, not at 250."""
+    run = load_benchmark("bench_run_verdict", "run.py")
+    assert run.BUDGET_SIZES == (1000, 4000)
+    assert run.verdict(False, 1000) == "OVER"
+    assert run.verdict(True, 4000) == "OK"
+    assert "OVER" not in run.verdict(False, 250)
+    assert "no budget" in run.verdict(False, 250)
