@@ -1,8 +1,9 @@
 """``pelican-journey check`` analyses without rendering (SPEC §8, §9; issue 19).
 
-The check runs Pelican with the plugin's analyse-only writer: readers,
-generator contexts and the analysis as in a full build, then no template is
-rendered and no page written. Its findings must be exactly a full build's.
+The check runs Pelican's readers, generator contexts and the analysis as in
+a full build, then none of the generators' output loops: no template is
+rendered, no page written, no file copied. Its findings must be exactly a
+full build's.
 """
 
 from __future__ import annotations

@@ -38,7 +38,6 @@ from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from pelican import signals
-from pelican.writers import Writer
 
 from .analysis import Analysis, analyse
 from .analytics.errors import AnalyticsError
@@ -360,39 +359,16 @@ def _skip_output(generators: list[Any]) -> None:
     """``pelican-journey check``: the generators' output loops are not run.
 
     Everything the analysis reads exists once the generators' context is
-    made; what ``generate_output`` does after it (work out every page's,
-    archive's and feed's template, context and URL, copy the static files)
-    serves only the written site, ~3% of a check's CPU time.
+    made; what ``generate_output`` does after it (render and write every
+    page, archive and feed, copy the static files) serves only the written
+    site, most of a build's time. Pelican hands its writer to these loops
+    only, so no page is rendered or written and no file copied. i18n
+    subsites still build (from Pelican's ``get_writer`` signal), each
+    analysed the same way.
     """
     for generator in generators:
         if hasattr(generator, "generate_output"):
             generator.generate_output = _nothing_to_write
-
-
-class AnalyseOnlyWriter(Writer):
-    """A writer that renders and writes nothing: ``pelican-journey check``.
-
-    Pelican's generators hand every page to the writer, which renders the
-    template and writes the file (most of a build's time). The check needs
-    only what comes before: the readers, the generators' context and the
-    analysis. The generators' ``generate_output`` loops are not run at all
-    (:func:`_skip_output`), static files are not copied; this writer, chosen
-    through Pelican's ``get_writer`` signal, covers output written anyway (a
-    generator that writes under another name). i18n subsites still build,
-    each analysed the same way.
-    """
-
-    def write_file(self, *args: Any, **kwargs: Any) -> None:
-        del args, kwargs
-
-    def write_feed(self, *args: Any, **kwargs: Any) -> None:
-        del args, kwargs
-
-
-def on_get_writer(pelican_obj: Any) -> type[Writer] | None:
-    if pelican_obj.settings.get(ANALYSE_ONLY_KEY):
-        return AnalyseOnlyWriter
-    return None
 
 
 def stops_early(analysis: Analysis) -> bool:
@@ -572,4 +548,3 @@ def register() -> None:
     signals.generator_init.connect(on_generator_init)
     signals.all_generators_finalized.connect(on_all_generators_finalized)
     signals.finalized.connect(on_finalized)
-    signals.get_writer.connect(on_get_writer)
