@@ -16,8 +16,8 @@ from journey_html import REFLEX
 
 from pelican.plugins.journey.rules import REGISTRY
 from pelican.plugins.journey.rules.copy import readability
-from pelican.plugins.journey.rules.friction import html_scripts, says_when
-from pelican.plugins.journey.site.text import extract
+from pelican.plugins.journey.rules.friction import says_when
+from pelican.plugins.journey.site.text import extract, html_scripts
 
 ELEVEN = (
     "noreply-contact",

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from jinja2 import TemplateError
 
 from ..model.patterns import lazy_re
-from ..site.text import Form, PageText, _parse, _scripts
+from ..site.text import Form, PageText, html_scripts
 from . import Hit, Option, RuleContext, phase_names, rule
 from ._phrases import Phrases
 from .coverage import (
@@ -661,18 +661,6 @@ def theme_scripts(index: SiteIndex) -> tuple[str, str] | None:
             return None
         return name, html
     return None
-
-
-def html_scripts(html: str) -> tuple[str, ...]:
-    """``extract(html).scripts`` (``site.text``) without the text.
-
-    The theme's rendered base is read for its scripts only: the text
-    passes of :func:`~..site.text.extract` (a whole page of navigation)
-    are not needed, and a page without ``<script`` needs no parse at all.
-    """
-    if "<script" not in html:
-        return ()
-    return tuple(_scripts(_parse(html)))
 
 
 @page_check("tracking-scripts")

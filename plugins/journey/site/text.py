@@ -685,6 +685,19 @@ class _TreeBuilder(HTMLParser):
                 return
 
 
+def html_scripts(html: str) -> tuple[str, ...]:
+    """``extract(html).scripts`` without the text.
+
+    For HTML read for its scripts only (``tracking-scripts`` reads the
+    theme's rendered base): the text passes of :func:`extract` (a whole page
+    of navigation) are not needed, and HTML without ``<script`` needs no
+    parse at all.
+    """
+    if "<script" not in html:
+        return ()
+    return tuple(_scripts(_parse(html)))
+
+
 def _parse(fragment: str) -> _Element:
     builder = _TreeBuilder()
     builder.feed(fragment)
