@@ -342,7 +342,7 @@ class LinkGraph:
         if self.home_doc is not None:
             direct |= {id(t) for t in _nodes(self._out.get(self.home_doc, ()))}
             direct.add(id(self.home_doc))
-        journey = _mask(JOURNEY_KINDS)
+        journey = _JOURNEY_MASK
         linked: set[Node] = set()  # what a document links to (content, CTA, next)
         for source, neighbours in self._out.items():
             if isinstance(source, Document):
@@ -356,7 +356,7 @@ class LinkGraph:
 
     def phase_flows(self) -> dict[tuple[str, str], int]:
         """Links (distinct document pairs) from each primary phase to another."""
-        journey = _mask(JOURNEY_KINDS)
+        journey = _JOURNEY_MASK
         # Each linked node's primary phase, looked up once (None: no tagged
         # document, such as home or a category); the journey links of each
         # source are picked at C speed (:func:`_linked`).
