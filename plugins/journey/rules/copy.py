@@ -102,9 +102,7 @@ def _slogans(context: RuleContext) -> Phrases:
 
 @page_check("empty-slogan")
 def _slogan_page(page: PageText, doc: Document, context: RuleContext) -> Iterable[Hit]:
-    phrases = context.memo.get("phrases")  # (no closure for every page)
-    if phrases is None:
-        phrases = context.memo["phrases"] = _slogans(context)
+    phrases = context.prepared("phrases", lambda: _slogans(context))
     found = [
         m.group()
         for m in phrases.finditer(page)
@@ -497,9 +495,7 @@ def _sentences_page(
     prose = page.prose
     if lang not in FORMULAS or not prose.strip():
         return ()
-    limits = context.memo.get("limits")
-    if limits is None:
-        limits = context.memo["limits"] = (options["max_words"], options["min_score"])
+    limits = (options["max_words"], options["min_score"])
     # What readability(..., passes=limits) does first: a page whose estimate
     # passes is one without a finding (and most pages are).
     if _estimate(prose, lang, limits, prose.count("\n") + 1) is not None:

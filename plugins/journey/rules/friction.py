@@ -343,10 +343,7 @@ def _in_purchase(doc: Document, context: RuleContext) -> bool:
     phases = doc.phases
     if not phases:
         return False
-    # (the memo read directly: no closure made and no call for every page)
-    chosen = context.memo.get("chosen")
-    if chosen is None:
-        chosen = context.memo["chosen"] = _chosen_purchase(context)
+    chosen = context.prepared("chosen", lambda: _chosen_purchase(context))
     # Most pages have one phase: no generator for them.
     if phases[0].id == chosen:
         return True
